@@ -1,0 +1,150 @@
+"""The command line: thin click commands over the pipeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import UsageError, build, plan_outputs, select_audiences
+from .diagnostics import ContentError
+from .loader import TIME_RE, load_project
+from .render import RENDERERS
+from .render.base import RenderOptions
+from .resolver import module_applies, resolve
+
+PROJECT = click.option("-C", "--directory", "project", type=click.Path(file_okay=False, path_type=Path),
+                       default=".", show_default=True, help="The workshop project folder (holding workshop.yaml).")
+
+
+def _start(value):
+    if value is not None and not TIME_RE.match(value):
+        raise click.BadParameter(f"'{value}' is not a 24-hour clock time such as 09:30", param_hint="--start")
+    return value
+
+
+def _load(project: Path, template=None):
+    """Load the project, or print every finding and exit 1."""
+    try:
+        return load_project(project, template)
+    except ContentError as exc:
+        _fail(exc)
+
+
+def _fail(exc: ContentError):
+    for diag in exc.diagnostics:
+        click.echo(diag.format(), err=True)
+    n = len(exc.diagnostics)
+    click.echo(f"{n} error{'s' if n != 1 else ''}; nothing was written.", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="workshop-builder")
+def main():
+    """Build per-audience workshop decks and handouts from Markdown modules.
+
+    Run `workshop-builder build` in a workshop folder (one with a workshop.yaml) to build
+    every audience's PowerPoint deck and facilitator and participant handouts into output/.
+    """
+
+
+@main.command("build")
+@PROJECT
+@click.option("-a", "--audience", "audiences", multiple=True, metavar="ID",
+              help="Build only this audience (repeatable). Default: every audience.")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(RENDERERS)),
+              help="Build only this format (repeatable). Default: every format.")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder. Default: output/ in the project.")
+@click.option("--start", callback=lambda c, p, v: _start(v), metavar="HH:MM",
+              help="Clock time the agenda starts (overrides start: in workshop.yaml).")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A .pptx template to use instead of the workshop's.")
+def build_command(project, audiences, formats, out, start, template):
+    """Build decks and handouts for every (or the chosen) audience."""
+    workshop = _load(project, template)
+    try:
+        chosen = select_audiences(workshop, audiences)
+        out_dir = out if out is not None else workshop.root / "output"
+        specs = plan_outputs(workshop, chosen, formats or list(RENDERERS), out_dir)
+    except UsageError as exc:
+        raise click.UsageError(str(exc))
+    options = RenderOptions(start=start)
+    try:
+        if len(specs) > 1:
+            with click.progressbar(length=len(specs), label="Building", file=sys.stderr,
+                                   show_pos=True) as bar:
+                result = build(workshop, specs, options, progress=lambda spec: bar.update(1))
+        else:
+            result = build(workshop, specs, options)
+    except ContentError as exc:
+        _fail(exc)
+    for spec in result.written:
+        click.echo(f"  wrote      {_show(spec.path)}")
+    for spec in result.unchanged:
+        click.echo(f"  up to date {_show(spec.path)}")
+    click.echo(f"Built {len(specs)} output{'s' if len(specs) != 1 else ''} for {len(chosen)} "
+               f"audience{'s' if len(chosen) != 1 else ''} in {_show(out_dir)} "
+               f"({len(result.written)} written, {len(result.unchanged)} up to date).")
+
+
+def _show(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@main.command("list")
+@PROJECT
+def list_command(project):
+    """List audiences (slot and planned time) and modules (minutes per audience)."""
+    workshop = _load(project)
+    click.echo("Audiences:")
+    for aud in workshop.audiences.values():
+        planned = resolve(workshop, aud.id).total_minutes
+        click.echo(f"  {aud.id:<26} {aud.name:<40} slot {aud.minutes:>3} min, planned {planned:>3} min")
+    click.echo("Modules (minutes per audience; - = not in that audience's workshop):")
+    ids = list(workshop.audiences)
+    width = max(len(i) for i in ids)
+    header = "  ".join(f"{i[:width]:>{width}}" for i in ids)
+    click.echo(f"  {'':<34} {header}")
+    for entry in workshop.entries:
+        if entry.module_id is None:
+            label = f"[{entry.break_title.lower()}]"
+            cells = [str(entry.break_minutes) if module_applies(workshop, entry, a) else "-" for a in ids]
+        else:
+            module = workshop.modules[entry.module_id]
+            label = module.id
+            cells = [str(module.minutes_for(a)) if module_applies(workshop, entry, a) else "-" for a in ids]
+        click.echo(f"  {label[:34]:<34} " + "  ".join(f"{c:>{width}}" for c in cells))
+
+
+@main.command("plan")
+@PROJECT
+@click.option("-a", "--audience", required=True, metavar="ID", help="The audience whose agenda to show.")
+@click.option("--start", callback=lambda c, p, v: _start(v), metavar="HH:MM",
+              help="Clock time the agenda starts.")
+def plan_command(project, audience, start):
+    """Show one audience's timed agenda, as the handout shows it."""
+    workshop = _load(project)
+    try:
+        select_audiences(workshop, [audience])
+    except UsageError as exc:
+        raise click.UsageError(str(exc))
+    resolved = resolve(workshop, audience, start)
+    aud = resolved.audience
+    click.echo(f"{workshop.title}: {aud.name} ({aud.id})")
+    for item in resolved.agenda:
+        note = "  [content note]" if item.content_note else ""
+        click.echo(f"  {item.start_text}–{item.end_text}  {item.minutes:>3} min  {item.title}{note}")
+    total = resolved.total_minutes
+    spare = aud.minutes - total
+    state = "fits" if spare >= 0 else "OVER"
+    click.echo(f"Total {total} of {aud.minutes} minutes: {state}"
+               + (f" ({spare} minutes spare)" if spare > 0 else (f" by {-spare} minutes" if spare < 0 else " exactly")))
+    if spare < 0:
+        sys.exit(1)

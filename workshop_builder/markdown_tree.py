@@ -1,0 +1,106 @@
+"""Markdown fragments to element trees, with Python-Markdown, once per fragment.
+
+Raw HTML is not interpreted (it stays literal text, which renderers escape), and citations
+`[@key]` / `[@a; @b]` become `<cite keys="a b">` elements that renderers format.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+import html
+
+CITATION_RE = r"\[(@[\w.:-]+(?:\s*;\s*@[\w.:-]+)*)\]"
+CITATION_KEYS_RE = re.compile(r"@([\w.:-]+)")
+
+
+class _CitationProcessor(InlineProcessor):
+    """`[@a; @b]` -> <cite keys="a b"/>."""
+
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's API)
+        el = etree.Element("cite")
+        el.set("keys", " ".join(CITATION_KEYS_RE.findall(m.group(1))))
+        return el, m.start(0), m.end(0)
+
+
+_LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)])( +)")
+
+
+class _ListIndentPreprocessor(Preprocessor):
+    """Accept pandoc-style nested lists indented by two (or any number of) spaces.
+
+    Python-Markdown needs four spaces per nesting level; authors write two, as pandoc,
+    CommonMark and most editors allow. Marker lines and their continuation lines are
+    re-indented to four spaces per level of the list they belong to.
+    """
+
+    def run(self, lines):
+        out, stack = [], []  # stack: indents of the open list levels
+        for line in lines:
+            m = _LIST_ITEM.match(line)
+            if m:
+                indent = len(m.group(1))
+                while stack and indent < stack[-1]:
+                    stack.pop()
+                if not stack or indent > stack[-1]:
+                    stack.append(indent)
+                level = len(stack) - 1
+                out.append(" " * (4 * level) + line[indent:])
+            elif stack and line.strip() and line.startswith(" "):
+                out.append(" " * (4 * len(stack)) + line.lstrip(" "))
+            else:
+                if line.strip() and not line.startswith(" "):
+                    stack = []
+                out.append(line)
+        return out
+
+
+class _WorkshopExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802
+        md.preprocessors.register(_ListIndentPreprocessor(md), "list_indent", 25)
+        md.inlinePatterns.register(_CitationProcessor(CITATION_RE, md), "citation", 175)
+        # Raw HTML stays text: never interpreted, always escaped by the renderers.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+
+
+class MarkdownParser:
+    """Parses fragments into element trees whose root is a <div>."""
+
+    def __init__(self):
+        self._md = markdown.Markdown(extensions=["tables", "sane_lists", _WorkshopExtension()])
+
+    def parse(self, text: str) -> etree.Element:
+        """Parse one Markdown fragment; the result holds only plain, known elements."""
+        md = self._md
+        md.reset()
+        lines = text.split("\n")
+        for prep in md.preprocessors:
+            lines = prep.run(lines)
+        root = md.parser.parseDocument(lines).getroot()
+        for proc in md.treeprocessors:
+            new_root = proc.run(root)
+            if new_root is not None:
+                root = new_root
+        _strip_strings(root)
+        return root
+
+    def inline_text(self, text: str) -> str:
+        """Plain text of an inline fragment (a heading's Markdown without its markup)."""
+        root = self.parse(text)
+        return "".join(root.itertext()).strip()
+
+
+def _strip_strings(root: etree.Element) -> None:
+    """Turn Python-Markdown's AtomicString into plain str, and code back into plain text."""
+    for el in root.iter():
+        if el.text is not None:
+            el.text = html.unescape(el.text) if el.tag == "code" else str(el.text)
+        if el.tail is not None:
+            el.tail = str(el.tail)

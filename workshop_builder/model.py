@@ -1,0 +1,227 @@
+"""The document model: what the loader builds, the resolver filters and renderers read.
+
+Loaded nodes (Workshop, Module, Slide, Block) carry their source locations. Resolved nodes
+(Resolved*) are one audience's view of them, with timings and numbered references.
+Nothing here parses Markdown or knows an output format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+from xml.etree.ElementTree import Element
+
+from .diagnostics import Location
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Who sees a node: a chain of `::: audience` tests that must all hold."""
+
+    tests: tuple = ()  # each (negate: bool, ids: frozenset)
+
+    def narrowed(self, negate: bool, ids) -> "Condition":
+        """This condition and one more audience test."""
+        return Condition(self.tests + ((negate, frozenset(ids)),))
+
+    def applies(self, audience_id: str) -> bool:
+        """Whether the audience sees the node."""
+        return all((audience_id in ids) != negate for negate, ids in self.tests)
+
+
+ALWAYS = Condition()
+
+
+@dataclass
+class Source:
+    """A bibliography entry from a module's front matter."""
+
+    key: str
+    title: str
+    publisher: str
+    year: Optional[int]
+    url: Optional[str]
+    module_id: str
+    loc: Location
+
+    @property
+    def short(self) -> str:
+        """The short form shown on slides: "Home Office, 2018"."""
+        return f"{self.publisher}, {self.year}" if self.year else self.publisher
+
+
+@dataclass
+class Block:
+    """A Markdown fragment parsed once into an element tree; kind is body, notes or handout."""
+
+    kind: str
+    tree: Element
+    loc: Location
+    when: Condition = ALWAYS
+    text: str = ""
+
+
+@dataclass
+class Slide:
+    """A section header, content or activity slide with its blocks in source order."""
+
+    kind: str  # "section" | "content" | "activity"
+    title: str
+    loc: Location
+    when: Condition = ALWAYS
+    minutes: Optional[int] = None
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class Module:
+    """One Markdown module: front matter plus slides."""
+
+    id: str
+    path: Path
+    rel: str
+    title: str
+    duration: dict  # audience id or "default" -> minutes
+    audiences: Optional[list]  # None means all
+    outcomes: list
+    sources: dict
+    review_by: Optional[dt.date]
+    content_note: Optional[str]
+    intro: list
+    slides: list
+    loc: Location
+    key_lines: dict = field(default_factory=dict)
+
+    def minutes_for(self, audience_id: str) -> Optional[int]:
+        """The module's length for an audience (None if it has none)."""
+        return self.duration.get(audience_id, self.duration.get("default"))
+
+
+@dataclass
+class Audience:
+    id: str
+    name: str
+    minutes: int
+    description: str = ""
+
+
+@dataclass
+class Contact:
+    """A helpline or local contact shown on the closing slide and in the handouts."""
+
+    name: str
+    phone: str = ""
+    url: str = ""
+    email: str = ""
+    hours: str = ""
+    description: str = ""
+
+
+@dataclass
+class Entry:
+    """One item of the running order: a module or a break."""
+
+    loc: Location
+    module_id: Optional[str] = None
+    break_minutes: Optional[int] = None
+    break_title: str = "Break"
+    audiences: Optional[list] = None  # narrows who gets it
+
+
+@dataclass
+class Workshop:
+    """A loaded, validated workshop project."""
+
+    root: Path
+    title: str
+    subtitle: str
+    organisation: str
+    language: str
+    slug: str
+    start: str
+    date: dt.date
+    template: Path
+    audiences: dict
+    entries: list
+    modules: dict
+    support: list
+    source_files: list = field(default_factory=list)
+
+
+# ---- one audience's view ----
+
+
+@dataclass
+class AgendaItem:
+    start: dt.datetime
+    end: dt.datetime
+    title: str
+    minutes: int
+    kind: str  # "module" | "break"
+    module_id: Optional[str] = None
+    content_note: Optional[str] = None
+
+    @property
+    def start_text(self) -> str:
+        return self.start.strftime("%H:%M")
+
+    @property
+    def end_text(self) -> str:
+        return self.end.strftime("%H:%M")
+
+
+@dataclass
+class Reference:
+    number: int
+    source: Source
+
+
+@dataclass
+class ResolvedSlide:
+    kind: str
+    title: str
+    minutes: Optional[int]
+    body: list
+    notes: list
+    handout: list
+    loc: Location
+
+
+@dataclass
+class ResolvedModule:
+    module: Module
+    minutes: int
+    agenda: AgendaItem
+    intro: list
+    slides: list
+
+    @property
+    def title(self) -> str:
+        return self.module.title
+
+
+@dataclass
+class Resolved:
+    """A workshop resolved for one audience: what each renderer renders."""
+
+    workshop: Workshop
+    audience: Audience
+    agenda: list
+    modules: list
+    references: list
+    ref_numbers: dict  # (module id, source key) -> number
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(item.minutes for item in self.agenda)
+
+    def cite_numbers(self, module_id: str, keys) -> list:
+        """Reference-list numbers for a citation's keys."""
+        return [self.ref_numbers[(module_id, k)] for k in keys if (module_id, k) in self.ref_numbers]
+
+    def cite_short(self, module_id: str, keys) -> str:
+        """The short form of a citation for a slide: "Home Office, 2018; NCA, 2019"."""
+        sources = self.workshop.modules[module_id].sources
+        return "; ".join(sources[k].short for k in keys if k in sources)

@@ -1,0 +1,168 @@
+"""A module's Markdown body to slides, line by line, keeping every line number.
+
+Structure (headings, `:::` blocks) is split here; Python-Markdown parses only the small
+fragments between structure lines, once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .diagnostics import Location, Report, did_you_mean
+from .markdown_tree import MarkdownParser
+from .model import ALWAYS, Block, Slide
+
+BLOCK_NAMES = ("notes", "handout", "activity", "audience")
+FENCE_OPEN = re.compile(r"^(:{3,})\s*(\S.*?)\s*:*\s*$")
+FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
+HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
+CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+MAX_NESTING = 20
+
+
+class _Frame:
+    def __init__(self, name, loc, when, kind=None, slide=None):
+        self.name, self.loc, self.when, self.kind, self.slide = name, loc, when, kind, slide
+
+
+class BodyParser:
+    """Splits one module body into an introduction and slides."""
+
+    def __init__(self, rel: str, parser: MarkdownParser, report: Report):
+        self.rel, self.md, self.report = rel, parser, report
+        self.intro: list = []
+        self.slides: list = []
+        self.audience_refs: list = []  # (Location, audience id)
+        self._stack: list = []
+        self._slide = None
+        self._buf: list = []
+        self._buf_line = 0
+
+    # -- context of the current line --
+    def _when(self):
+        return self._stack[-1].when if self._stack else ALWAYS
+
+    def _kind(self):
+        for frame in reversed(self._stack):
+            if frame.kind:
+                return frame.kind
+        return "body"
+
+    def _target(self):
+        for frame in reversed(self._stack):
+            if frame.slide is not None:
+                return frame.slide
+        return self._slide
+
+    def _flush(self) -> None:
+        """Parse the buffered lines as one fragment and attach it where it belongs."""
+        lines, start = self._buf, self._buf_line
+        self._buf = []
+        if not any(line.strip() for line in lines):
+            return
+        text = "\n".join(lines)
+        block = Block(self._kind(), self.md.parse(text), Location(self.rel, start, 1), self._when(), text)
+        target = self._target()
+        (target.blocks if target is not None else self.intro).append(block)
+
+    def parse(self, lines: list, first_line: int) -> None:
+        """Parse body lines; first_line is the file line number of lines[0]."""
+        in_code = False
+        for i, line in enumerate(lines):
+            n = first_line + i
+            if CODE_FENCE.match(line):
+                in_code = not in_code
+            if not in_code:
+                if FENCE_CLOSE.match(line):
+                    self._flush()
+                    self._close(n)
+                    continue
+                m = FENCE_OPEN.match(line)
+                if m:
+                    self._flush()
+                    self._open(m.group(2), Location(self.rel, n, len(m.group(1)) + 2))
+                    continue
+                m = HEADING.match(line)
+                if m and self._heading(len(m.group(1)), (m.group(2) or "").strip(), n):
+                    continue
+            if not self._buf:
+                self._buf_line = n
+            self._buf.append(line)
+        self._flush()
+        for frame in self._stack:
+            self.report.error(frame.loc, "E021", f"'::: {frame.name}' block is never closed",
+                              "add a line of ':::' where the block ends")
+
+    def _heading(self, level: int, title: str, n: int) -> bool:
+        """Handle a heading line; False when it is ordinary content (a ### in a slide)."""
+        loc = Location(self.rel, n, 1)
+        inside = [f.name for f in self._stack if f.name != "audience"]
+        if level == 3:
+            act = self._target()
+            if act is not None and act.kind == "activity" and act.title is None and not any(
+                    line.strip() for line in self._buf) and inside[-1:] == ["activity"]:
+                act.title = self.md.inline_text(title) or "Activity"
+                return True
+            return False
+        if inside:
+            self.report.error(loc, "E025", f"a '{'#' * level}' heading cannot be inside a "
+                              f"'::: {inside[-1]}' block", "close the block with ':::' before the heading")
+            return True
+        self._flush()
+        if not title:
+            self.report.error(loc, "E041", "slide has no title", f"write the title after '{'#' * level} '")
+        kind = "section" if level == 1 else "content"
+        self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when())
+        self.slides.append(self._slide)
+        return True
+
+    def _open(self, spec: str, loc: Location) -> None:
+        """Open a `:::` block."""
+        words = spec.strip("{}").split()
+        name = words[0].lstrip(".") if words else ""
+        args = words[1:]
+        when, kind, slide = self._when(), None, None
+        enclosing = [f.name for f in self._stack if f.name != "audience"]
+        if len(self._stack) >= MAX_NESTING:
+            self.report.error(loc, "E024", f"blocks are nested more than {MAX_NESTING} deep",
+                              "close some blocks first")
+        elif name not in BLOCK_NAMES:
+            hint = did_you_mean(name, BLOCK_NAMES) or f"known blocks: {', '.join(BLOCK_NAMES)}"
+            self.report.error(loc, "E020", f"unknown block '::: {name}'", hint)
+        elif name in ("notes", "handout"):
+            if enclosing and enclosing[-1] in ("notes", "handout"):
+                self.report.error(loc, "E024", f"a '::: {name}' block cannot be inside '::: {enclosing[-1]}'",
+                                  "close the outer block first")
+            kind = name
+        elif name == "activity":
+            if enclosing:
+                self.report.error(loc, "E024", f"an activity cannot be inside '::: {enclosing[-1]}'",
+                                  "close the outer block first")
+            minutes = args[0] if args else ""
+            if not minutes.isdigit() or int(minutes) <= 0:
+                self.report.error(loc, "E023", f"activity needs its length in minutes, got '{minutes}'",
+                                  "write '::: activity 10' for a 10-minute activity")
+                minutes = "0"
+            slide = Slide("activity", None, loc, when, minutes=int(minutes))
+            self.slides.append(slide)
+            kind = "body"
+        elif name == "audience":
+            negate = bool(args) and args[0] == "not"
+            ids = args[1:] if negate else args
+            if not ids:
+                self.report.error(loc, "E026", "'::: audience' needs one or more audience ids",
+                                  "write '::: audience elected-members' or '::: audience not elected-members'")
+            for ident in ids:
+                self.audience_refs.append((loc, ident))
+            when = when.narrowed(negate, ids)
+        self._stack.append(_Frame(name, loc, when, kind, slide))
+
+    def _close(self, n: int) -> None:
+        """Close the innermost open block."""
+        if not self._stack:
+            self.report.error(Location(self.rel, n, 1), "E022", "':::' closes no open block",
+                              "remove this line, or open a block above it")
+            return
+        frame = self._stack.pop()
+        if frame.slide is not None and frame.slide.title is None:
+            frame.slide.title = "Activity"

@@ -1,0 +1,24 @@
+"""Output formats. Each renderer turns a Resolved workshop into the bytes of one file.
+
+A new format is one new module with a Renderer, registered here.
+"""
+
+from __future__ import annotations
+
+from .base import Renderer
+from .handout import FacilitatorHandout, ParticipantHandout
+from .pptx_deck import PptxDeck
+
+RENDERERS: dict = {}
+
+
+def register(renderer: Renderer) -> None:
+    """Make a format available to `build --format`."""
+    if renderer.name in RENDERERS:
+        raise ValueError(f"format {renderer.name} registered twice")
+    RENDERERS[renderer.name] = renderer
+
+
+register(PptxDeck())
+register(FacilitatorHandout())
+register(ParticipantHandout())

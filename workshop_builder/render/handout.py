@@ -1,0 +1,49 @@
+"""The facilitator and participant handouts: one self-contained HTML file each, from Jinja2."""
+
+from __future__ import annotations
+
+import jinja2
+
+from ..model import Resolved
+from .base import Renderer, RenderOptions, default_templates_dir, long_date
+from .html_fragment import HtmlWriter
+
+
+def _environment(resolved: Resolved) -> jinja2.Environment:
+    """Templates from the project's templates/ first, then the package's defaults."""
+    folders = [resolved.workshop.root / "templates", default_templates_dir()]
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+class _Handout(Renderer):
+    template = ""
+    facilitator = False
+
+    def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
+        env = _environment(resolved)
+        html = HtmlWriter(resolved, heading_offset=1)
+        page = env.get_template(self.template).render(
+            r=resolved, w=resolved.workshop, audience=resolved.audience, html=html,
+            facilitator=self.facilitator, css=env.loader.get_source(env, "handout.css")[0],
+            date=long_date(resolved.workshop.date),
+            content_notes=[m for m in resolved.modules if m.module.content_note],
+        )
+        return page.encode("utf-8")
+
+
+class FacilitatorHandout(_Handout):
+    name = "facilitator"
+    suffix = "-facilitator.html"
+    description = "facilitator handout: agenda, what to say, activities, references"
+    template = "facilitator.html.j2"
+    facilitator = True
+
+
+class ParticipantHandout(_Handout):
+    name = "participant"
+    suffix = "-participant.html"
+    description = "participant handout: key points, further reading, references, support"
+    template = "participant.html.j2"

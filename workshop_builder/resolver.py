@@ -1,0 +1,84 @@
+"""Resolve a workshop for one audience: who sees what, the timed agenda, numbered references.
+
+This is the only place that decides which modules, slides and blocks an audience gets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from .model import AgendaItem, Reference, Resolved, ResolvedModule, ResolvedSlide, Workshop
+
+
+def module_applies(workshop: Workshop, entry, audience_id: str) -> bool:
+    """Whether a running-order entry is part of this audience's workshop."""
+    if entry.audiences is not None and audience_id not in entry.audiences:
+        return False
+    if entry.module_id is None:
+        return True
+    module = workshop.modules[entry.module_id]
+    return module.audiences is None or audience_id in module.audiences
+
+
+def clock(workshop: Workshop, start: Optional[str]) -> dt.datetime:
+    """The agenda's start as a datetime on the workshop's date."""
+    hours, minutes = (start or workshop.start).split(":")
+    return dt.datetime.combine(workshop.date, dt.time(int(hours), int(minutes)))
+
+
+def resolve(workshop: Workshop, audience_id: str, start: Optional[str] = None) -> Resolved:
+    """One audience's view of the workshop."""
+    audience = workshop.audiences[audience_id]
+    now = clock(workshop, start)
+    agenda, modules = [], []
+    for entry in workshop.entries:
+        if not module_applies(workshop, entry, audience_id):
+            continue
+        if entry.module_id is None:
+            end = now + dt.timedelta(minutes=entry.break_minutes)
+            agenda.append(AgendaItem(now, end, entry.break_title, entry.break_minutes, "break"))
+            now = end
+            continue
+        module = workshop.modules[entry.module_id]
+        minutes = module.minutes_for(audience_id) or 0
+        end = now + dt.timedelta(minutes=minutes)
+        item = AgendaItem(now, end, module.title, minutes, "module", module.id, module.content_note)
+        agenda.append(item)
+        now = end
+        slides = []
+        for slide in module.slides:
+            if not slide.when.applies(audience_id):
+                continue
+            blocks = [b for b in slide.blocks if b.when.applies(audience_id)]
+            slides.append(ResolvedSlide(
+                slide.kind, slide.title, slide.minutes,
+                [b for b in blocks if b.kind == "body"],
+                [b for b in blocks if b.kind == "notes"],
+                [b for b in blocks if b.kind == "handout"],
+                slide.loc,
+            ))
+        intro = [b for b in module.intro if b.when.applies(audience_id)]
+        modules.append(ResolvedModule(module, minutes, item, intro, slides))
+    references, numbers = _number_references(modules)
+    return Resolved(workshop, audience, agenda, modules, references, numbers)
+
+
+def _number_references(modules: list):
+    """Number sources in order of first citation; one number per distinct source."""
+    references, numbers, by_identity = [], {}, {}
+    for rmod in modules:
+        module = rmod.module
+        blocks = list(rmod.intro) + [b for s in rmod.slides for b in s.body + s.notes + s.handout]
+        for block in blocks:
+            for cite in block.tree.iter("cite"):
+                for key in cite.get("keys", "").split():
+                    source = module.sources.get(key)
+                    if source is None or (module.id, key) in numbers:
+                        continue
+                    identity = source.url or (source.title, source.publisher, source.year)
+                    if identity not in by_identity:
+                        by_identity[identity] = len(references) + 1
+                        references.append(Reference(len(references) + 1, source))
+                    numbers[(module.id, key)] = by_identity[identity]
+    return references, numbers

@@ -1,0 +1,116 @@
+"""YAML reading that keeps line numbers and never swallows an error."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import yaml
+
+from .diagnostics import Location, Report
+
+MAX_YAML_NODES = 100_000
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (no billion laughs)."""
+
+    def compose_node(self, parent, index):  # noqa: D102
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "YAML aliases (*name) are not allowed in workshop files", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
+    """Parse YAML; return (data, lines) where lines maps key paths to 1-based lines.
+
+    On a syntax error, record it with the right line (front-matter offset added) and
+    return (None, {}).
+    """
+    try:
+        loader = _NoAliasLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
+        col = (mark.column + 1) if mark else 0
+        problem = exc.problem or exc.context or "invalid YAML"
+        report.error(Location(rel, line, col), "E002", f"invalid YAML: {problem}",
+                     "check the indentation, colons and quotes on this line")
+        return None, {}
+    except yaml.YAMLError as exc:  # pragma: no cover - every YAML error is marked in practice
+        report.error(Location(rel, line_offset + 1), "E002", f"invalid YAML: {exc}")
+        return None, {}
+    lines: dict = {}
+    if node is not None:
+        _collect_lines(node, (), lines, line_offset)
+    return data, lines
+
+
+def _collect_lines(node, path: tuple, lines: dict, offset: int) -> None:
+    """Record the line of every mapping key and sequence item under node."""
+    stack = [(node, path)]
+    count = 0
+    while stack:
+        node, path = stack.pop()
+        count += 1
+        if count > MAX_YAML_NODES:
+            return
+        lines.setdefault(path, node.start_mark.line + 1 + offset)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                key_path = path + (key.value,)
+                lines[key_path] = key.start_mark.line + 1 + offset
+                stack.append((value, key_path))
+                lines.setdefault(key_path + ("=",), value.start_mark.line + 1 + offset)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                stack.append((item, path + (i,)))
+
+
+def line_of(lines: dict, *path, default: int = 1) -> int:
+    """The line of a key path, falling back to its nearest known parent."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get((), default)
+
+
+def check_keys(data: dict, allowed, rel: str, lines: dict, path: tuple, report: Report,
+               what: str) -> None:
+    """Report unknown keys of a mapping, with a "did you mean" for near misses."""
+    from .diagnostics import did_you_mean
+
+    for key in data:
+        if key not in allowed:
+            hint = did_you_mean(str(key), allowed) or f"allowed keys: {', '.join(sorted(allowed))}"
+            report.error(Location(rel, line_of(lines, *path, key)), "E005",
+                         f"unknown key '{key}' in {what}", hint)
+
+
+def require(data: dict, keys, rel: str, lines: dict, path: tuple, report: Report,
+            what: str) -> bool:
+    """Report required keys that are missing; True when all are present."""
+    ok = True
+    for key in keys:
+        if data.get(key) in (None, ""):
+            report.error(Location(rel, line_of(lines, *path)), "E004",
+                         f"{what} is missing the required key '{key}'", f"add '{key}:'")
+            ok = False
+    return ok
+
+
+def as_mapping(value, rel: str, line: int, report: Report, what: str) -> Optional[dict]:
+    """The value if it is a mapping, else record an error and return None."""
+    if isinstance(value, dict):
+        return value
+    report.error(Location(rel, line), "E003", f"{what} must be a mapping of keys to values",
+                 "write it as 'key: value' lines")
+    return None
