@@ -41,6 +41,9 @@ def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         col = (mark.column + 1) if mark else 0
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem and exc.context_mark and mark and exc.context_mark.line != mark.line:
+            problem += f" ({exc.context.replace('while parsing a ', 'in the ')} that starts on line " \
+                       f"{exc.context_mark.line + 1 + line_offset})"
         report.error(Location(rel, line, col), "E002", f"invalid YAML: {problem}",
                      "check the indentation, colons and quotes on this line")
         return None, {}

@@ -1,0 +1,75 @@
+"""Reopen built outputs for assertions."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pptx import Presentation
+
+
+def slides(path: Path):
+    """(title, body paragraphs [(level, text)], notes text) for every slide of a deck."""
+    prs = Presentation(str(path))
+    out = []
+    for slide in prs.slides:
+        title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        paras = []
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape != slide.shapes.title:
+                paras += [(p.level, "".join(r.text for r in p.runs)) for p in shape.text_frame.paragraphs]
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        out.append((title, paras, notes))
+    return out
+
+
+def deck_text(path: Path) -> str:
+    """All text on the slides themselves (not notes)."""
+    prs = Presentation(str(path))
+    parts = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [c.text for row in shape.table.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self.tags, self.rows, self._row, self._cell = [], [], [], None, None
+        self.attrs = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.append((tag, dict(attrs)))
+        if tag == "tr":
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.rows.append(self._row)
+            self._row = None
+
+    def handle_data(self, data):
+        self.parts.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html(path: Path) -> _Text:
+    """A parsed handout: .parts (text), .tags, .attrs, .rows (table rows as cell texts)."""
+    parser = _Text()
+    parser.feed(Path(path).read_text(encoding="utf-8"))
+    return parser
+
+
+def html_text(path: Path) -> str:
+    return " ".join(html(path).parts)
