@@ -9,7 +9,8 @@ import click
 
 from . import __version__
 from .build import UsageError, build, plan_outputs, select_audiences
-from .diagnostics import ContentError
+from .checks import RULES, check_project, filter_findings
+from .diagnostics import ERROR, ContentError
 from .loader import TIME_RE, load_project
 from .render import RENDERERS
 from .render.base import RenderOptions
@@ -33,11 +34,23 @@ def _load(project: Path, template=None):
         _fail(exc)
 
 
+def _load_checked(project: Path, template=None):
+    """Load and check the project; print warnings, and on any error print all and exit 1."""
+    workshop, findings = check_project(project, template)
+    errors = [d for d in findings if d.severity == ERROR]
+    if errors:
+        _fail(ContentError(findings))
+    for diag in findings:
+        click.echo(f"{diag.format()} (warning)", err=True)
+    return workshop
+
+
 def _fail(exc: ContentError):
     for diag in exc.diagnostics:
-        click.echo(diag.format(), err=True)
-    n = len(exc.diagnostics)
-    click.echo(f"{n} error{'s' if n != 1 else ''}; nothing was written.", err=True)
+        click.echo(diag.format() + (" (warning)" if diag.severity != ERROR else ""), err=True)
+    n = len([d for d in exc.diagnostics if d.severity == ERROR])
+    click.echo(f"{n} error{'s' if n != 1 else ''}; nothing was written. "
+               "Run 'workshop-builder check' for details of each rule.", err=True)
     sys.exit(1)
 
 
@@ -64,8 +77,11 @@ def main():
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A .pptx template to use instead of the workshop's.")
 def build_command(project, audiences, formats, out, start, template):
-    """Build decks and handouts for every (or the chosen) audience."""
-    workshop = _load(project, template)
+    """Build decks and handouts for every (or the chosen) audience.
+
+    Runs every check first: errors stop the build (nothing is written), warnings are shown.
+    """
+    workshop = _load_checked(project, template)
     try:
         chosen = select_audiences(workshop, audiences)
         out_dir = out if out is not None else workshop.root / "output"
@@ -147,4 +163,50 @@ def plan_command(project, audience, start):
     click.echo(f"Total {total} of {aud.minutes} minutes: {state}"
                + (f" ({spare} minutes spare)" if spare > 0 else (f" by {-spare} minutes" if spare < 0 else " exactly")))
     if spare < 0:
+        sys.exit(1)
+
+
+def _codes(ctx, param, values):
+    return [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+
+
+@main.command("check")
+@PROJECT
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format; json is for CI.")
+@click.option("--select", multiple=True, callback=_codes, metavar="CODES",
+              help="Only these codes or prefixes, comma-separated (e.g. E,L07,W3).")
+@click.option("--ignore", multiple=True, callback=_codes, metavar="CODES",
+              help="Skip these codes or prefixes, comma-separated.")
+@click.option("--list-rules", is_flag=True, help="List every rule with its code and exit.")
+def check_command(project, strict, fmt, select, ignore, list_rules):
+    """Check the whole project: structure, timing, evidence, language and accessibility.
+
+    Prints one finding a line (path:line:col: CODE message; fix), then a summary.
+    Exit status 1 when there is an error (or, with --strict, any warning).
+    """
+    if list_rules:
+        for item in RULES:
+            click.echo(f"{item.code}  {item.name:<24} {item.summary}")
+        return
+    _, findings = check_project(project)
+    findings = filter_findings(findings, select, ignore)
+    errors = [d for d in findings if d.severity == ERROR]
+    warnings = [d for d in findings if d.severity != ERROR]
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps({"findings": [d.as_dict() for d in findings],
+                               "errors": len(errors), "warnings": len(warnings)}, indent=2))
+    else:
+        for diag in findings:
+            click.echo(f"{diag.loc}: {diag.code} [{diag.severity}] {diag.message}"
+                       + (f" (fix: {diag.fix})" if diag.fix else ""))
+        if findings:
+            click.echo(f"Found {len(errors)} error{'s' if len(errors) != 1 else ''} and "
+                       f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.")
+        else:
+            click.echo("All checks passed.")
+    if errors or (strict and warnings):
         sys.exit(1)

@@ -141,7 +141,7 @@ class Loader:
             organisation=str(data.get("organisation") or ""), language=str(data.get("language") or "en-GB"),
             slug=slugify(str(data.get("slug") or title)), start=start, date=date, template=template,
             audiences=audiences, entries=entries, modules=modules, support=support,
-            source_files=[self.root / WORKSHOP_FILE] + [m.path for m in modules.values()],
+            source_files=[self.root / WORKSHOP_FILE] + [m.path for m in modules.values()], yaml_lines=lines,
         )
 
     def _template(self, value, line: int, from_cli: bool) -> Path:

@@ -17,6 +17,7 @@ import html
 
 CITATION_RE = r"\[(@[\w.:-]+(?:\s*;\s*@[\w.:-]+)*)\]"
 CITATION_KEYS_RE = re.compile(r"@([\w.:-]+)")
+COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)  # author comments, e.g. <!-- language-ok: … -->
 
 
 class _CitationProcessor(InlineProcessor):
@@ -80,7 +81,7 @@ class MarkdownParser:
         """Parse one Markdown fragment; the result holds only plain, known elements."""
         md = self._md
         md.reset()
-        lines = text.split("\n")
+        lines = COMMENT_RE.sub("", text).split("\n")
         for prep in md.preprocessors:
             lines = prep.run(lines)
         root = md.parser.parseDocument(lines).getroot()

@@ -148,6 +148,7 @@ class Workshop:
     modules: dict
     support: list
     source_files: list = field(default_factory=list)
+    yaml_lines: dict = field(default_factory=dict)  # workshop.yaml key paths -> lines
 
 
 # ---- one audience's view ----

@@ -1,0 +1,73 @@
+"""Evidence rules: facts are reviewed on time and figures carry their sources."""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Location
+from . import rule
+
+STATISTIC = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?per\s?cent"
+    r"|\d{1,3}(?:,\d{3})+|\d{3,}(?!\d)|(?:one|two|three|four|five|1|2|3) in (?:\d+|ten|five|four|three|"
+    r"every \w+))",
+    re.IGNORECASE,
+)
+PHONE = re.compile(r"(?<!\d)(?:0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}|116 ?000|999|101)(?!\d)")
+NOT_STATISTIC = re.compile(
+    r"^(?:1[89]\d\d|20\d\d)$"  # years
+    r"|^0\d"  # phone numbers
+)
+
+
+@rule("W301", "review-overdue", "review_by is in the past")
+def review_overdue(ctx, report):
+    for module in ctx.workshop.modules.values():
+        if module.review_by and module.review_by < ctx.today:
+            report.warning(Location(module.rel, module.key_lines.get(("review_by",), 1)), "W301",
+                           f"review_by {module.review_by} has passed",
+                           "check the facts against their sources, then set a new review_by date")
+
+
+@rule("W302", "review-missing", "a module has no review_by date")
+def review_missing(ctx, report):
+    for module in ctx.workshop.modules.values():
+        if module.review_by is None:
+            report.warning(Location(module.rel, 1), "W302", "module has no review_by date",
+                           "add 'review_by: YYYY-MM-DD' (within 12 months) to the front matter")
+
+
+@rule("W303", "source-year-missing", "a source has no year")
+def source_year_missing(ctx, report):
+    for module in ctx.workshop.modules.values():
+        for key, source in module.sources.items():
+            if not source.year:
+                report.warning(source.loc, "W303", f"source '{key}' has no year", "add 'year: YYYY'")
+
+
+def statistics_in(text: str):
+    """(line offset, column, match) for numbers that look like statistics."""
+    for offset, line in enumerate(text.split("\n")):
+        line = PHONE.sub(lambda m: " " * len(m.group(0)), line)
+        for m in STATISTIC.finditer(line):
+            token = m.group(0).strip()
+            bare = token.replace(",", "")
+            if NOT_STATISTIC.match(bare):
+                continue
+            if re.search(r"\d", line[max(0, m.start() - 1):m.start()]):
+                continue
+            yield offset, m.start() + 1, token
+
+
+@rule("W304", "uncited-statistic", "a figure on a slide or in its notes with no citation on that slide")
+def uncited_statistic(ctx, report):
+    for module in ctx.workshop.modules.values():
+        for slide in module.slides:
+            blocks = [b for b in slide.blocks if b.kind in ("body", "notes")]
+            if any(list(b.tree.iter("cite")) for b in blocks):
+                continue
+            for block in blocks:
+                for offset, col, token in statistics_in(block.text):
+                    report.warning(Location(module.rel, block.loc.line + offset, col), "W304",
+                                   f"'{token}' looks like a statistic but the slide cites no source",
+                                   "add a citation such as [@source-key] on this slide")

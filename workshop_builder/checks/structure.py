@@ -1,0 +1,57 @@
+"""Structure rules beyond what the loader refuses outright."""
+
+from __future__ import annotations
+
+from ..diagnostics import Location
+from . import rule
+
+
+@rule("W101", "unused-module", "a module file in modules/ that no workshop uses")
+def unused_module(ctx, report):
+    folder = ctx.workshop.root / "modules"
+    used = {e.module_id for e in ctx.workshop.entries if e.module_id}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.stem not in used:
+            report.warning(Location(f"modules/{path.name}", 1), "W101",
+                           f"module '{path.stem}' is not in workshop.yaml's running order",
+                           f"add '- {path.stem}' under modules:, or delete the file")
+
+
+@rule("W102", "uncited-source", "a source in the front matter that the module never cites")
+def uncited_source(ctx, report):
+    for module in ctx.workshop.modules.values():
+        cited = set()
+        for block in list(module.intro) + [b for s in module.slides for b in s.blocks]:
+            for cite in block.tree.iter("cite"):
+                cited.update(cite.get("keys", "").split())
+        for key, source in module.sources.items():
+            if key not in cited:
+                report.warning(source.loc, "W102", f"source '{key}' is never cited",
+                               f"cite it with [@{key}] where it is used, or remove it")
+
+
+@rule("E103", "activity-too-long", "activities that take longer than their module has for an audience")
+def activity_too_long(ctx, report):
+    for aud, resolved in ctx.resolved.items():
+        for rmod in resolved.modules:
+            activities = [s for s in rmod.slides if s.kind == "activity"]
+            total = sum(s.minutes or 0 for s in activities)
+            if activities and total > rmod.minutes:
+                report.error(activities[-1].loc, "E103",
+                             f"activities take {total} minutes but '{rmod.module.id}' has {rmod.minutes} "
+                             f"for {aud}", "shorten the activity, or give this audience its own variant "
+                             "in a '::: audience' block")
+
+
+@rule("E104", "no-duration", "a module without minutes for an audience that gets it")
+def no_duration(ctx, report):
+    from ..resolver import module_applies
+
+    for entry in ctx.workshop.entries:
+        if entry.module_id is None:
+            continue
+        module = ctx.workshop.modules[entry.module_id]
+        for aud in ctx.workshop.audiences:
+            if module_applies(ctx.workshop, entry, aud) and module.minutes_for(aud) is None:
+                report.error(Location(module.rel, module.key_lines.get(("duration",), 1)), "E104",
+                             f"no duration for audience '{aud}'", f"add '{aud}: N' or 'default: N' to duration")
