@@ -1,18 +1,21 @@
 """The pipeline: load → resolve per audience → render → write, all-or-nothing.
 
-Every output is rendered in memory first; files are written only when every render
-succeeded, each to a temporary file renamed into place.
+Outputs are rendered (in worker processes with --jobs) and staged as temporary files beside
+their targets; only when every render has succeeded are they renamed into place. An output
+whose inputs have not changed is neither rendered nor rewritten.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from .diagnostics import ContentError
+from .diagnostics import ContentError, did_you_mean
+from .incremental import Manifest, output_key
 from .model import Workshop
 from .render import RENDERERS
 from .render.base import RenderOptions
@@ -38,8 +41,6 @@ class BuildResult:
 
 def select_audiences(workshop: Workshop, wanted) -> list:
     """The audience ids to build, in workshop order; unknown ids are a usage error."""
-    from .diagnostics import did_you_mean
-
     if not wanted:
         return list(workshop.audiences)
     for ident in wanted:
@@ -54,9 +55,7 @@ def plan_outputs(workshop: Workshop, audiences, formats, out_dir: Path) -> list:
     specs, seen = [], {}
     for audience_id in audiences:
         for fmt in formats:
-            renderer = RENDERERS[fmt]
-            name = f"{workshop.slug}-{audience_id}{renderer.suffix}"
-            path = out_dir / audience_id / name
+            path = Path(out_dir) / audience_id / f"{workshop.slug}-{audience_id}{RENDERERS[fmt].suffix}"
             if path in seen:
                 raise UsageError(f"two outputs would be written to {path}: {seen[path]} and {fmt}")
             seen[path] = fmt
@@ -70,11 +69,13 @@ def render_one(workshop: Workshop, spec: OutputSpec, options: RenderOptions) -> 
     return RENDERERS[spec.format].render(resolved, options)
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Write via a temporary file renamed into place; False if the file already holds data."""
+# ---- writing ----
+
+def stage(path: Path, data: bytes) -> Optional[Path]:
+    """Write data to a temporary file beside path; None when path already holds exactly data."""
     try:
         if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
+            return None
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,30 +83,107 @@ def write_atomic(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(Path(tmp))
         raise
-    return True
+    return Path(tmp)
 
 
-def build(workshop: Workshop, specs: list, options: RenderOptions,
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write via a temporary file renamed into place; False if the file already holds data."""
+    tmp = stage(path, data)
+    if tmp is not None:
+        os.replace(tmp, path)
+    return tmp is not None
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+# ---- parallel rendering ----
+
+_WORKER_WORKSHOP: Optional[Workshop] = None
+
+
+def _init_worker(workshop: Optional[Workshop]) -> None:
+    global _WORKER_WORKSHOP
+    if workshop is not None:
+        _WORKER_WORKSHOP = workshop
+
+
+def _render_in_worker(spec: OutputSpec, options: RenderOptions) -> bytes:
+    return render_one(_WORKER_WORKSHOP, spec, options)
+
+
+def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int):
+    """Yield (spec, bytes) for each spec, in worker processes when jobs > 1."""
+    global _WORKER_WORKSHOP
+    jobs = max(1, min(jobs, len(specs)))
+    if jobs == 1:
+        for spec in specs:
+            yield spec, render_one(workshop, spec, options)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:  # workers inherit the loaded workshop; nothing is pickled
+        context, _WORKER_WORKSHOP, initarg = multiprocessing.get_context("fork"), workshop, None
+    else:  # pragma: no cover - Windows and macOS defaults
+        context, initarg = multiprocessing.get_context("spawn"), workshop
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(initarg,)) as pool:
+        futures = {pool.submit(_render_in_worker, spec, options): spec for spec in specs}
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def build(workshop: Workshop, specs: list, options: RenderOptions, *, fingerprint: str = "",
+          manifest: Optional[Manifest] = None, force: bool = False, jobs: int = 1,
           progress: Optional[Callable[[OutputSpec], None]] = None) -> BuildResult:
-    """Render every output, then write them all; nothing is written if any render fails."""
-    rendered = []
-    for spec in specs:
-        rendered.append((spec, render_one(workshop, spec, options)))
-        if progress:
-            progress(spec)
+    """Render what is out of date, then put every output in place; nothing on failure."""
     result = BuildResult()
-    for spec, data in rendered:
-        (result.written if write_atomic(spec.path, data) else result.unchanged).append(spec)
+    keys = {spec: output_key(fingerprint, spec.audience_id, spec.format, options.key()) for spec in specs}
+    stale = []
+    for spec in specs:
+        if not force and manifest is not None and fingerprint and manifest.up_to_date(spec.path, keys[spec]):
+            result.unchanged.append(spec)
+            if progress:
+                progress(spec)
+        else:
+            stale.append(spec)
+    staged = []
+    try:
+        for spec, data in _rendered(workshop, stale, options, jobs):
+            staged.append((spec, stage(spec.path, data), hashlib.sha256(data).hexdigest()))
+            if progress:
+                progress(spec)
+    except BaseException:
+        for _, tmp, _ in staged:
+            if tmp is not None:
+                _unlink(tmp)
+        raise
+    order = {spec: i for i, spec in enumerate(specs)}
+    for spec, tmp, sha in sorted(staged, key=lambda item: order[item[0]]):
+        if tmp is not None:
+            os.replace(tmp, spec.path)
+            result.written.append(spec)
+        else:
+            result.unchanged.append(spec)
+        if manifest is not None:
+            manifest.record(spec.path, keys[spec], sha)
+    result.unchanged.sort(key=lambda spec: order[spec])
     return result
 
 
-__all__ = ["build", "plan_outputs", "select_audiences", "UsageError", "ContentError", "OutputSpec"]
+__all__ = ["build", "plan_outputs", "select_audiences", "UsageError", "ContentError", "OutputSpec",
+           "write_atomic"]

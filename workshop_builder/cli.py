@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,12 +10,14 @@ import click
 
 from . import __version__
 from .build import UsageError, build, plan_outputs, select_audiences
-from .checks import RULES, check_project, filter_findings
 from .diagnostics import ERROR, ContentError
-from .loader import TIME_RE, load_project
+from .incremental import Manifest, project_fingerprint, request_key
 from .render import RENDERERS
 from .render.base import RenderOptions
-from .resolver import module_applies, resolve
+from .resolver import TIME_RE, module_applies, resolve
+
+# The loader, checks and renderers' libraries (Python-Markdown, PyYAML, python-pptx, Jinja2)
+# are imported by the commands that use them, so that `build` with nothing to do stays fast.
 
 PROJECT = click.option("-C", "--directory", "project", type=click.Path(file_okay=False, path_type=Path),
                        default=".", show_default=True, help="The workshop project folder (holding workshop.yaml).")
@@ -28,6 +31,8 @@ def _start(value):
 
 def _load(project: Path, template=None):
     """Load the project, or print every finding and exit 1."""
+    from .loader import load_project
+
     try:
         return load_project(project, template)
     except ContentError as exc:
@@ -36,13 +41,19 @@ def _load(project: Path, template=None):
 
 def _load_checked(project: Path, template=None):
     """Load and check the project; print warnings, and on any error print all and exit 1."""
+    from .checks import check_project
+
     workshop, findings = check_project(project, template)
     errors = [d for d in findings if d.severity == ERROR]
     if errors:
         _fail(ContentError(findings))
+    _warn(findings)
+    return workshop, findings
+
+
+def _warn(findings) -> None:
     for diag in findings:
         click.echo(f"{diag.format()} (warning)", err=True)
-    return workshop
 
 
 def _fail(exc: ContentError):
@@ -76,28 +87,48 @@ def main():
               help="Clock time the agenda starts (overrides start: in workshop.yaml).")
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A .pptx template to use instead of the workshop's.")
-def build_command(project, audiences, formats, out, start, template):
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes for rendering. Default: the number of CPUs.")
+@click.option("--force", is_flag=True, help="Rebuild every output, even those that are up to date.")
+def build_command(project, audiences, formats, out, start, template, jobs, force):
     """Build decks and handouts for every (or the chosen) audience.
 
     Runs every check first: errors stop the build (nothing is written), warnings are shown.
+    Outputs whose inputs have not changed since the last build are left as they are.
     """
-    workshop = _load_checked(project, template)
+    options = RenderOptions(start=start)
+    out_dir = out if out is not None else Path(project) / "output"
+    fingerprint = project_fingerprint(project, template)
+    request = request_key(fingerprint, audiences, formats, options.key(), out_dir)
+    manifest = Manifest(out_dir)
+    if not force and manifest.request_up_to_date(request):
+        _warn_cached(manifest.requests[request].get("warnings", []))
+        names = manifest.requests[request]["outputs"]
+        for name in names:
+            click.echo(f"  up to date {_show(out_dir / name)}")
+        click.echo(f"Nothing to do: {len(names)} output{'s' if len(names) != 1 else ''} in {_show(out_dir)} "
+                   "are up to date (use --force to rebuild).")
+        return
+    workshop, findings = _load_checked(project, template)
     try:
         chosen = select_audiences(workshop, audiences)
-        out_dir = out if out is not None else workshop.root / "output"
         specs = plan_outputs(workshop, chosen, formats or list(RENDERERS), out_dir)
     except UsageError as exc:
         raise click.UsageError(str(exc))
-    options = RenderOptions(start=start)
+    jobs = jobs or os.cpu_count() or 1
     try:
         if len(specs) > 1:
             with click.progressbar(length=len(specs), label="Building", file=sys.stderr,
                                    show_pos=True) as bar:
-                result = build(workshop, specs, options, progress=lambda spec: bar.update(1))
+                result = build(workshop, specs, options, fingerprint=fingerprint, manifest=manifest,
+                               force=force, jobs=jobs, progress=lambda spec: bar.update(1))
         else:
-            result = build(workshop, specs, options)
+            result = build(workshop, specs, options, fingerprint=fingerprint, manifest=manifest,
+                           force=force, jobs=jobs)
     except ContentError as exc:
         _fail(exc)
+    manifest.record_request(request, specs, findings)
+    manifest.save()
     for spec in result.written:
         click.echo(f"  wrote      {_show(spec.path)}")
     for spec in result.unchanged:
@@ -105,6 +136,11 @@ def build_command(project, audiences, formats, out, start, template):
     click.echo(f"Built {len(specs)} output{'s' if len(specs) != 1 else ''} for {len(chosen)} "
                f"audience{'s' if len(chosen) != 1 else ''} in {_show(out_dir)} "
                f"({len(result.written)} written, {len(result.unchanged)} up to date).")
+
+
+def _warn_cached(findings: list) -> None:
+    for text in findings:
+        click.echo(f"{text} (warning)", err=True)
 
 
 def _show(path: Path) -> str:
@@ -186,6 +222,8 @@ def check_command(project, strict, fmt, select, ignore, list_rules):
     Prints one finding a line (path:line:col: CODE message; fix), then a summary.
     Exit status 1 when there is an error (or, with --strict, any warning).
     """
+    from .checks import RULES, check_project, filter_findings
+
     if list_rules:
         for item in RULES:
             click.echo(f"{item.code}  {item.name:<24} {item.summary}")

@@ -100,6 +100,9 @@ class ContentError(Exception):
         self.diagnostics = diagnostics
         super().__init__("\n".join(d.format() for d in diagnostics))
 
+    def __reduce__(self):  # so a worker process can hand it back intact
+        return (ContentError, (self.diagnostics,))
+
 
 def did_you_mean(word: str, choices: Iterable[str]) -> Optional[str]:
     """A "did you mean 'x'?" suggestion for a near miss, or None."""

@@ -16,6 +16,7 @@ from .diagnostics import ContentError, Location, Report, did_you_mean
 from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
 from .model import Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
+from .resolver import TIME_RE
 from .render.base import default_templates_dir
 from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
 
@@ -30,7 +31,6 @@ MODULE_KEYS = ("title", "duration", "audiences", "outcomes", "sources", "review_
 SOURCE_KEYS = ("title", "publisher", "year", "url", "author")
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 MAX_FILE_BYTES = 2_000_000
-TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -6,9 +6,13 @@ This is the only place that decides which modules, slides and blocks an audience
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Optional
 
 from .model import AgendaItem, Reference, Resolved, ResolvedModule, ResolvedSlide, Workshop
+
+
+TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 def module_applies(workshop: Workshop, entry, audience_id: str) -> bool:

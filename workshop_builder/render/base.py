@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from importlib import resources
 from pathlib import Path
 
 from ..model import Resolved
@@ -37,6 +36,8 @@ class RenderOptions:
 
 def default_templates_dir() -> Path:
     """The package's own templates folder (the repository's templates/ when run from source)."""
+    from importlib import resources
+
     try:
         path = Path(str(resources.files("workshop_builder.templates")))
         if path.is_dir():

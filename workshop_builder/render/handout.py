@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import jinja2
-
 from ..model import Resolved
 from .base import Renderer, RenderOptions, default_templates_dir, long_date
 from .html_fragment import HtmlWriter
 
 
-def _environment(resolved: Resolved) -> jinja2.Environment:
+def _environment(resolved: Resolved):
     """Templates from the project's templates/ first, then the package's defaults."""
+    import jinja2
+
     folders = [resolved.workshop.root / "templates", default_templates_dir()]
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
