@@ -79,6 +79,8 @@ def stage(path: Path, data: bytes) -> Optional[Path]:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a build that was killed
+        _unlink(stale)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -292,9 +292,11 @@ class Loader:
                 self.report.error(Location(rel, 1), "E002", "front matter starts with '---' but is never closed",
                                   "add a line '---' after the front matter")
                 return None
+            errors_before = len(self.report.errors)
             data, lines = load_yaml("\n".join(all_lines[1:end]), rel, self.report, line_offset=1)
-            if data is None:
+            if len(self.report.errors) > errors_before:
                 return None
+            data = {} if data is None else data
             data = as_mapping(data, rel, 2, self.report, "front matter") if data != {} else {}
             if data is None:
                 return None

@@ -18,6 +18,9 @@ FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
 HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 MAX_NESTING = 20
+MAX_SLIDES = 1000
+MAX_LIST_DEPTH = 12
+LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)]) ")
 
 
 class _Frame:
@@ -61,9 +64,36 @@ class BodyParser:
         if not any(line.strip() for line in lines):
             return
         text = "\n".join(lines)
-        block = Block(self._kind(), self.md.parse(text), Location(self.rel, start, 1), self._when(), text)
+        if not self._shallow_enough(lines, start):
+            return
+        try:
+            tree = self.md.parse(text)
+        except RecursionError:
+            self.report.error(Location(self.rel, start, 1), "E029", "this passage is nested too deeply to read",
+                              "flatten the nested lists or quotes")
+            return
+        block = Block(self._kind(), tree, Location(self.rel, start, 1), self._when(), text)
         target = self._target()
         (target.blocks if target is not None else self.intro).append(block)
+
+    def _shallow_enough(self, lines: list, start: int) -> bool:
+        """Lists nest at most MAX_LIST_DEPTH levels and quotes as deep; else report and skip."""
+        indents: list = []
+        for offset, line in enumerate(lines):
+            m = LIST_ITEM.match(line)
+            quote_depth = len(line) - len(line.lstrip("> ")) if line.lstrip().startswith(">") else 0
+            if m:
+                indent = len(m.group(1))
+                while indents and indent < indents[-1]:
+                    indents.pop()
+                if not indents or indent > indents[-1]:
+                    indents.append(indent)
+            if len(indents) > MAX_LIST_DEPTH or line.count(">", 0, quote_depth) > MAX_LIST_DEPTH:
+                self.report.error(Location(self.rel, start + offset, 1), "E028",
+                                  f"lists or quotes are nested more than {MAX_LIST_DEPTH} levels deep",
+                                  "flatten the list: a slide point needs two or three levels at most")
+                return False
+        return True
 
     def parse(self, lines: list, first_line: int) -> None:
         """Parse body lines; first_line is the file line number of lines[0]."""
@@ -112,6 +142,11 @@ class BodyParser:
         if not title:
             self.report.error(loc, "E041", "slide has no title", f"write the title after '{'#' * level} '")
         kind = "section" if level == 1 else "content"
+        if len(self.slides) == MAX_SLIDES:
+            self.report.error(loc, "E027", f"module has more than {MAX_SLIDES} slides",
+                              "split it into several modules")
+        if len(self.slides) >= MAX_SLIDES:
+            return True
         self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when())
         self.slides.append(self._slide)
         return True

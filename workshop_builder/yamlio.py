@@ -44,8 +44,13 @@ def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
         if exc.context and exc.problem and exc.context_mark and mark and exc.context_mark.line != mark.line:
             problem += f" ({exc.context.replace('while parsing a ', 'in the ')} that starts on line " \
                        f"{exc.context_mark.line + 1 + line_offset})"
-        report.error(Location(rel, line, col), "E002", f"invalid YAML: {problem}",
-                     "check the indentation, colons and quotes on this line")
+        fix = ("write the values out in full" if "aliases" in problem
+               else "check the indentation, colons and quotes on this line")
+        report.error(Location(rel, line, col), "E002", f"invalid YAML: {problem}", fix)
+        return None, {}
+    except RecursionError:
+        report.error(Location(rel, line_offset + 1), "E002", "invalid YAML: nested too deeply",
+                     "flatten the structure")
         return None, {}
     except yaml.YAMLError as exc:  # pragma: no cover - every YAML error is marked in practice
         report.error(Location(rel, line_offset + 1), "E002", f"invalid YAML: {exc}")
