@@ -41,7 +41,14 @@ class Diagnostic:
         text = f"{self.loc}: {self.code} {self.message}"
         if self.fix:
             text += f"; {self.fix}"
-        return text
+        return _printable(text)
+
+    def format_check(self) -> str:
+        """The `check` command's line: `path:line:col: CODE [severity] message (fix: …)`."""
+        text = f"{self.loc}: {self.code} [{self.severity}] {self.message}"
+        if self.fix:
+            text += f" (fix: {self.fix})"
+        return _printable(text)
 
     def as_dict(self) -> dict:
         """A JSON-ready mapping, for `check --format json`."""
@@ -102,6 +109,11 @@ class ContentError(Exception):
 
     def __reduce__(self):  # so a worker process can hand it back intact
         return (ContentError, (self.diagnostics,))
+
+
+def _printable(text: str) -> str:
+    """One line, always: control characters from the content are shown escaped."""
+    return "".join(ch if ch >= " " or ch == "\t" else repr(ch)[1:-1] for ch in text)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> Optional[str]:
