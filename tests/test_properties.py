@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from workshop_builder.cli import main
 
 HERE = Path(__file__).parent
-LINE = re.compile(r"^(modules/fuzz\.md|workshop\.yaml)(:\d+(:\d+)?)?: [EW]\d{3} ")
+LINE = re.compile(r"^(modules/fuzz\.md|workshop\.yaml)(:\d+(:\d+)?)?: [A-Z]\d{2,3} ")
 
 pieces = st.sampled_from([
     "# Section", "## Slide", "##", "### Sub", "- point", "  - nested", "1. one", "::: notes", "::: handout",

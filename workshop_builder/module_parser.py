@@ -12,7 +12,8 @@ from .diagnostics import Location, Report, did_you_mean
 from .markdown_tree import MarkdownParser
 from .model import ALWAYS, Block, Slide
 
-BLOCK_NAMES = ("notes", "handout", "activity", "audience")
+BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition")
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 FENCE_OPEN = re.compile(r"^(:{3,})\s*(\S.*?)\s*:*\s*$")
 FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
 HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
@@ -21,6 +22,19 @@ MAX_NESTING = 20
 MAX_SLIDES = 1000
 MAX_LIST_DEPTH = 12
 LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)]) ")
+
+
+MAX_TREE_DEPTH = 3 * MAX_LIST_DEPTH
+
+
+def _depth(tree) -> int:
+    """How deeply an element tree nests (without recursion)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
 
 
 class _Frame:
@@ -36,10 +50,12 @@ class BodyParser:
         self.intro: list = []
         self.slides: list = []
         self.audience_refs: list = []  # (Location, audience id)
+        self.edition_refs: list = []  # (Location, edition id)
         self._stack: list = []
         self._slide = None
         self._buf: list = []
         self._buf_line = 0
+        self._too_many = False
 
     # -- context of the current line --
     def _when(self):
@@ -72,7 +88,12 @@ class BodyParser:
             self.report.error(Location(self.rel, start, 1), "E029", "this passage is nested too deeply to read",
                               "flatten the nested lists or quotes")
             return
-        block = Block(self._kind(), tree, Location(self.rel, start, 1), self._when(), text)
+        if _depth(tree) > MAX_TREE_DEPTH:
+            self.report.error(Location(self.rel, start, 1), "E028", "lists or quotes are nested more than "
+                              f"{MAX_LIST_DEPTH} levels deep", "flatten the nested lists or quotes")
+            return
+        block = Block(self._kind(), tree, Location(self.rel, start, 1), self._when(), text,
+                      placeholders=bool(PLACEHOLDER.search(text)))
         target = self._target()
         (target.blocks if target is not None else self.intro).append(block)
 
@@ -126,7 +147,7 @@ class BodyParser:
     def _heading(self, level: int, title: str, n: int) -> bool:
         """Handle a heading line; False when it is ordinary content (a ### in a slide)."""
         loc = Location(self.rel, n, 1)
-        inside = [f.name for f in self._stack if f.name != "audience"]
+        inside = [f.name for f in self._stack if f.name not in ("audience", "edition")]
         if level == 3:
             act = self._target()
             if act is not None and act.kind == "activity" and act.title is None and not any(
@@ -142,10 +163,11 @@ class BodyParser:
         if not title:
             self.report.error(loc, "E041", "slide has no title", f"write the title after '{'#' * level} '")
         kind = "section" if level == 1 else "content"
-        if len(self.slides) == MAX_SLIDES:
-            self.report.error(loc, "E027", f"module has more than {MAX_SLIDES} slides",
-                              "split it into several modules")
         if len(self.slides) >= MAX_SLIDES:
+            if not self._too_many:
+                self._too_many = True
+                self.report.error(loc, "E027", f"module has more than {MAX_SLIDES} slides",
+                                  "split it into several modules")
             return True
         self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when())
         self.slides.append(self._slide)
@@ -157,7 +179,7 @@ class BodyParser:
         name = words[0].lstrip(".") if words else ""
         args = words[1:]
         when, kind, slide = self._when(), None, None
-        enclosing = [f.name for f in self._stack if f.name != "audience"]
+        enclosing = [f.name for f in self._stack if f.name not in ("audience", "edition")]
         if len(self._stack) >= MAX_NESTING:
             self.report.error(loc, "E024", f"blocks are nested more than {MAX_NESTING} deep",
                               "close some blocks first")
@@ -181,15 +203,16 @@ class BodyParser:
             slide = Slide("activity", None, loc, when, minutes=int(minutes))
             self.slides.append(slide)
             kind = "body"
-        elif name == "audience":
+        elif name in ("audience", "edition"):
             negate = bool(args) and args[0] == "not"
             ids = args[1:] if negate else args
             if not ids:
-                self.report.error(loc, "E026", "'::: audience' needs one or more audience ids",
-                                  "write '::: audience elected-members' or '::: audience not elected-members'")
-            for ident in ids:
-                self.audience_refs.append((loc, ident))
-            when = when.narrowed(negate, ids)
+                example = "elected-members" if name == "audience" else "example-council"
+                self.report.error(loc, "E026", f"'::: {name}' needs one or more {name} ids",
+                                  f"write '::: {name} {example}' or '::: {name} not {example}'")
+            refs = self.audience_refs if name == "audience" else self.edition_refs
+            refs.extend((loc, ident) for ident in ids)
+            when = when.narrowed(negate, ids, kind=name)
         self._stack.append(_Frame(name, loc, when, kind, slide))
 
     def _close(self, n: int) -> None:

@@ -23,16 +23,17 @@ class Rule:
     name: str
     summary: str
     func: Callable
+    default: bool = True  # False: runs only when `check --select` names its code exactly
 
 
 RULES: list = []
 
 
-def rule(code: str, name: str, summary: str):
+def rule(code: str, name: str, summary: str, default: bool = True):
     """Register a check: it takes a CheckContext and a Report and records findings."""
 
     def register(func):
-        RULES.append(Rule(code, name, summary, func))
+        RULES.append(Rule(code, name, summary, func, default))
         return func
 
     return register
@@ -65,16 +66,21 @@ def selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) 
     return not any(code.startswith(s) for s in ignore)
 
 
-def run_checks(workshop: Workshop, today: Optional[dt.date] = None) -> list:
-    """Every rule's findings for a loaded workshop, sorted by place."""
+def run_checks(workshop: Workshop, today: Optional[dt.date] = None, select: Iterable[str] = ()) -> list:
+    """Every rule's findings for a loaded workshop, sorted by place.
+
+    Rules that are not on by default (advisory ones) run only when select names their code.
+    """
     ctx = CheckContext(workshop, today=today)
     report = Report()
+    named = {s.upper() for s in select}
     for item in RULES:
-        item.func(ctx, report)
+        if item.default or item.code in named:
+            item.func(ctx, report)
     return report.sorted()
 
 
-def check_project(root, template=None, today: Optional[dt.date] = None):
+def check_project(root, template=None, today: Optional[dt.date] = None, select: Iterable[str] = ()):
     """Load and check a project: (workshop or None, findings). Load errors are findings too."""
     from ..loader import load_project
 
@@ -82,7 +88,7 @@ def check_project(root, template=None, today: Optional[dt.date] = None):
         workshop = load_project(root, template)
     except ContentError as exc:
         return None, exc.diagnostics
-    return workshop, run_checks(workshop, today)
+    return workshop, run_checks(workshop, today, select)
 
 
 def filter_findings(findings: list, select=(), ignore=()) -> list:
@@ -90,6 +96,6 @@ def filter_findings(findings: list, select=(), ignore=()) -> list:
 
 
 # The rule modules (explicit, in the order their findings are produced).
-from . import structure, timing, evidence  # noqa: E402,F401
+from . import structure, timing, evidence, language, accessibility, editions  # noqa: E402,F401
 
 __all__ = ["RULES", "rule", "run_checks", "check_project", "filter_findings", "Diagnostic"]

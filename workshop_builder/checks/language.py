@@ -593,7 +593,19 @@ def module_hits(module, rows: list = None) -> list:
         hits += find_terms(rows, split_words(block.text, block.loc.line), module.rel)
     for n, text in _heading_lines(module):
         hits += find_terms(rows, split_words(text, n), module.rel)
+    for n, text in _front_matter_texts(module):
+        hits += find_terms(rows, split_words(text, n), module.rel)
     return hits
+
+
+def _front_matter_texts(module) -> list:
+    """(line, text) of the front matter that reaches slides and handouts: title, outcomes, content note."""
+    lines = module.key_lines
+    out = [(lines.get(("title",), 1), module.title)]
+    if module.content_note:
+        out.append((lines.get(("content_note",), 1), module.content_note))
+    out += [(lines.get(("outcomes", i), lines.get(("outcomes",), 1)), text) for i, text in enumerate(module.outcomes)]
+    return out
 
 
 def _all_hits(ctx) -> dict:

@@ -1,0 +1,541 @@
+"""Accessibility rules: what a screen-reader user, a low-vision reader or the back row needs.
+
+They look at what is built: the deck plan (after fitting), the template's styles, and a
+deck and handouts rendered in memory. Each finding is reported where the fix is: the
+module line for content, the template (or workshop.yaml, for the default template) for
+the look, workshop.yaml for the workshop's own title, language and contacts.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import weakref
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..diagnostics import ContentError, Location
+from ..yamlio import line_of
+from . import rule
+
+SMALLEST_PT = 18
+MIN_CONTRAST = 4.5
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".tif", ".tiff")
+GENERIC_ALT = {"image", "picture", "photo", "photograph", "graphic", "img", "figure", "diagram", "chart",
+               "screenshot", "icon", "logo", "alt", "alt text"}
+VAGUE_LINK_TEXT = {"click here", "here", "link", "this link", "click", "this", "read more", "more",
+                   "click this link", "go here", "this page", "website", "url"}
+LINK_RE = re.compile(r"(?<![!\\])\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+AUTOLINK_RE = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>")
+IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+HEADING_RE = re.compile(r"^(#{1,6})\s")
+CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"`+[^`]*`+")
+URL_LIKE = re.compile(r"^(?:https?://|www\.|mailto:|tel:)\S+$|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.IGNORECASE)
+
+
+# ---- where things are ----
+
+def _yaml_loc(ctx, *path) -> Location:
+    return Location("workshop.yaml", line_of(getattr(ctx.workshop, "yaml_lines", {}) or {}, *path))
+
+
+def _template_loc(ctx) -> Location:
+    """The deck template, as the author names it; the default template is fixed in workshop.yaml."""
+    path = Path(ctx.workshop.template)
+    try:
+        return Location(path.resolve().relative_to(Path(ctx.workshop.root).resolve()).as_posix())
+    except ValueError:
+        return _yaml_loc(ctx, "template")
+
+
+def _template_name(ctx) -> str:
+    loc = _template_loc(ctx)
+    return "the default template" if loc.path == "workshop.yaml" else f"template {loc.path}"
+
+
+def _slide_loc(ctx, planned) -> Location:
+    """The source of a planned slide: its heading, or the workshop.yaml key it is made from."""
+    if planned.split_from is not None:
+        return planned.split_from
+    if planned.source is not None:
+        return planned.source
+    key = {"title": "title", "agenda": "modules", "closing": "support"}.get(planned.kind, "title")
+    return _yaml_loc(ctx, key)
+
+
+def _module_blocks(module):
+    """Every block of a module: the introduction's, then each slide's."""
+    for block in module.intro:
+        yield block
+    for slide in module.slides:
+        yield from slide.blocks
+
+
+def _source_lines(block):
+    """(file line, text) of a block's lines outside fenced code, inline code blanked."""
+    fenced = False
+    for offset, line in enumerate(block.text.split("\n")):
+        if CODE_FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield block.loc.line + offset, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _audiences(names) -> str:
+    names = sorted(set(names))
+    return ", ".join(names)
+
+
+# ---- outputs rendered in memory, once per check run ----
+
+_BUILT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+class _Built:
+    """Decks and handouts rendered in memory for the checks that need the real files."""
+
+    def __init__(self):
+        self.decks: dict = {}  # audience id -> python-pptx Presentation
+        self.handouts: dict = {}  # (audience id, format) -> (html text, {project template name: text})
+        self.failed: list = []  # Diagnostics from a render that could not run
+
+
+def _built(ctx) -> _Built:
+    if ctx in _BUILT:
+        return _BUILT[ctx]
+    import jinja2
+    from pptx import Presentation
+
+    from ..render.base import RenderOptions
+    from ..render.handout import FacilitatorHandout, ParticipantHandout
+    from ..render.pptx_deck import PptxDeck
+
+    built = _BUILT[ctx] = _Built()
+    options = RenderOptions()
+    for aud in _covering_audiences(ctx):
+        try:
+            data = PptxDeck().render(ctx.resolved[aud], options)
+        except ContentError as exc:
+            built.failed.extend(exc.diagnostics)
+            break
+        built.decks[aud] = Presentation(io.BytesIO(data))
+    for aud, resolved in ctx.resolved.items():
+        for renderer in (FacilitatorHandout(), ParticipantHandout()):
+            try:
+                html = renderer.render(resolved, options).decode("utf-8")
+            except ContentError as exc:
+                built.failed.extend(exc.diagnostics)
+                continue
+            except jinja2.TemplateError:  # a broken project template: the build reports it
+                continue
+            built.handouts[(aud, renderer.name)] = (html, _handout_template(ctx, renderer.template))
+    return built
+
+
+def _covering_audiences(ctx) -> list:
+    """Few audiences whose decks between them use every layout any deck uses (decks are slow)."""
+    wanted = {aud: {s.layout for s in deck} for aud, deck in ctx.decks.items()}
+    missing = set().union(*wanted.values()) if wanted else set()
+    chosen = []
+    while missing:
+        aud = max(wanted, key=lambda a: (len(wanted[a] & missing), -len(ctx.decks[a])))
+        chosen.append(aud)
+        missing -= wanted[aud]
+    return chosen
+
+
+HANDOUT_BASE = "handout-base.html.j2"
+
+
+def _handout_template(ctx, name: str) -> dict:
+    """The project's own handout template files (the page's and the base it extends), by name."""
+    out = {}
+    for each in (name, HANDOUT_BASE):
+        own = Path(ctx.workshop.root) / "templates" / each
+        if own.is_file():
+            out[each] = own.read_text(encoding="utf-8", errors="replace")
+    return out
+
+
+def _template_with(ctx, own: dict, marker: str, fallback) -> Location:
+    """The project's handout template that writes marker (e.g. '<html'), else the fallback key."""
+    for name, text in own.items():
+        if marker in text:
+            return Location(f"templates/{name}", text[:text.find(marker)].count("\n") + 1)
+    if own:
+        return Location(f"templates/{next(iter(own))}")
+    return _yaml_loc(ctx, fallback)
+
+
+# ---- A501, A502: titles ----
+
+@rule("A501", "slide-title", "every slide has a title")
+def slide_title(ctx, report):
+    for deck in ctx.decks.values():
+        for planned in deck:
+            if not planned.title.strip():
+                report.error(_slide_loc(ctx, planned), "A501", "slide has no title",
+                             "give every slide a title: screen-reader users find slides by it")
+
+
+@rule("A502", "duplicate-title", "two slides of one deck have the same title")
+def duplicate_title(ctx, report):
+    found: dict = {}
+    for aud, deck in ctx.decks.items():
+        by_title: dict = {}
+        for planned in deck:
+            key = " ".join(planned.title.split()).casefold()
+            if key:
+                by_title.setdefault(key, []).append(planned)
+        for same in by_title.values():
+            locs = sorted({_slide_loc(ctx, p) for p in same})
+            if len(same) < 2:
+                continue
+            for planned in same:
+                loc = _slide_loc(ctx, planned)
+                others = [str(o) for o in locs if o != loc] or [f"{len(same)} slides made from this one"]
+                found.setdefault((loc, planned.title, tuple(others)), set()).add(aud)
+    for (loc, title, others), auds in found.items():
+        report.warning(loc, "A502", f"slide title '{title}' is also used at {', '.join(others)} "
+                       f"(in the deck for {_audiences(auds)})",
+                       "give each slide its own title: people move between slides by their titles")
+
+
+# ---- A503: alt text ----
+
+def _bad_alt(alt: str, src: str) -> str:
+    """Why an alt text is not a description, or ''."""
+    text = alt.strip()
+    name = Path(urlsplit(src).path).name
+    low = text.casefold()
+    if not text:
+        return ""  # the loader refuses empty alt text (E034)
+    if low.endswith(IMAGE_SUFFIXES):
+        return "is a file name"
+    if name and low in (name.casefold(), Path(name).stem.casefold(),
+                        Path(name).stem.replace("-", " ").replace("_", " ").casefold()):
+        return "is the picture's file name"
+    if low.strip(" .") in GENERIC_ALT:
+        return "says what it is, not what it shows"
+    return ""
+
+
+@rule("A503", "picture-alt-text", "a picture's alt text is a file name or a placeholder, not a description")
+def picture_alt_text(ctx, report):
+    for module in ctx.workshop.modules.values():
+        for block in _module_blocks(module):
+            if not list(block.tree.iter("img")):
+                continue
+            for n, line in _source_lines(block):
+                for m in IMAGE_RE.finditer(line):
+                    why = _bad_alt(m.group(1), m.group(2))
+                    if why:
+                        report.error(Location(module.rel, n, m.start() + 1), "A503",
+                                     f"alt text '{m.group(1).strip()}' {why}",
+                                     "describe what the picture shows for someone who cannot see it: "
+                                     "![Map of the county with the three towns marked](...)")
+
+
+# ---- A504: table header ----
+
+@rule("A504", "table-header", "a table has no header row")
+def table_header(ctx, report):
+    for module in ctx.workshop.modules.values():
+        for block in _module_blocks(module):
+            tables = list(block.tree.iter("table"))
+            if not tables:
+                continue
+            lines = block.text.split("\n")
+            header_lines = [block.loc.line + i - 1 for i, line in enumerate(lines)
+                            if i and "-" in line and TABLE_RULE_RE.match(line)]
+            for i, table in enumerate(tables):
+                cells = [c for row in table.iter("thead") for c in row.iter("th")]
+                if cells and any("".join(c.itertext()).strip() for c in cells):
+                    continue
+                line = header_lines[i] if i < len(header_lines) else block.loc.line
+                report.error(Location(module.rel, line, 1), "A504", "table has no header row",
+                             "name each column in the table's first row: screen readers read the "
+                             "header with every cell")
+
+
+# ---- A505, A506: the template's text sizes and colours ----
+
+def _used(ctx) -> dict:
+    """Layout name -> {"title": bool, "levels": set of body levels, "links": bool, "tables": bool}."""
+    from ..render.fit import paragraphs
+
+    used: dict = {}
+    for aud, deck in ctx.decks.items():
+        resolved = ctx.resolved[aud]
+        for planned in deck:
+            u = used.setdefault(planned.layout, {"title": False, "levels": set(), "subtitle": False,
+                                                 "links": False, "tables": False})
+            u["title"] |= bool(planned.title)
+            u["subtitle"] |= bool(planned.subtitle)
+            u["levels"] |= {p.level for p in paragraphs(planned.text, resolved.cite_short)}
+            u["links"] |= any(True for c in planned.text for _ in c.element.iter("a"))
+            u["tables"] |= planned.table is not None or any(v.element.tag == "table" for v in planned.visuals)
+    return used
+
+
+def _boxes(layout, use):
+    """(what, box, levels) the writer puts text in, for one layout."""
+    bodies = list(layout.bodies)
+    if use["subtitle"] and bodies:
+        yield "subtitle", bodies.pop(0), {0}
+    if use["title"] and layout.title is not None:
+        yield "title", layout.title, {0}
+    if use["levels"] and bodies:
+        yield "body", bodies[0], use["levels"]
+
+
+@rule("A505", "small-text", "slide text smaller than 18 pt in the template or the writer")
+def small_text(ctx, report):
+    from ..render.pptx_writer import TABLE_FONT_PT
+    from ..render.template_info import template_info
+
+    info = template_info(ctx.workshop.template)
+    if info is None:
+        return
+    loc, name = _template_loc(ctx), _template_name(ctx)
+    used = _used(ctx)
+    for layout_name, use in sorted(used.items()):
+        layout = info.layouts.get(layout_name)
+        if layout is None:
+            continue
+        for what, box, levels in _boxes(layout, use):
+            for level in sorted(levels):
+                size = box.level(level).size_pt
+                if size < SMALLEST_PT:
+                    where = f"level {level + 1} text" if what == "body" else "text"
+                    report.error(loc, "A505", f"{name} sets {where} in the {what} of layout "
+                                 f"'{layout_name}' to {size:g} pt; slides need at least {SMALLEST_PT} pt",
+                                 f"raise it to {SMALLEST_PT} pt or more in the slide master or layout")
+    if any(u["tables"] for u in used.values()) and TABLE_FONT_PT < SMALLEST_PT:
+        report.error(loc, "A505", f"tables are written at {TABLE_FONT_PT} pt; slides need at least "
+                     f"{SMALLEST_PT} pt", "raise TABLE_FONT_PT in render/fit.py")
+
+
+def relative_luminance(rgb: str) -> float:
+    """WCAG 2 relative luminance of an "RRGGBB" colour."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(rgb[i:i + 2], 16) / 255) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two colours, from 1 to 21."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@rule("A506", "contrast", "text colour against the slide background is below 4.5:1")
+def contrast(ctx, report):
+    from ..render.template_info import template_info
+
+    info = template_info(ctx.workshop.template)
+    if info is None:
+        return
+    loc, name = _template_loc(ctx), _template_name(ctx)
+    for layout_name, use in sorted(_used(ctx).items()):
+        layout = info.layouts.get(layout_name)
+        if layout is None or layout.background is None:
+            continue
+        pairs = []
+        for what, box, levels in _boxes(layout, use):
+            pairs += [(what, box.level(level).colour) for level in sorted(levels)]
+        if use["links"] and layout.hyperlink:
+            pairs.append(("link", layout.hyperlink))
+        seen = set()
+        for what, colour in pairs:
+            if not colour or (what, colour) in seen:
+                continue
+            seen.add((what, colour))
+            ratio = contrast_ratio(colour, layout.background)
+            if ratio < MIN_CONTRAST:
+                report.error(loc, "A506", f"{name}: {what} text #{colour} on the background #{layout.background} "
+                             f"of layout '{layout_name}' has contrast {ratio:.1f}:1; it needs {MIN_CONTRAST}:1",
+                             "darken the text or lighten the background in the theme colours")
+
+
+# ---- A507, A508: the built deck ----
+
+@rule("A507", "reading-order", "a built slide's first shape is not its title")
+def reading_order(ctx, report):
+    built = _built(ctx)
+    report.extend(built.failed)
+    bad: dict = {}
+    for aud, prs in built.decks.items():
+        planned = ctx.decks[aud]
+        slides = list(prs.slides)
+        if len(slides) != len(planned):
+            continue
+        for slide, plan in zip(slides, planned):
+            title = slide.shapes.title
+            shapes = list(slide.shapes)
+            if title is None or not shapes or shapes[0].shape_id != title.shape_id:
+                first = shapes[0].name if shapes else "nothing"
+                bad.setdefault(plan.layout, (plan, first))
+    for layout, (plan, first) in sorted(bad.items()):
+        report.error(_template_loc(ctx), "A507",
+                     f"slides with layout '{layout}' of {_template_name(ctx)} are read starting with '{first}', "
+                     f"not their title (e.g. '{plan.title}' from {_slide_loc(ctx, plan)})",
+                     f"give layout '{layout}' a title placeholder")
+
+
+class _Page(HTMLParser):
+    """What the checks need from a handout: its language, title and headings."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang, self.title, self.headings = None, "", []  # headings: [level, text]
+        self._in = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "html" and self.lang is None:
+            self.lang = dict(attrs).get("lang") or ""
+        elif tag == "title" or (len(tag) == 2 and tag[0] == "h" and tag[1] in "123456"):
+            self._in = tag
+            if tag != "title":
+                self.headings.append([int(tag[1]), ""])
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in:
+            self.headings[-1][1] += data
+
+
+@rule("A508", "language-and-title", "the deck and the handouts declare their language and title")
+def language_and_title(ctx, report):
+    built = _built(ctx)
+    for aud, prs in built.decks.items():
+        props = prs.core_properties
+        if not (props.language or "").strip():
+            report.error(_yaml_loc(ctx, "language"), "A508", "the deck does not declare its language",
+                         "set language: (e.g. en-GB) in workshop.yaml")
+        if not (props.title or "").strip():
+            report.error(_yaml_loc(ctx, "title"), "A508", "the deck has no title in its properties",
+                         "set title: in workshop.yaml")
+    for (aud, fmt), (html, own) in built.handouts.items():
+        page = _Page()
+        page.feed(html)
+        if not (page.lang or "").strip():
+            report.error(_template_with(ctx, own, "<html", "language"), "A508",
+                         f"the {fmt} handout does not declare its language (<html lang>)",
+                         "write <html lang=\"{{ w.language }}\"> in the handout template"
+                         if own else "set language: in workshop.yaml")
+        if not page.title.strip():
+            report.error(_template_with(ctx, own, "<title", "title"), "A508",
+                         f"the {fmt} handout has no <title>",
+                         "write <title>{{ w.title }}</title> in the handout template"
+                         if own else "set title: in workshop.yaml")
+
+
+# ---- A509: handout headings ----
+
+def _heading_source(ctx, level: int, text: str):
+    """The module line a rendered heading comes from (rendered one level down), or None."""
+    wanted = " ".join(text.split())
+    for module in ctx.workshop.modules.values():
+        for block in _module_blocks(module):
+            tag = f"h{level - 1}"
+            same = [el for el in block.tree.iter() if el.tag.startswith("h") and el.tag[1:].isdigit()]
+            for k, el in enumerate(e for e in same if e.tag == tag):
+                if " ".join("".join(el.itertext()).split()) != wanted:
+                    continue
+                marks = [n for n, line in _source_lines(block)
+                         if HEADING_RE.match(line) and len(HEADING_RE.match(line).group(1)) == level - 1]
+                return Location(module.rel, marks[k] if k < len(marks) else block.loc.line, 1)
+    return None
+
+
+@rule("A509", "heading-levels", "a handout heading skips a level (h2 to h4)")
+def heading_levels(ctx, report):
+    built = _built(ctx)
+    found: dict = {}
+    for (aud, fmt), (html, own) in built.handouts.items():
+        page = _Page()
+        page.feed(html)
+        previous = 0
+        for level, text in page.headings:
+            if previous and level > previous + 1:
+                loc = _heading_source(ctx, level, text) or _template_with(ctx, own, f"<h{level}", "title")
+                found.setdefault((loc, level, previous, " ".join(text.split())), set()).add(f"{fmt} {aud}")
+            previous = level
+    for (loc, level, previous, text), where in found.items():
+        report.warning(loc, "A509", f"heading '{text}' is level {level} in the handouts but follows a level "
+                       f"{previous} heading ({_audiences(where)})",
+                       f"use {'#' * max(1, previous)} (one level below the heading before it), or bold text")
+
+
+# ---- A510: link text ----
+
+def _vague_link(text: str, href: str) -> str:
+    plain = re.sub(r"[*_`]", "", text).strip()
+    low = plain.casefold().strip(" .:!?»>")
+    if not plain:
+        return "has no text"
+    if low in VAGUE_LINK_TEXT:
+        return "does not say where it goes"
+    bare = href.split("://", 1)[-1].rstrip("/").casefold()
+    if URL_LIKE.match(plain) or low.split("://", 1)[-1].rstrip("/") == bare:
+        return "is a bare address"
+    return ""
+
+
+@rule("A510", "link-text", "link text is a bare address or 'click here'")
+def link_text(ctx, report):
+    for module in ctx.workshop.modules.values():
+        for block in _module_blocks(module):
+            for n, line in _source_lines(block):
+                for m in LINK_RE.finditer(line):
+                    if m.group(1).startswith("@"):
+                        continue  # a citation
+                    why = _vague_link(m.group(1), m.group(2))
+                    if why:
+                        report.warning(Location(module.rel, n, m.start() + 1), "A510",
+                                       f"link text '{m.group(1)}' {why}",
+                                       "say where the link goes: [Working Together 2023](https://…)")
+                for m in AUTOLINK_RE.finditer(line):
+                    report.warning(Location(module.rel, n, m.start() + 1), "A510",
+                                   f"link text '{m.group(1)}' is a bare address",
+                                   "say where the link goes: [Working Together 2023](https://…)")
+
+
+# ---- W601, W602: what the fitting step did ----
+
+@rule("W601", "slide-split", "a slide was too long for its box and was split into parts")
+def slide_split(ctx, report):
+    found: dict = {}
+    for aud, deck in ctx.decks.items():
+        for planned in deck:
+            if planned.parts > 1 and planned.part == 1:
+                base = planned.title[: planned.title.rfind(" (1 of ")]
+                found.setdefault((_slide_loc(ctx, planned), base, planned.parts), set()).add(aud)
+    for (loc, title, parts), auds in found.items():
+        report.warning(loc, "W601", f"slide '{title}' does not fit on one slide and is split into {parts} "
+                       f"('{title} (1 of {parts})'…) for {_audiences(auds)}",
+                       "shorten the points or move detail to the notes, or keep the split")
+
+
+@rule("W602", "slide-overflow", "slide text that does not fit even after splitting")
+def slide_overflow(ctx, report):
+    found: dict = {}
+    for aud, deck in ctx.decks.items():
+        for planned in deck:
+            if planned.overflow:
+                found.setdefault((_slide_loc(ctx, planned), planned.title, planned.overflow), set()).add(aud)
+    for (loc, title, overflow), auds in found.items():
+        report.warning(loc, "W602", f"slide '{title}' runs off its box: {overflow} (for {_audiences(auds)})",
+                       "shorten it, split the point in two, or move detail to the notes")
