@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,10 @@ from workshop_builder.cli import main
 
 HERE = Path(__file__).parent
 REPO = HERE.parent
+
+# Slide thumbnails run LibreOffice for every facilitator handout (seconds each), so builds in
+# tests go without them unless a test asks with --thumbnails (test_thumbnails.py, test_clients.py).
+os.environ.setdefault("WORKSHOP_BUILDER_THUMBNAILS", "0")
 
 
 @pytest.fixture

@@ -127,7 +127,7 @@ def test_handout_is_self_contained_with_language_title_and_references(basic, cli
     assert "Test workshop: facilitator handout (Frontline staff)" in parsed.parts
     imgs = [a for t, a in parsed.attrs if t == "img"]
     assert imgs and all(a["src"].startswith("data:image/png;base64,") for a in imgs)
-    assert imgs[0]["alt"] == "A map of the area with a marked circle"
+    assert "A map of the area with a marked circle" in [a["alt"] for a in imgs]
     refs = [a["id"] for t, a in parsed.attrs if t == "li" and a.get("id", "").startswith("ref-")]
     assert refs == ["ref-1", "ref-2", "ref-3"]
     assert not [a for t, a in parsed.attrs if t in ("link", "script")]

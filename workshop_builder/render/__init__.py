@@ -6,7 +6,9 @@ A new format is one new module with a Renderer, registered here.
 from __future__ import annotations
 
 from .base import Renderer
+from .docx_handout import FacilitatorDocx, ParticipantDocx
 from .handout import FacilitatorHandout, ParticipantHandout
+from .pdf_handout import FacilitatorPdf, ParticipantPdf
 from .pptx_deck import PptxDeck
 
 RENDERERS: dict = {}
@@ -22,3 +24,7 @@ def register(renderer: Renderer) -> None:
 register(PptxDeck())
 register(FacilitatorHandout())
 register(ParticipantHandout())
+register(FacilitatorPdf())
+register(ParticipantPdf())
+register(FacilitatorDocx())
+register(ParticipantDocx())

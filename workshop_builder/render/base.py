@@ -15,6 +15,7 @@ class Renderer:
     name = ""
     suffix = ""
     description = ""
+    default = True  # built by `build` without --format; False for formats that need other programs
 
     def file_name(self, resolved: Resolved) -> str:
         """`<workshop-slug>-<audience-id><suffix>`."""
@@ -27,11 +28,21 @@ class Renderer:
 class RenderOptions:
     """Options that change outputs (so they are part of what makes an output up to date)."""
 
-    def __init__(self, start=None):
+    def __init__(self, start=None, thumbnails: bool = False):
         self.start = start
+        self.thumbnails = thumbnails  # slide pictures in the facilitator handout (needs LibreOffice)
 
     def key(self) -> str:
-        return f"start={self.start}"
+        thumbnails = self.thumbnails
+        if thumbnails:  # whether LibreOffice is there changes the handout too
+            from .thumbnails import missing_program
+
+            thumbnails = f"without-{missing_program()}" if missing_program() else "yes"
+        return f"start={self.start};thumbnails={thumbnails}"
+
+
+class RenderError(Exception):
+    """A renderer cannot run here (a program it needs is missing or failed): one line for the user."""
 
 
 def default_templates_dir() -> Path:
@@ -53,6 +64,22 @@ def build_time(resolved: Resolved) -> dt.datetime:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
     return dt.datetime.combine(resolved.workshop.date, dt.time(9, 0))
+
+
+def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite a zip (.pptx, .docx) with fixed timestamps so identical inputs give identical bytes."""
+    import io
+    import zipfile
+
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            item = zipfile.ZipInfo(info.filename, date_time=stamp)
+            item.compress_type = zipfile.ZIP_DEFLATED
+            item.external_attr = 0o644 << 16
+            dst.writestr(item, src.read(info.filename))
+    return out.getvalue()
 
 
 def long_date(day: dt.date) -> str:

@@ -1,17 +1,22 @@
 """The deck as a plan of slides (layout name, title, content, notes), made without python-pptx.
 
 Like pandoc's PowerPoint writer: a pure step that speaks slides, testable and checkable
-before anything is written.
+before anything is written. Its last step (fit.py) measures each slide against the
+template's boxes and splits slides whose points do not fit; that step reads the template's
+layout metrics, and nothing else outside the model.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
+from ..diagnostics import Location
 from ..model import Resolved
 from .base import long_date
+from .fit import fit_deck
 
 AGENDA_ROWS_PER_SLIDE = 8
 VISUAL_TAGS = ("table", "img")
@@ -36,6 +41,13 @@ class PlannedSlide:
     subtitle: list = field(default_factory=list)  # plain lines (title slide)
     table: Optional[list] = None  # plain rows, header first (agenda)
     module_id: str = ""
+    source: Optional[Location] = None  # the ResolvedSlide's loc (None for title, agenda, closing)
+    split_from: Optional[Location] = None  # the source slide, on every part of a slide split to fit
+    part: int = 1  # this part's number, of `parts`
+    parts: int = 1
+    overflow: str = ""  # what still does not fit, in words; empty when everything fits
+    logo: Optional[Path] = None  # a picture for the title slide (an edition's logo)
+    logo_alt: str = ""
 
 
 def _split(blocks, module_id: str):
@@ -60,12 +72,16 @@ def _paragraph(text: str) -> etree.Element:
 
 
 def plan_deck(resolved: Resolved) -> list:
-    """Every slide of one audience's deck, in order."""
+    """Every slide of one audience's deck, in order, each fitted to the template's boxes."""
     w, audience = resolved.workshop, resolved.audience
     slides = [PlannedSlide(
         "Title Slide", w.title, "title",
-        subtitle=[line for line in (w.subtitle, f"For {audience.name.lower()}" if audience.name else "",
+        subtitle=[line for line in (w.subtitle,
+                                    " · ".join(x for x in (f"For {audience.name.lower()}" if audience.name else "",
+                                                           _edition_line(resolved)) if x),
                                     f"{w.organisation} · {long_date(w.date)}") if line],
+        logo=resolved.edition.logo if resolved.edition else None,
+        logo_alt=f"{resolved.edition.name} logo" if resolved.edition else "",
         notes=[Content(_paragraph(_opening_note(resolved)), "")],
     )]
     slides.extend(_agenda(resolved))
@@ -76,17 +92,24 @@ def plan_deck(resolved: Resolved) -> list:
             notes = [Content(el, mid) for b in s.notes for el in b.tree]
             if s.kind == "section":
                 slides.append(PlannedSlide("Section Header", s.title, "section", text=text or [
-                    Content(_paragraph(f"{rmod.minutes} minutes"), mid)], notes=notes, module_id=mid))
+                    Content(_paragraph(f"{rmod.minutes} minutes"), mid)], notes=notes, module_id=mid, source=s.loc))
             elif s.kind == "activity":
                 lead = Content(_paragraph(f"Activity · {s.minutes} minutes"), mid)
                 title = s.title if s.title.lower().startswith("activity") else f"Activity: {s.title}"
                 slides.append(PlannedSlide("Two Content" if visuals else "Title and Content", title,
-                                           "activity", [lead] + text, visuals, notes, module_id=mid))
+                                           "activity", [lead] + text, visuals, notes, module_id=mid, source=s.loc))
             else:
                 layout = "Two Content" if visuals and text else "Title and Content"
-                slides.append(PlannedSlide(layout, s.title, "content", text, visuals, notes, module_id=mid))
+                slides.append(PlannedSlide(layout, s.title, "content", text, visuals, notes, module_id=mid,
+                                           source=s.loc))
     slides.append(_closing(resolved))
-    return slides
+    return fit_deck(slides, w.template, resolved.cite_short)
+
+
+def _edition_line(resolved: Resolved) -> str:
+    """The edition's name on the title slide (nothing for the national edition)."""
+    edition = resolved.edition
+    return edition.name if edition is not None and edition.id != "national" else ""
 
 
 def _opening_note(resolved: Resolved) -> str:
@@ -116,7 +139,7 @@ def _agenda(resolved: Resolved) -> list:
 
 def _closing(resolved: Resolved) -> PlannedSlide:
     items = etree.Element("ul")
-    for contact in resolved.workshop.support:
+    for contact in resolved.contacts:
         li = etree.SubElement(items, "li")
         strong = etree.SubElement(li, "strong")
         strong.text = contact.name

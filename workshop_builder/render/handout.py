@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..model import Resolved
 from .base import Renderer, RenderOptions, default_templates_dir, long_date
 from .html_fragment import HtmlWriter
+from .thumbnails import Thumbnails, slide_thumbnails
 
 
 def _environment(resolved: Resolved):
@@ -21,15 +24,17 @@ def _environment(resolved: Resolved):
 class _Handout(Renderer):
     template = ""
     facilitator = False
+    thumbnails = False  # shows slide pictures when RenderOptions.thumbnails is on
 
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
         env = _environment(resolved)
         html = HtmlWriter(resolved, heading_offset=1)
         page = env.get_template(self.template).render(
             r=resolved, w=resolved.workshop, audience=resolved.audience, html=html,
-            facilitator=self.facilitator, css=env.loader.get_source(env, "handout.css")[0],
+            facilitator=self.facilitator, css=Markup(env.loader.get_source(env, "handout.css")[0]),
             date=long_date(resolved.workshop.date),
             content_notes=[m for m in resolved.modules if m.module.content_note],
+            thumbs=slide_thumbnails(resolved) if self.thumbnails and options.thumbnails else Thumbnails(),
         )
         return page.encode("utf-8")
 
@@ -40,6 +45,7 @@ class FacilitatorHandout(_Handout):
     description = "facilitator handout: agenda, what to say, activities, references"
     template = "facilitator.html.j2"
     facilitator = True
+    thumbnails = True
 
 
 class ParticipantHandout(_Handout):

@@ -73,13 +73,18 @@ class HtmlWriter:
             return f"<{tag}{attrs}>"
         return f"<{tag}{attrs}>{self._children(el, module_id)}</{tag}>"
 
+    def image_uri(self, path) -> str:
+        """A data URI for an image file (embedded once per handout)."""
+        path = str(path)
+        if path not in self._images:
+            suffix = Path(path).suffix.lower()
+            data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
+            self._images[path] = f"data:{MIME.get(suffix, 'application/octet-stream')};base64,{data}"
+        return self._images[path]
+
     def _image(self, el) -> str:
         alt = escape(el.get("alt", ""))
         path = el.get("path")
         if not path:
             return f'<span class="missing-image">{alt}</span>'
-        if path not in self._images:
-            suffix = Path(path).suffix.lower()
-            data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
-            self._images[path] = f"data:{MIME.get(suffix, 'application/octet-stream')};base64,{data}"
-        return f'<img src="{self._images[path]}" alt="{alt}">'
+        return f'<img src="{self.image_uri(path)}" alt="{alt}">'

@@ -6,23 +6,24 @@ Imported only when a deck is rendered (python-pptx is slow to import).
 
 from __future__ import annotations
 
+import copy
 import io
-import zipfile
 from pathlib import Path
 
 from lxml import etree as lxml_etree
 from pptx import Presentation
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.oxml.ns import qn
+from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
 from ..diagnostics import ContentError, Diagnostic, Location
 from ..model import Resolved
-from .base import build_time
+from .base import build_time, normalise_zip
 from .deck_plan import plan_deck
+from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, TABLE_FONT_PT, TABLE_ROW_FACTOR, VISUAL_GAP_PT
 
 MONO_FONT = "Courier New"
-TABLE_FONT_PT = 18
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Two Content", "Blank")
 
 
@@ -32,12 +33,13 @@ def write_deck(resolved: Resolved) -> bytes:
     prs = Presentation(str(template))
     _check_layouts(prs, template, resolved)
     _remove_slides(prs)
+    notes_pages = _NotesPages(prs)
     for planned in plan_deck(resolved):
-        _SlideWriter(prs, resolved, planned).write()
+        _SlideWriter(prs, resolved, planned, notes_pages).write()
     _set_properties(prs, resolved)
     buf = io.BytesIO()
     prs.save(buf)
-    return _normalise_zip(buf.getvalue(), build_time(resolved))
+    return normalise_zip(buf.getvalue(), build_time(resolved))
 
 
 def _check_layouts(prs, template: Path, resolved: Resolved) -> None:
@@ -79,24 +81,11 @@ def _set_properties(prs, resolved: Resolved) -> None:
     props.revision = 1
 
 
-def _normalise_zip(data: bytes, when) -> bytes:
-    """Rewrite the zip with fixed timestamps so identical inputs give identical bytes."""
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            item = zipfile.ZipInfo(info.filename, date_time=stamp)
-            item.compress_type = zipfile.ZIP_DEFLATED
-            item.external_attr = 0o644 << 16
-            dst.writestr(item, src.read(info.filename))
-    return out.getvalue()
-
-
 class _SlideWriter:
     """Writes one planned slide."""
 
-    def __init__(self, prs, resolved: Resolved, planned):
-        self.prs, self.resolved, self.planned = prs, resolved, planned
+    def __init__(self, prs, resolved: Resolved, planned, notes_pages: "_NotesPages"):
+        self.prs, self.resolved, self.planned, self.notes_pages = prs, resolved, planned, notes_pages
         self.lang = MSO_LANGUAGE_ID.ENGLISH_UK if resolved.workshop.language.lower() == "en-gb" else None
 
     def write(self) -> None:
@@ -107,6 +96,7 @@ class _SlideWriter:
         if title is not None:
             title.text_frame.text = planned.title
             self._language(title.text_frame)
+            _title_first(slide, title)
         bodies = sorted((ph for ph in slide.placeholders if ph.placeholder_format.idx != 0),
                         key=lambda ph: ph.placeholder_format.idx)
         if planned.subtitle and bodies:
@@ -116,6 +106,8 @@ class _SlideWriter:
                 para.text = line
             self._language(tf)
             bodies = bodies[1:]
+        if planned.logo is not None:
+            self._logo(slide, planned)
         boxes = []
         if planned.text and bodies:
             self._fill(bodies[0].text_frame, planned.text)
@@ -131,7 +123,7 @@ class _SlideWriter:
         for ph in bodies:  # unused placeholders would show "Click to add text"
             ph._element.getparent().remove(ph._element)
         if planned.notes:
-            self._fill(slide.notes_slide.notes_text_frame, planned.notes, notes=True)
+            self._fill(self.notes_pages.text_frame(slide), planned.notes, notes=True)
 
     # ---- text ----
     def _fill(self, tf, contents, notes: bool = False) -> None:
@@ -152,9 +144,12 @@ class _SlideWriter:
     def _element(self, el, module_id, para, level, notes) -> None:
         tag = el.tag
         if tag in ("ul", "ol"):
-            for n, li in enumerate(el.findall("li"), 1):
+            start = int(el.get("start", "1")) if tag == "ol" and el.get("start", "1").isdigit() else 1
+            for n, li in enumerate(el.findall("li"), start):
                 bullet = "number" if tag == "ol" else "bullet"
                 p = para(level, bullet)
+                if bullet == "number" and start != 1 and not notes:  # a list continued from an earlier part
+                    p._p.get_or_add_pPr().find(qn("a:buAutoNum")).set("startAt", str(start))
                 prefix = ("  " * level + (f"{n}. " if tag == "ol" else "• ")) if notes else ""
                 if prefix:
                     p.add_run().text = prefix
@@ -189,8 +184,8 @@ class _SlideWriter:
                 run.font.bold = True
 
     def _inline_into(self, p, text, children, module_id, stop_tags, li):
-        """The inline content of a list item, up to its nested lists."""
-        if text:
+        """The inline content of a list item, up to its nested lists (a loose item's "\n" is not content)."""
+        if text and text.strip():
             self._run(p, text, {})
         for child in li:
             if child.tag in stop_tags:
@@ -260,10 +255,10 @@ class _SlideWriter:
     def _agenda_table(self, slide, box, rows) -> None:
         left, top, width, height = box
         n_rows, n_cols = len(rows), len(rows[0])
-        row_h = Emu(int(Pt(TABLE_FONT_PT) * 2.1))
+        row_h = Emu(int(Pt(TABLE_FONT_PT) * AGENDA_ROW_FACTOR))
         shape = slide.shapes.add_table(n_rows, n_cols, left, top, width, Emu(row_h * n_rows))
         table = shape.table
-        widths = (0.22, 0.64, 0.14)
+        widths = AGENDA_COLUMNS
         for i, frac in enumerate(widths[:n_cols]):
             table.columns[i].width = Emu(int(width * frac))
         for r, row in enumerate(rows):
@@ -279,7 +274,7 @@ class _SlideWriter:
 
     def _visuals(self, slide, box, visuals) -> None:
         left, top, width, height = box
-        gap = Emu(Pt(8))
+        gap = Emu(Pt(VISUAL_GAP_PT))
         each = Emu(int((height - gap * (len(visuals) - 1)) / len(visuals)))
         for i, content in enumerate(visuals):
             y = Emu(top + i * (each + gap))
@@ -292,7 +287,7 @@ class _SlideWriter:
         left, top, width, height = box
         rows = [tr for tr in content.element.iter("tr")]
         n_cols = max(len(list(tr)) for tr in rows)
-        row_h = Emu(int(Pt(TABLE_FONT_PT) * 2))
+        row_h = Emu(int(Pt(TABLE_FONT_PT) * TABLE_ROW_FACTOR))
         shape = slide.shapes.add_table(len(rows), n_cols, left, top, width, Emu(row_h * len(rows)))
         table = shape.table
         table.first_row = True
@@ -307,6 +302,27 @@ class _SlideWriter:
                         run.font.size = Pt(TABLE_FONT_PT)
                 self._language(tf)
 
+    def _logo(self, slide, planned) -> None:
+        """An edition's logo in the title slide's top right corner, on a white panel."""
+        width, height = self.prs.slide_width, self.prs.slide_height
+        margin, box_w, box_h = Emu(int(width * 0.03)), Emu(int(width * 0.2)), Emu(int(height * 0.16))
+        left, top = Emu(width - margin - box_w), margin
+        panel = slide.shapes.add_shape(1, left, top, box_w, box_h)  # 1: rectangle
+        panel.fill.solid()
+        panel.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        panel.line.fill.background()
+        panel.shadow.inherit = False
+        panel.name = "Logo panel"
+        panel._element.nvSpPr.cNvPr.set("descr", "")
+        pad = Emu(int(box_h * 0.12))
+        pic = slide.shapes.add_picture(str(planned.logo), left + pad, top + pad)
+        scale = min((box_w - 2 * pad) / pic.width, (box_h - 2 * pad) / pic.height)
+        pic.width, pic.height = Emu(int(pic.width * scale)), Emu(int(pic.height * scale))
+        pic.left = Emu(int(left + (box_w - pic.width) / 2))
+        pic.top = Emu(int(top + (box_h - pic.height) / 2))
+        pic._element.nvPicPr.cNvPr.set("descr", planned.logo_alt)
+        pic.name = planned.logo_alt[:60]
+
     def _picture(self, slide, box, img) -> None:
         left, top, width, height = box
         path = img.get("path")
@@ -320,6 +336,52 @@ class _SlideWriter:
         c_nv_pr = pic._element.nvPicPr.cNvPr
         c_nv_pr.set("descr", img.get("alt", ""))
         c_nv_pr.set("name", f"Picture: {img.get('alt', '')[:40]}")
+
+
+def _title_first(slide, title) -> None:
+    """Make the title the first shape, so screen readers read it first (a template's layout
+    may list its placeholders in any order; python-pptx copies that order)."""
+    tree = slide.shapes._spTree
+    shapes = [el for el in tree.iterchildren() if el.tag in _SHAPE_TAGS]
+    if shapes and shapes[0] is not title._element:
+        shapes[0].addprevious(title._element)
+
+
+_SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:pic", "p:graphicFrame", "p:grpSp", "p:cxnSp", "p:contentPart")}
+
+
+class _NotesPages:
+    """Notes pages made from one prototype.
+
+    python-pptx builds every notes page by cloning the notes master's placeholders and by
+    scanning every part of the package for a free part name, which makes a deck's notes cost
+    O(slides²) (about a third of a 100-slide deck's time in the profile). The first page is
+    made by python-pptx itself; later pages copy its pristine XML and take the next name.
+    """
+
+    def __init__(self, prs):
+        self.prs = prs
+        self.proto = None
+        self.count = 0
+
+    def text_frame(self, slide):
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.opc.packuri import PackURI
+        from pptx.parts.slide import NotesSlidePart
+
+        if self.proto is None:
+            notes = slide.notes_slide
+            self.proto = copy.deepcopy(notes._element)
+            self.count = int("".join(ch for ch in notes.part.partname if ch.isdigit()) or 1)
+            return notes.notes_text_frame
+        self.count += 1
+        part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self.count}.xml"), CT.PML_NOTES_SLIDE,
+                              slide.part.package, copy.deepcopy(self.proto))
+        part.relate_to(self.prs.part.notes_master_part, RT.NOTES_MASTER)
+        part.relate_to(slide.part, RT.SLIDE)
+        slide.part.relate_to(part, RT.NOTES_SLIDE)
+        return part.notes_slide.notes_text_frame
 
 
 def _take_box(placeholder):

@@ -1,0 +1,193 @@
+"""The default workshop's outputs opened in the programs people use them with.
+
+Every deck is converted by LibreOffice Impress (one page a slide, every title and paragraph
+drawn, no word outside the page); every handout is printed by Chromium (tagged, with a title
+and language) and checked by axe-core against WCAG 2.2 AA; every Word handout is opened by
+LibreOffice Writer. Without the programs the tests skip, saying which is missing; CI
+(.ci/run) installs them and sets WORKSHOP_BUILDER_REQUIRE_CLIENTS=1, so there they fail.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+
+from workshop_builder.cli import main
+
+pytestmark = pytest.mark.clients
+
+REPO = Path(__file__).resolve().parent.parent
+CLIENTS = REPO / "tests" / "clients"
+FORMATS = ("pptx", "facilitator", "participant", "facilitator-pdf", "participant-pdf",
+           "facilitator-docx", "participant-docx")
+AUDIENCES = ("elected-members", "childrens-practitioners", "adult-safeguarding", "district-and-regulatory",
+             "all-council-staff")
+TIMEOUT = 300
+WORD = re.compile(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>')
+PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
+
+
+def need(*programs: str) -> None:
+    """Skip (or, in CI, fail) unless every program is installed."""
+    missing = [p for p in programs if shutil.which(p) is None]
+    if missing:
+        reason = f"needs {', '.join(missing)} (CI installs them: see .ci/run)"
+        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace as one space (how a wrapped line reads)."""
+    return " ".join(text.split())
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace or hyphens: pdftotext joins words hyphenated at a line's end."""
+    return re.sub(r"[\s\-\u00ad]", "", text)
+
+
+def soffice_to_pdf(files, out: Path, profile: Path) -> None:
+    """Convert documents to PDF with LibreOffice in its own profile, with a timeout."""
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(out)] + [str(f) for f in files],
+                   check=True, timeout=TIMEOUT, capture_output=True, env=dict(os.environ, HOME=str(profile.parent)))
+
+
+def pdf_pages(pdf: Path) -> list:
+    """[(width, height, [(xMin, yMin, xMax, yMax, word)])] for every page, from `pdftotext -bbox`."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, timeout=TIMEOUT,
+                         capture_output=True, text=True).stdout
+    return [(float(w), float(h), [(float(a), float(b), float(c), float(d), html_lib.unescape(t))
+                                  for a, b, c, d, t in WORD.findall(body)])
+            for w, h, body in PAGE.findall(out)]
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, timeout=TIMEOUT,
+                          capture_output=True, text=True).stdout
+
+
+def pdfinfo(pdf: Path) -> dict:
+    out = subprocess.run(["pdfinfo", str(pdf)], check=True, timeout=TIMEOUT, capture_output=True,
+                         text=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """Every audience of the default workshop in every format, with slide thumbnails."""
+    need("soffice", "pdftoppm", "chromium")
+    out = tmp_path_factory.mktemp("clients") / "output"
+    # one worker: the facilitator HTML and PDF handouts then share one LibreOffice run for their pictures
+    args = ["build", "-C", str(REPO), "-o", str(out), "--thumbnails", "--jobs", "1"]
+    for fmt in FORMATS:
+        args += ["-f", fmt]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "without slide pictures" not in result.output
+    return out
+
+
+def outputs(built: Path, suffix: str) -> list:
+    files = sorted(built.glob(f"*/*{suffix}"))
+    assert len(files) == len(AUDIENCES), files
+    return files
+
+
+def test_every_deck_opens_in_impress_with_every_slide_on_its_page(built, tmp_path):
+    need("soffice", "pdftotext")
+    decks = outputs(built, ".pptx")
+    soffice_to_pdf(decks, tmp_path / "pdf", tmp_path / "profile")
+    for deck in decks:
+        pdf = tmp_path / "pdf" / f"{deck.stem}.pdf"
+        assert pdf.is_file(), f"LibreOffice wrote no PDF for {deck.name}"
+        pages = pdf_pages(pdf)
+        slides = list(Presentation(str(deck)).slides)
+        assert len(pages) == len(slides), f"{deck.name}: {len(pages)} pages for {len(slides)} slides"
+        for number, (slide, (width, height, words)) in enumerate(zip(slides, pages), 1):
+            drawn = squeezed(" ".join(w[4] for w in words))
+            title = flat(slide.shapes.title.text_frame.text)
+            assert squeezed(title) in drawn, f"{deck.name} slide {number}: title {title!r} not drawn"
+            for shape in slide.shapes:
+                texts = [p.text for p in shape.text_frame.paragraphs] if shape.has_text_frame else []
+                if shape.has_table:
+                    texts = [c.text for row in shape.table.rows for c in row.cells]
+                for text in texts:  # word by word: pdftotext may interleave lines of side-by-side boxes
+                    lost = [word for word in text.split() if squeezed(word) not in drawn]
+                    assert not lost, (f"{deck.name} slide {number} ({title}): {lost} of {text!r} not drawn "
+                                      "(missing, or off the slide: poppler drops words beyond the page)")
+            outside = [w for w in words if w[0] < -0.5 or w[1] < -0.5 or w[2] > width + 0.5 or w[3] > height + 0.5]
+            assert not outside, f"{deck.name} slide {number} ({title}): text off the slide: {outside[:5]}"
+
+
+def test_every_handout_prints_in_chromium_as_a_tagged_pdf_with_title_and_language(built):
+    need("pdfinfo", "pdftotext")
+    for kind in ("facilitator", "participant"):
+        for pdf in outputs(built, f"-{kind}.pdf"):
+            info = pdfinfo(pdf)
+            assert int(info["Pages"]) > 0
+            assert f"{kind} handout" in info["Title"], info["Title"]
+            assert info["Tagged"].strip() == "yes"
+            assert b"/Lang (en-GB)" in pdf.read_bytes()
+            text = flat(pdf_text(pdf)).lower()
+            assert "support and contacts" in text and "agenda" in text
+            assert kind == "participant" or "what to say" in text
+
+
+def test_facilitator_handout_shows_each_slide_picture_with_its_title(built):
+    for fac in outputs(built, "-facilitator.html"):
+        deck = fac.with_name(fac.name.replace("-facilitator.html", ".pptx"))
+        titles = [s.shapes.title.text_frame.text for s in Presentation(str(deck)).slides]
+        page = fac.read_text(encoding="utf-8")
+        pictures = re.findall(r'<img src="data:image/png;base64,[^"]+" alt="Slide (\d+): ([^"]*)"', page)
+        numbers = [int(n) for n, _ in pictures]
+        # every slide but the title, agenda and closing slides, in deck order, each with its title
+        assert numbers == sorted(numbers) and len(numbers) == len(set(numbers))
+        assert numbers[0] > 1 and numbers[-1] < len(titles)
+        assert len(numbers) >= len(titles) - 2 - sum(t.startswith("Agenda") for t in titles)
+        for n, alt in pictures:
+            assert html_lib.unescape(alt) == titles[int(n) - 1]
+
+
+def test_handouts_have_no_axe_violations_for_wcag_2_2_aa(built):
+    need("node", "chromium")
+    if not (CLIENTS / "node_modules" / "axe-core").is_dir():
+        reason = "needs axe-core and playwright-core: npm ci --prefix tests/clients"
+        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    pages = outputs(built, "-facilitator.html") + outputs(built, "-participant.html")
+    proc = subprocess.run(["node", str(CLIENTS / "axe_check.js"), "--chromium", shutil.which("chromium")]
+                          + [str(p) for p in pages], capture_output=True, text=True, timeout=TIMEOUT)
+    assert proc.returncode == 0, proc.stderr
+    results = json.loads(proc.stdout)
+    assert sorted(results) == sorted(str(p) for p in pages)
+    violations = {Path(page).name: found for page, found in results.items() if found}
+    assert not violations, json.dumps(violations, indent=1)
+
+
+def test_word_handouts_open_in_writer_with_their_headings(built, tmp_path):
+    need("soffice", "pdftotext")
+    import docx
+
+    files = outputs(built, "-facilitator.docx") + outputs(built, "-participant.docx")
+    soffice_to_pdf(files, tmp_path / "pdf", tmp_path / "profile")
+    for path in files:
+        pdf = tmp_path / "pdf" / f"{path.stem}.pdf"
+        assert pdf.is_file(), f"LibreOffice Writer wrote no PDF for {path.name}"
+        text = squeezed(pdf_text(pdf))
+        headings = [p.text for p in docx.Document(str(path)).paragraphs
+                    if p.style.name.startswith("Heading") or p.style.name == "Title"]
+        assert len(headings) > 10
+        for heading in headings:
+            assert squeezed(heading) in text, f"{path.name}: heading {heading!r} not in Writer's PDF"

@@ -1,0 +1,56 @@
+"""The handouts as PDF: the HTML handouts printed by headless Chromium, the engine CI checks.
+
+Chromium writes a tagged PDF with an outline, the document title (the HTML <title>) and
+language (<html lang>). Its creation and modification dates are set to the build time, so
+identical inputs give identical bytes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Resolved
+from .base import Renderer, RenderError, RenderOptions, build_time
+from .external import chromium_print_pdf, find_program, not_found
+from .handout import FacilitatorHandout, ParticipantHandout
+
+PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]{0,8}\)")
+
+
+class _PdfHandout(Renderer):
+    html = None  # the HTML handout renderer whose page is printed
+    default = False  # needs Chromium: built when asked for with --format
+
+    def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
+        if find_program("chromium") is None:
+            raise RenderError(f"--format {self.name} prints the handout with Chromium: {not_found('chromium')}")
+        page = self.html.render(resolved, options)
+        pdf = chromium_print_pdf(page, f"--format {self.name}")
+        return _fix_dates(pdf, build_time(resolved).strftime("%Y%m%d%H%M%S").encode("ascii"))
+
+    @property
+    def thumbnails(self) -> bool:
+        return self.html.thumbnails
+
+
+def _fix_dates(pdf: bytes, stamp: bytes) -> bytes:
+    """Set the PDF's dates to the build time, keeping every byte offset (same length)."""
+    def replace(match):
+        old = match.group(0)
+        new = b"/" + match.group(1) + b" (D:" + stamp + b"Z)"
+        return new.ljust(len(old), b" ") if len(new) <= len(old) else old
+    return PDF_DATE.sub(replace, pdf)
+
+
+class FacilitatorPdf(_PdfHandout):
+    name = "facilitator-pdf"
+    suffix = "-facilitator.pdf"
+    description = "facilitator handout as a tagged PDF (needs Chromium)"
+    html = FacilitatorHandout()
+
+
+class ParticipantPdf(_PdfHandout):
+    name = "participant-pdf"
+    suffix = "-participant.pdf"
+    description = "participant handout as a tagged PDF (needs Chromium)"
+    html = ParticipantHandout()

@@ -1,0 +1,102 @@
+"""Slide pictures for the facilitator handout: the deck rendered by LibreOffice, one PNG a slide.
+
+The deck is the very one the pptx format writes for the same audience; LibreOffice turns it
+into a PDF and poppler's pdftoppm each page into a small PNG, embedded as a data URI so the
+handout stays one self-contained file.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import struct
+from dataclasses import dataclass, field
+
+from ..model import Resolved
+from .base import RenderError, RenderOptions
+from .external import PROGRAMS, find_program, not_found, pdf_pages_to_png, soffice_to_pdf
+
+WIDTH_PX = 480  # sharp at 80 mm wide in print, small enough for 70 slides in one file
+_CACHE: dict = {}  # sha256 of a deck -> its PNGs (facilitator and facilitator-pdf share them)
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    """One slide's picture: its number in the deck, its title, a data: URI and its size in pixels."""
+
+    number: int
+    title: str
+    src: str
+    width: int
+    height: int
+
+    @property
+    def alt(self) -> str:
+        return f"Slide {self.number}: {self.title}"
+
+
+@dataclass
+class Thumbnails:
+    """The pictures of one deck by the source slide they show, or why there are none."""
+
+    by_source: dict = field(default_factory=dict)  # ResolvedSlide.loc -> [Thumbnail] (split parts)
+    missing: str = ""  # one sentence for the handout when there are none
+
+    def of(self, slide) -> list:
+        """The pictures of a ResolvedSlide (several when the deck split it over slides)."""
+        return self.by_source.get(slide.loc, [])
+
+
+def missing_program() -> str:
+    """The program slide pictures need that is not here ("" when they can be made)."""
+    for program in ("soffice", "pdftoppm"):
+        if find_program(program) is None:
+            return program
+    return ""
+
+
+def unavailable() -> str:
+    """Why slide pictures cannot be made here, with what to install ("" when they can)."""
+    program = missing_program()
+    return not_found(program) if program else ""
+
+
+def slide_thumbnails(resolved: Resolved) -> Thumbnails:
+    """Every slide of the audience's deck as a picture, keyed by the slide it came from."""
+    from .deck_plan import plan_deck
+    from .pptx_deck import PptxDeck
+
+    program = missing_program()
+    if program:
+        return Thumbnails(missing=f"Slide pictures are not included: {PROGRAMS[program][2]} was not found "
+                                  "when this handout was built.")
+    plan = plan_deck(resolved)
+    deck = PptxDeck().render(resolved, RenderOptions())
+    try:
+        pngs = _pictures(deck)
+        if len(pngs) != len(plan):
+            raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {len(plan)} slides")
+    except RenderError as exc:  # the handout is still built, saying why it has no pictures
+        logging.getLogger("workshop_builder").warning(
+            "warning: %s facilitator handout without slide pictures: %s", resolved.audience.id, exc)
+        return Thumbnails(missing=f"Slide pictures are not included: {exc}.")
+    out = Thumbnails()
+    for number, (planned, png) in enumerate(zip(plan, pngs), 1):
+        if planned.source is not None:
+            src = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+            width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR
+            out.by_source.setdefault(planned.source, []).append(
+                Thumbnail(number, planned.title, src, width, height))
+    return out
+
+
+def _pictures(deck: bytes) -> list:
+    """The PNG of every slide of a deck (cached by the deck's bytes)."""
+    digest = hashlib.sha256(deck).hexdigest()
+    if digest not in _CACHE:
+        pdf = soffice_to_pdf(deck, ".pptx", "slide thumbnails")
+        if len(_CACHE) >= 8:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[digest] = pdf_pages_to_png(pdf, WIDTH_PX, "slide thumbnails")
+    return _CACHE[digest]
