@@ -91,3 +91,11 @@ def test_stale_temporary_files_are_removed(basic, cli):
     assert not stale.exists()
     assert not [p for p in (basic / "output").rglob("*.tmp")]
     assert os.path.getsize(folder / "test-workshop-staff.pptx") > 1000
+
+
+def test_outputs_are_ordinary_readable_files(basic, cli):
+    import stat
+
+    assert cli("build", "-C", basic, "-a", "staff", "-f", "pptx").exit_code == 0
+    mode = stat.S_IMODE((basic / "output/staff/test-workshop-staff.pptx").stat().st_mode)
+    assert mode & 0o044 == 0o044  # readable by group and others, as with any new file under umask 022

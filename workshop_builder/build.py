@@ -31,6 +31,7 @@ class OutputSpec:
     audience_id: str
     format: str
     path: Path
+    edition_id: Optional[str] = None  # None: the national edition
 
 
 @dataclass
@@ -50,22 +51,44 @@ def select_audiences(workshop: Workshop, wanted) -> list:
     return [a for a in workshop.audiences if a in wanted]
 
 
-def plan_outputs(workshop: Workshop, audiences, formats, out_dir: Path) -> list:
-    """One OutputSpec per audience and format; refuses two outputs at one path."""
+def select_editions(workshop: Workshop, wanted, every: bool) -> list:
+    """Edition ids to build (None is the national edition); unknown ids are a usage error."""
+    if every:
+        if not workshop.editions:
+            raise UsageError("--all-editions: there are no editions in editions/")
+        return list(workshop.editions)
+    if not wanted:
+        return [None]
+    for ident in wanted:
+        if ident not in workshop.editions and ident != "national":
+            known = ["national"] + list(workshop.editions)
+            raise UsageError(f"unknown edition '{ident}'; "
+                             + (did_you_mean(ident, known) or f"known editions: {', '.join(known)}"))
+    return [None if ident == "national" else ident for ident in dict.fromkeys(wanted)]
+
+
+def plan_outputs(workshop: Workshop, audiences, formats, out_dir: Path, editions=(None,)) -> list:
+    """One OutputSpec per edition, audience and format; refuses two outputs at one path.
+
+    The national edition goes to <out>/<audience>/, a council's to <out>/<edition>/<audience>/.
+    """
     specs, seen = [], {}
-    for audience_id in audiences:
-        for fmt in formats:
-            path = Path(out_dir) / audience_id / f"{workshop.slug}-{audience_id}{RENDERERS[fmt].suffix}"
-            if path in seen:
-                raise UsageError(f"two outputs would be written to {path}: {seen[path]} and {fmt}")
-            seen[path] = fmt
-            specs.append(OutputSpec(audience_id, fmt, path))
+    for edition_id in editions:
+        base = Path(out_dir) / edition_id if edition_id else Path(out_dir)
+        stem = f"{workshop.slug}-{edition_id}" if edition_id else workshop.slug
+        for audience_id in audiences:
+            for fmt in formats:
+                path = base / audience_id / f"{stem}-{audience_id}{RENDERERS[fmt].suffix}"
+                if path in seen:
+                    raise UsageError(f"two outputs would be written to {path}: {seen[path]} and {fmt}")
+                seen[path] = fmt
+                specs.append(OutputSpec(audience_id, fmt, path, edition_id))
     return specs
 
 
 def render_one(workshop: Workshop, spec: OutputSpec, options: RenderOptions) -> bytes:
     """Resolve for the spec's audience and render its format."""
-    resolved = resolve(workshop, spec.audience_id, options.start)
+    resolved = resolve(workshop, spec.audience_id, options.start, spec.edition_id)
     return RENDERERS[spec.format].render(resolved, options)
 
 
@@ -83,12 +106,22 @@ def stage(path: Path, data: bytes) -> Optional[Path]:
         _unlink(stale)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # as an ordinary new file, not mkstemp's private 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
     except BaseException:
         _unlink(Path(tmp))
         raise
     return Path(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -154,7 +187,8 @@ def build(workshop: Workshop, specs: list, options: RenderOptions, *, fingerprin
           progress: Optional[Callable[[OutputSpec], None]] = None) -> BuildResult:
     """Render what is out of date, then put every output in place; nothing on failure."""
     result = BuildResult()
-    keys = {spec: output_key(fingerprint, spec.audience_id, spec.format, options.key()) for spec in specs}
+    keys = {spec: output_key(fingerprint, f"{spec.edition_id}/{spec.audience_id}", spec.format, options.key())
+            for spec in specs}
     stale = []
     for spec in specs:
         if not force and manifest is not None and fingerprint and manifest.up_to_date(spec.path, keys[spec]):
@@ -187,5 +221,5 @@ def build(workshop: Workshop, specs: list, options: RenderOptions, *, fingerprin
     return result
 
 
-__all__ = ["build", "plan_outputs", "select_audiences", "UsageError", "ContentError", "OutputSpec",
+__all__ = ["build", "plan_outputs", "select_audiences", "select_editions", "UsageError", "ContentError", "OutputSpec",
            "write_atomic"]

@@ -9,11 +9,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import UsageError, build, plan_outputs, select_audiences
+from .build import UsageError, build, plan_outputs, select_audiences, select_editions
 from .diagnostics import ERROR, ContentError
 from .incremental import Manifest, project_fingerprint, request_key
 from .render import RENDERERS
-from .render.base import RenderOptions
+from .render.base import RenderError, RenderOptions
+from .render.thumbnails import unavailable as thumbnails_unavailable
 from .resolver import TIME_RE, module_applies, resolve
 
 # The loader, checks and renderers' libraries (Python-Markdown, PyYAML, python-pptx, Jinja2)
@@ -80,7 +81,8 @@ def main():
 @click.option("-a", "--audience", "audiences", multiple=True, metavar="ID",
               help="Build only this audience (repeatable). Default: every audience.")
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(RENDERERS)),
-              help="Build only this format (repeatable). Default: every format.")
+              help="Build only this format (repeatable). Default: "
+                   + ", ".join(name for name, r in RENDERERS.items() if r.default) + ".")
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder. Default: output/ in the project.")
 @click.option("--start", callback=lambda c, p, v: _start(v), metavar="HH:MM",
@@ -90,16 +92,26 @@ def main():
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Worker processes for rendering. Default: the number of CPUs.")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those that are up to date.")
-def build_command(project, audiences, formats, out, start, template, jobs, force):
+@click.option("-e", "--edition", "editions", multiple=True, metavar="ID",
+              help="Build this council's edition (editions/ID.yaml; repeatable). Default: the national edition.")
+@click.option("--all-editions", is_flag=True, help="Build every edition in editions/.")
+@click.option("--thumbnails/--no-thumbnails", default=True, show_default=True,
+              envvar="WORKSHOP_BUILDER_THUMBNAILS",
+              help="Show each slide's picture beside its notes in the facilitator handout "
+                   "(needs LibreOffice; without it the handout says why). "
+                   "Environment: WORKSHOP_BUILDER_THUMBNAILS=0 turns them off.")
+def build_command(project, audiences, formats, out, start, template, jobs, force, thumbnails, editions,
+                  all_editions):
     """Build decks and handouts for every (or the chosen) audience.
 
     Runs every check first: errors stop the build (nothing is written), warnings are shown.
     Outputs whose inputs have not changed since the last build are left as they are.
     """
-    options = RenderOptions(start=start)
+    options = RenderOptions(start=start, thumbnails=thumbnails)
     out_dir = out if out is not None else Path(project) / "output"
     fingerprint = project_fingerprint(project, template)
-    request = request_key(fingerprint, audiences, formats, options.key(), out_dir)
+    request = request_key(fingerprint, audiences, formats, options.key() + f";editions={sorted(editions)}"
+                          f";all={all_editions}", out_dir)
     manifest = Manifest(out_dir)
     if not force and manifest.request_up_to_date(request):
         _warn_cached(manifest.requests[request].get("warnings", []))
@@ -112,9 +124,16 @@ def build_command(project, audiences, formats, out, start, template, jobs, force
     workshop, findings = _load_checked(project, template)
     try:
         chosen = select_audiences(workshop, audiences)
-        specs = plan_outputs(workshop, chosen, formats or list(RENDERERS), out_dir)
+        chosen_editions = select_editions(workshop, editions, all_editions)
+        specs = plan_outputs(workshop, chosen, formats or [n for n, r in RENDERERS.items() if r.default], out_dir,
+                             chosen_editions)
     except UsageError as exc:
         raise click.UsageError(str(exc))
+    if thumbnails and any(getattr(RENDERERS[s.format], "thumbnails", False) for s in specs):
+        why = thumbnails_unavailable()
+        if why:
+            click.echo(f"note: facilitator handouts are built without slide pictures: {why} "
+                       "(--no-thumbnails turns them off)", err=True)
     jobs = jobs or os.cpu_count() or 1
     try:
         if len(specs) > 1:
@@ -127,14 +146,20 @@ def build_command(project, audiences, formats, out, start, template, jobs, force
                            force=force, jobs=jobs)
     except ContentError as exc:
         _fail(exc)
+    except RenderError as exc:
+        click.echo(f"error: {exc}; nothing was written.", err=True)
+        sys.exit(1)
     manifest.record_request(request, specs, findings)
     manifest.save()
     for spec in result.written:
         click.echo(f"  wrote      {_show(spec.path)}")
     for spec in result.unchanged:
         click.echo(f"  up to date {_show(spec.path)}")
+    n_ed = len(chosen_editions)
     click.echo(f"Built {len(specs)} output{'s' if len(specs) != 1 else ''} for {len(chosen)} "
-               f"audience{'s' if len(chosen) != 1 else ''} in {_show(out_dir)} "
+               f"audience{'s' if len(chosen) != 1 else ''}"
+               + (f" in {n_ed} edition{'s' if n_ed != 1 else ''}" if chosen_editions != [None] else "")
+               + f" in {_show(out_dir)} "
                f"({len(result.written)} written, {len(result.unchanged)} up to date).")
 
 
@@ -219,7 +244,8 @@ def _codes(ctx, param, values):
 def check_command(project, strict, fmt, select, ignore, list_rules):
     """Check the whole project: structure, timing, evidence, language and accessibility.
 
-    Prints one finding a line (path:line:col: CODE message; fix), then a summary.
+    Prints one finding a line (path:line:col: CODE [severity] message (fix: ...)), then a
+    summary. Rules and fixes: docs/checks.md.
     Exit status 1 when there is an error (or, with --strict, any warning).
     """
     from .checks import RULES, check_project, filter_findings
@@ -228,8 +254,9 @@ def check_command(project, strict, fmt, select, ignore, list_rules):
         for item in RULES:
             click.echo(f"{item.code}  {item.name:<24} {item.summary}")
         return
-    _, findings = check_project(project)
-    findings = filter_findings(findings, select, ignore)
+    workshop, findings = check_project(project, select=select)
+    if workshop is not None:  # a project that cannot load is always reported in full
+        findings = filter_findings(findings, select, ignore)
     errors = [d for d in findings if d.severity == ERROR]
     warnings = [d for d in findings if d.severity != ERROR]
     if fmt == "json":
@@ -239,8 +266,7 @@ def check_command(project, strict, fmt, select, ignore, list_rules):
                                "errors": len(errors), "warnings": len(warnings)}, indent=2))
     else:
         for diag in findings:
-            click.echo(f"{diag.loc}: {diag.code} [{diag.severity}] {diag.message}"
-                       + (f" (fix: {diag.fix})" if diag.fix else ""))
+            click.echo(diag.format_check())
         if findings:
             click.echo(f"Found {len(errors)} error{'s' if len(errors) != 1 else ''} and "
                        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.")
@@ -248,3 +274,77 @@ def check_command(project, strict, fmt, select, ignore, list_rules):
             click.echo("All checks passed.")
     if errors or (strict and warnings):
         sys.exit(1)
+
+
+@main.group("new")
+def new_group():
+    """Create new content from templates."""
+
+
+@new_group.command("module")
+@PROJECT
+@click.argument("module_id")
+@click.option("--title", default=None, help="The module's title. Default: from its id.")
+def new_module_command(project, module_id, title):
+    """Write modules/MODULE_ID.md with every front-matter key and block shown."""
+    import datetime as dt
+    import re
+
+    from .authoring import new_module_text
+
+    if not re.match(r"^[a-z0-9][a-z0-9-]*$", module_id):
+        raise click.BadParameter("use lower-case letters, digits and hyphens, e.g. missing-children",
+                                 param_hint="MODULE_ID")
+    path = Path(project) / "modules" / f"{module_id}.md"
+    if path.exists():
+        raise click.UsageError(f"{path} already exists; choose another id or edit that file")
+    audiences = []
+    config = Path(project) / "workshop.yaml"
+    if config.is_file():
+        workshop = _load(project)
+        audiences = list(workshop.audiences)
+    title = title or module_id.replace("-", " ").capitalize()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new_module_text(title, audiences, dt.date.today()), encoding="utf-8")
+    click.echo(f"Created {_show(path)}. Add '  - {module_id}' under modules: in workshop.yaml to put it in "
+               "the running order, then run 'workshop-builder check'.")
+
+
+@main.command("watch")
+@PROJECT
+@click.option("-a", "--audience", "audiences", multiple=True, metavar="ID", help="Audiences to rebuild.")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(RENDERERS)),
+              help="Formats to rebuild (default: the deck and both HTML handouts).")
+@click.option("-e", "--edition", "editions", multiple=True, metavar="ID", help="Editions to rebuild.")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder. Default: output/ in the project.")
+@click.pass_context
+def watch_command(ctx, project, audiences, formats, editions, out):
+    """Rebuild the outputs you are working on whenever a module, template or edition changes.
+
+    Mistakes are printed and the watch goes on; press Ctrl-C to stop.
+    """
+    from .authoring import watch
+
+    def rebuild():
+        click.echo(f"[{_clock()}] building…")
+        try:
+            ctx.invoke(build_command, project=project, audiences=audiences, formats=formats, out=out,
+                       start=None, template=None, jobs=None, force=False, thumbnails=False,
+                       editions=editions, all_editions=False)
+        except SystemExit:
+            pass
+        except click.UsageError as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+        click.echo(f"[{_clock()}] watching {_show(Path(project))} for changes (Ctrl-C to stop)")
+
+    try:
+        watch(Path(project), rebuild)
+    except KeyboardInterrupt:
+        click.echo("stopped.")
+
+
+def _clock() -> str:
+    import datetime as dt
+
+    return dt.datetime.now().strftime("%H:%M:%S")

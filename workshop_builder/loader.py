@@ -14,7 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 from .diagnostics import ContentError, Location, Report, did_you_mean
 from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
-from .model import Audience, Contact, Entry, Module, Source, Workshop
+from .edition_loader import EditionLoader, check_placeholders
+from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
 from .resolver import TIME_RE
 from .render.base import default_templates_dir
@@ -22,7 +23,7 @@ from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
 
 WORKSHOP_FILE = "workshop.yaml"
 WORKSHOP_KEYS = ("title", "subtitle", "organisation", "language", "slug", "start", "date",
-                 "template", "audiences", "modules", "support")
+                 "template", "audiences", "modules", "support", "edition")
 AUDIENCE_KEYS = ("name", "minutes", "description")
 ENTRY_KEYS = ("id", "audiences")
 BREAK_KEYS = ("break", "audiences", "title")
@@ -40,8 +41,8 @@ def read_text(path: Path, rel: str, report: Report) -> Optional[str]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            report.error(Location(rel), "E006", f"file is {size // 1_000_000} MB; the limit is "
-                         f"{MAX_FILE_BYTES // 1_000_000} MB", "split it into smaller modules")
+            report.error(Location(rel), "E006", f"file is {size / 1_000_000:.1f} MB; the limit is "
+                         f"{MAX_FILE_BYTES / 1_000_000:.1f} MB", "split it into smaller modules")
             return None
         data = path.read_bytes()
     except OSError as exc:
@@ -75,7 +76,7 @@ def parse_minutes(value, rel, line, report, what) -> Optional[int]:
     """A whole positive number of minutes, or None after recording an error."""
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0 or value > 24 * 60:
         report.error(Location(rel, line), "E040", f"{what} must be a whole number of minutes "
-                     f"between 1 and 1440, got {value!r}", "write e.g. 'minutes: 90'")
+                     f"between 1 and 1440, got {value!r}", "write a whole number, e.g. 15")
         return None
     return value
 
@@ -87,6 +88,7 @@ class Loader:
         self.root = root.resolve()
         self.report = Report()
         self.md = MarkdownParser()
+        self.editions: dict = {}
 
     def rel(self, path: Path) -> str:
         try:
@@ -133,7 +135,11 @@ class Loader:
         template = self._template(template_override or data.get("template"), line_of(lines, "template"),
                                   from_cli=template_override is not None)
         entries = self._entries(data.get("modules"), lines, audiences)
+        editions_loader = EditionLoader(self)
+        national = editions_loader.national(data.get("edition"), lines, "National edition")
+        self.editions = editions_loader.editions()
         modules = self._modules(entries, audiences)
+        check_placeholders(self.report, modules, national, self.editions)
         support = self._support(data.get("support"), lines)
         title = str(data.get("title") or "")
         return Workshop(
@@ -141,6 +147,7 @@ class Loader:
             organisation=str(data.get("organisation") or ""), language=str(data.get("language") or "en-GB"),
             slug=slugify(str(data.get("slug") or title)), start=start, date=date, template=template,
             audiences=audiences, entries=entries, modules=modules, support=support,
+            editions=self.editions, national=national,
             source_files=[self.root / WORKSHOP_FILE] + [m.path for m in modules.values()], yaml_lines=lines,
         )
 
@@ -158,7 +165,7 @@ class Loader:
             self.report.error(where, "E032", f"template '{value}' is outside the project",
                               "keep the template inside the project folder")
         elif not path.is_file():
-            self.report.error(where, "E010", f"template '{value}' not found", "check the path")
+            self.report.error(where, "E014", f"template '{value}' not found", "check the path")
         return path
 
     def _audiences(self, value, lines: dict) -> dict:
@@ -325,6 +332,11 @@ class Loader:
         body.parse(all_lines[body_start - 1:], body_start)
         for loc, aud in body.audience_refs:
             self._check_audience(aud, loc, audiences)
+        known = [NATIONAL] + list(self.editions)
+        for loc, edition_id in body.edition_refs:
+            if edition_id not in known:
+                self.report.error(loc, "E010", f"unknown edition '{edition_id}'",
+                                  did_you_mean(edition_id, known) or f"known editions: {', '.join(known)}")
         module = Module(
             id=ident, path=path, rel=rel, title=str(data.get("title") or ident), duration=duration or {},
             audiences=mod_audiences, outcomes=[" ".join(str(o).split()) for o in outcomes], sources=sources,

@@ -16,19 +16,28 @@ from xml.etree.ElementTree import Element
 from .diagnostics import Location
 
 
+NATIONAL = "national"
+
+
 @dataclass(frozen=True)
 class Condition:
-    """Who sees a node: a chain of `::: audience` tests that must all hold."""
+    """Who sees a node: a chain of `::: audience` and `::: edition` tests that must all hold."""
 
-    tests: tuple = ()  # each (negate: bool, ids: frozenset)
+    tests: tuple = ()  # each (kind: "audience" | "edition", negate: bool, ids: frozenset)
 
-    def narrowed(self, negate: bool, ids) -> "Condition":
-        """This condition and one more audience test."""
-        return Condition(self.tests + ((negate, frozenset(ids)),))
+    def narrowed(self, negate: bool, ids, kind: str = "audience") -> "Condition":
+        """This condition and one more test."""
+        return Condition(self.tests + ((kind, negate, frozenset(ids)),))
 
-    def applies(self, audience_id: str) -> bool:
-        """Whether the audience sees the node."""
-        return all((audience_id in ids) != negate for negate, ids in self.tests)
+    def applies(self, audience_id: Optional[str], edition_id: str = NATIONAL) -> bool:
+        """Whether the audience (None: any audience) in the edition sees the node."""
+        for kind, negate, ids in self.tests:
+            if kind == "audience" and audience_id is None:
+                continue
+            value = audience_id if kind == "audience" else edition_id
+            if (value in ids) == negate:
+                return False
+        return True
 
 
 ALWAYS = Condition()
@@ -61,6 +70,7 @@ class Block:
     loc: Location
     when: Condition = ALWAYS
     text: str = ""
+    placeholders: bool = False  # whether the text holds {{ … }} placeholders to fill per edition
 
 
 @dataclass
@@ -117,6 +127,60 @@ class Contact:
     email: str = ""
     hours: str = ""
     description: str = ""
+    role: str = ""
+    key: str = ""
+    checked: Optional[dt.date] = None
+    loc: Optional[Location] = None
+
+    def __str__(self) -> str:
+        """How `{{ contact.key }}` reads in a sentence: "Children's front door (MASH), 01632 960000"."""
+        return f"{self.name}, {self.phone}" if self.phone else self.name
+
+
+@dataclass
+class Fact:
+    """A local figure that modules can quote: `{{ fact.key }}`."""
+
+    key: str
+    value: str
+    meaning: str = ""
+    source: str = ""
+    year: Optional[int] = None
+    url: str = ""
+    loc: Optional[Location] = None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass
+class Edition:
+    """A council's (or region's) own version: name, logo, contacts and local facts."""
+
+    id: str
+    name: str
+    logo: Optional[Path] = None
+    contacts: dict = field(default_factory=dict)
+    facts: dict = field(default_factory=dict)
+    rel: str = "workshop.yaml"
+    lines: dict = field(default_factory=dict)
+
+    def lookup(self, path: str):
+        """The value of a placeholder path such as "contact.mash.phone", or None if undefined."""
+        root, _, rest = path.partition(".")
+        if root == "edition":
+            return {"name": self.name, "id": self.id}.get(rest)
+        table = {"contact": self.contacts, "fact": self.facts}.get(root)
+        if table is None or not rest:
+            return None
+        key, _, attr = rest.partition(".")
+        item = table.get(key)
+        if item is None:
+            return None
+        if not attr:
+            return str(item)
+        value = getattr(item, attr, None) if attr in item.__dataclass_fields__ and attr not in ("loc", "key") else None
+        return None if value in (None, "") else str(value)
 
 
 @dataclass
@@ -147,6 +211,8 @@ class Workshop:
     entries: list
     modules: dict
     support: list
+    editions: dict = field(default_factory=dict)  # council editions by id (not the national one)
+    national: Optional[Edition] = None
     source_files: list = field(default_factory=list)
     yaml_lines: dict = field(default_factory=dict)  # workshop.yaml key paths -> lines
 
@@ -213,6 +279,13 @@ class Resolved:
     modules: list
     references: list
     ref_numbers: dict  # (module id, source key) -> number
+    edition: Optional[Edition] = None
+
+    @property
+    def contacts(self) -> list:
+        """The edition's local contacts, then the national helplines."""
+        local = list(self.edition.contacts.values()) if self.edition and self.edition.id != NATIONAL else []
+        return local + list(self.workshop.support)
 
     @property
     def total_minutes(self) -> int:

@@ -9,7 +9,10 @@ import datetime as dt
 import re
 from typing import Optional
 
-from .model import AgendaItem, Reference, Resolved, ResolvedModule, ResolvedSlide, Workshop
+import copy
+
+from .model import NATIONAL, AgendaItem, Block, Edition, Reference, Resolved, ResolvedModule, ResolvedSlide, Workshop
+from .module_parser import PLACEHOLDER
 
 
 TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -31,9 +34,43 @@ def clock(workshop: Workshop, start: Optional[str]) -> dt.datetime:
     return dt.datetime.combine(workshop.date, dt.time(int(hours), int(minutes)))
 
 
-def resolve(workshop: Workshop, audience_id: str, start: Optional[str] = None) -> Resolved:
-    """One audience's view of the workshop."""
+def edition_for(workshop: Workshop, edition_id: Optional[str]) -> Edition:
+    """The edition by id; None or "national" gives the national edition."""
+    if edition_id in (None, NATIONAL):
+        return workshop.national or Edition(NATIONAL, workshop.organisation or "National edition")
+    return workshop.editions[edition_id]
+
+
+def fill(text: str, edition: Edition) -> str:
+    """Replace {{ … }} placeholders with the edition's values (the loader checked they exist)."""
+    return PLACEHOLDER.sub(lambda m: edition.lookup(m.group(1)) or m.group(0), text)
+
+
+def _filled(block: Block, edition: Edition) -> Block:
+    """The block, with placeholders filled in a copy of its tree when it has any."""
+    if not block.placeholders:
+        return block
+    tree = copy.deepcopy(block.tree)
+    for el in tree.iter():
+        if el.text and "{{" in el.text:
+            el.text = fill(el.text, edition)
+        if el.tail and "{{" in el.tail:
+            el.tail = fill(el.tail, edition)
+        for name, value in el.attrib.items():
+            if "{{" in value:
+                el.set(name, fill(value, edition))
+    return Block(block.kind, tree, block.loc, block.when, block.text, False)
+
+
+def resolve(workshop: Workshop, audience_id: str, start: Optional[str] = None,
+            edition_id: Optional[str] = None) -> Resolved:
+    """One audience's view of the workshop, in one edition (the national one by default)."""
     audience = workshop.audiences[audience_id]
+    edition = edition_for(workshop, edition_id)
+
+    def visible(blocks):
+        return [_filled(b, edition) for b in blocks if b.when.applies(audience_id, edition.id)]
+
     now = clock(workshop, start)
     agenda, modules = [], []
     for entry in workshop.entries:
@@ -52,20 +89,21 @@ def resolve(workshop: Workshop, audience_id: str, start: Optional[str] = None) -
         now = end
         slides = []
         for slide in module.slides:
-            if not slide.when.applies(audience_id):
+            if not slide.when.applies(audience_id, edition.id):
                 continue
-            blocks = [b for b in slide.blocks if b.when.applies(audience_id)]
+            blocks = visible(slide.blocks)
+            title = fill(slide.title, edition) if "{{" in slide.title else slide.title
             slides.append(ResolvedSlide(
-                slide.kind, slide.title, slide.minutes,
+                slide.kind, title, slide.minutes,
                 [b for b in blocks if b.kind == "body"],
                 [b for b in blocks if b.kind == "notes"],
                 [b for b in blocks if b.kind == "handout"],
                 slide.loc,
             ))
-        intro = [b for b in module.intro if b.when.applies(audience_id)]
+        intro = visible(module.intro)
         modules.append(ResolvedModule(module, minutes, item, intro, slides))
     references, numbers = _number_references(modules)
-    return Resolved(workshop, audience, agenda, modules, references, numbers)
+    return Resolved(workshop, audience, agenda, modules, references, numbers, edition)
 
 
 def _number_references(modules: list):

@@ -1,0 +1,173 @@
+"""Editions: the national one (workshop.yaml `edition:`) and each council's editions/<id>.yaml.
+
+Also checks every `{{ … }}` placeholder in the modules against every edition that can see it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Optional
+
+from .diagnostics import Location, did_you_mean
+from .model import NATIONAL, Contact, Edition, Fact
+from .module_parser import PLACEHOLDER
+from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
+
+EDITION_KEYS = ("name", "logo", "contacts", "facts", "description")
+CONTACT_KEYS = ("name", "role", "phone", "email", "url", "hours", "checked", "description")
+FACT_KEYS = ("value", "meaning", "source", "year", "url")
+KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+PLACEHOLDER_ROOTS = ("edition", "contact", "fact")
+
+
+def _text(value) -> str:
+    return " ".join(str(value).split()) if value not in (None, "") else ""
+
+
+class EditionLoader:
+    """Reads editions into a Loader's report."""
+
+    def __init__(self, loader):
+        self.loader = loader
+        self.report = loader.report
+
+    def national(self, data, lines: dict, default_name: str) -> Edition:
+        """The edition built when none is asked for, from workshop.yaml's `edition:`."""
+        if data is None:
+            return Edition(NATIONAL, default_name)
+        data = as_mapping(data, "workshop.yaml", line_of(lines, "edition"), self.report, "edition")
+        if data is None:
+            return Edition(NATIONAL, default_name)
+        return self._edition(NATIONAL, data, "workshop.yaml", lines, ("edition",), self.loader.root,
+                             default_name)
+
+    def editions(self) -> dict:
+        """Every editions/*.yaml, by id, in name order."""
+        from .loader import ID_RE, read_text
+
+        out: dict = {}
+        folder = self.loader.root / "editions"
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            rel = self.loader.rel(path)
+            if not ID_RE.match(path.stem) or path.stem == NATIONAL:
+                self.report.error(Location(rel), "E011", f"edition file name '{path.name}' must be a lower-case id "
+                                  "(letters, digits, hyphens) other than 'national'", "rename it, e.g. kent.yaml")
+                continue
+            text = read_text(path, rel, self.report)
+            if text is None:
+                continue
+            data, lines = load_yaml(text, rel, self.report)
+            data = as_mapping(data, rel, 1, self.report, "an edition") if data is not None else None
+            if data is None:
+                continue
+            out[path.stem] = self._edition(path.stem, data, rel, lines, (), path.parent, None)
+        return out
+
+    def _edition(self, ident, data, rel, lines, base: tuple, folder: Path, default_name) -> Edition:
+        check_keys(data, EDITION_KEYS, rel, lines, base, self.report, "edition")
+        if default_name is None:
+            require(data, ("name",), rel, lines, base, self.report, f"edition '{ident}'")
+        edition = Edition(ident, _text(data.get("name")) or default_name or ident, rel=rel, lines=lines)
+        if data.get("logo"):
+            edition.logo = self._logo(str(data["logo"]), folder, Location(rel, line_of(lines, *base, "logo")))
+        for key, spec in self._table(data.get("contacts"), rel, lines, base + ("contacts",)):
+            loc = Location(rel, line_of(lines, *base, "contacts", key))
+            check_keys(spec, CONTACT_KEYS, rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
+            require(spec, ("name",), rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
+            checked = spec.get("checked")
+            if checked is not None and not isinstance(checked, dt.date):
+                self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), "E009",
+                                  f"contact '{key}' checked: '{checked}' is not a date", "write e.g. checked: 2026-11-01")
+                checked = None
+            edition.contacts[key] = Contact(
+                name=_text(spec.get("name")), phone=_text(spec.get("phone")), url=_text(spec.get("url")),
+                email=_text(spec.get("email")), hours=_text(spec.get("hours")),
+                description=_text(spec.get("description")), role=_text(spec.get("role")), key=key,
+                checked=checked, loc=loc)
+        for key, spec in self._table(data.get("facts"), rel, lines, base + ("facts",)):
+            check_keys(spec, FACT_KEYS, rel, lines, base + ("facts", key), self.report, f"fact '{key}'")
+            require(spec, ("value", "source", "year"), rel, lines, base + ("facts", key), self.report,
+                    f"fact '{key}'")
+            year = spec.get("year")
+            edition.facts[key] = Fact(key, _text(spec.get("value")), _text(spec.get("meaning")),
+                                      _text(spec.get("source")), year if isinstance(year, int) else None,
+                                      _text(spec.get("url")), Location(rel, line_of(lines, *base, "facts", key)))
+        return edition
+
+    def _table(self, value, rel, lines, path):
+        """(key, mapping) pairs of a contacts: or facts: table, reporting bad keys and shapes."""
+        if value is None:
+            return []
+        value = as_mapping(value, rel, line_of(lines, *path), self.report, path[-1])
+        out = []
+        for key, spec in (value or {}).items():
+            loc = Location(rel, line_of(lines, *path, key))
+            if not KEY_RE.match(str(key)):
+                self.report.error(loc, "E011", f"'{key}' must be lower case letters, digits and underscores "
+                                  "(it is used as {{ " + path[-1][:-1] + f".{key} }}}})",
+                                  "write e.g. childrens_front_door")
+                continue
+            spec = as_mapping(spec, rel, loc.line, self.report, f"{path[-1][:-1]} '{key}'")
+            if spec is not None:
+                out.append((str(key), spec))
+        return out
+
+    def _logo(self, value: str, folder: Path, loc: Location) -> Optional[Path]:
+        from .loader import inside
+
+        path = folder / value
+        if not inside(self.loader.root, path):
+            self.report.error(loc, "E032", f"logo '{value}' is outside the project", "keep the logo in the project")
+            return None
+        if not path.is_file():
+            self.report.error(loc, "E031", f"logo '{value}' not found", "check the path (it is relative to the "
+                              "edition file)")
+            return None
+        try:
+            from PIL import Image
+
+            with Image.open(path) as image:
+                image.verify()
+                if image.format not in ("PNG", "JPEG", "GIF"):
+                    raise OSError(f"{image.format} is not supported")
+        except Exception as exc:  # Pillow raises many kinds for unreadable images
+            self.report.error(loc, "E062", f"logo '{value}' is not a readable PNG, JPEG or GIF image ({exc})",
+                              "export the logo as PNG")
+            return None
+        return path
+
+
+def check_placeholders(report, modules: dict, national: Edition, editions: dict) -> None:
+    """Every placeholder names something every edition that sees it defines."""
+    everyone = [national] + list(editions.values())
+    for module in modules.values():
+        items = [(b.text, b.loc, b.when) for b in list(module.intro) + [b for s in module.slides for b in s.blocks]]
+        items += [(s.title, s.loc, s.when) for s in module.slides if s.title and "{{" in s.title]
+        for text, start, when in items:
+            if "{{" not in text:
+                continue
+            for offset, line in enumerate(text.split("\n")):
+                for m in PLACEHOLDER.finditer(line):
+                    loc = Location(start.path, start.line + offset, m.start() + 1)
+                    _check_one(report, m.group(1), loc, when, everyone)
+
+
+def _check_one(report, path: str, loc: Location, when, everyone) -> None:
+    root = path.split(".")[0]
+    if root not in PLACEHOLDER_ROOTS or "." not in path:
+        hint = did_you_mean(root, PLACEHOLDER_ROOTS) or "placeholders are {{ edition.name }}, {{ contact.KEY }}, " \
+                                                         "{{ fact.KEY }}"
+        report.error(loc, "E061", f"unknown placeholder '{{{{ {path} }}}}'", hint)
+        return
+    for edition in everyone:
+        if not when.applies(None, edition.id):
+            continue
+        if edition.lookup(path) is None:
+            table = {"contact": edition.contacts, "fact": edition.facts}.get(root, {})
+            key = path.split(".")[1]
+            hint = did_you_mean(key, table) if table and key not in table else None
+            where = "workshop.yaml (edition:)" if edition.id == NATIONAL else edition.rel
+            report.error(loc, "E060", f"placeholder '{{{{ {path} }}}}' is not defined by edition '{edition.id}'",
+                         hint or f"define it in {where}, or put this text in a '::: edition' block")
