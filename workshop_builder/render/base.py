@@ -67,19 +67,34 @@ def build_time(resolved: Resolved) -> dt.datetime:
 
 
 def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite a zip (.pptx, .docx) with fixed timestamps so identical inputs give identical bytes."""
+    """Fix a zip's (.pptx, .docx) timestamps and file modes so identical inputs give identical bytes.
+
+    The time, date and mode fields are patched in place in each local header and central
+    directory record; nothing is decompressed or compressed again.
+    """
     import io
+    import struct
     import zipfile
 
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            item = zipfile.ZipInfo(info.filename, date_time=stamp)
-            item.compress_type = zipfile.ZIP_DEFLATED
-            item.external_attr = 0o644 << 16
-            dst.writestr(item, src.read(info.filename))
-    return out.getvalue()
+    dos_time = (when.hour << 11) | (when.minute << 5) | (when.second // 2)
+    dos_date = ((max(when.year, 1980) - 1980) << 9) | (when.month << 5) | when.day
+    stamp = struct.pack("<HH", dos_time, dos_date)
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        offsets = [info.header_offset for info in archive.infolist()]
+        position = archive.start_dir
+    for offset in offsets:
+        if out[offset:offset + 4] != b"PK\x03\x04":
+            raise ValueError("not a local file header")
+        out[offset + 10:offset + 14] = stamp
+    for _ in offsets:
+        if out[position:position + 4] != b"PK\x01\x02":
+            raise ValueError("not a central directory record")
+        out[position + 12:position + 16] = stamp
+        out[position + 38:position + 42] = struct.pack("<I", 0o100644 << 16)
+        name_len, extra_len, comment_len = struct.unpack("<HHH", out[position + 28:position + 34])
+        position += 46 + name_len + extra_len + comment_len
+    return bytes(out)
 
 
 def long_date(day: dt.date) -> str:

@@ -34,8 +34,9 @@ def write_deck(resolved: Resolved) -> bytes:
     _check_layouts(prs, template, resolved)
     _remove_slides(prs)
     notes_pages = _NotesPages(prs)
+    new_slides = _NewSlides(prs)
     for planned in plan_deck(resolved):
-        _SlideWriter(prs, resolved, planned, notes_pages).write()
+        _SlideWriter(prs, resolved, planned, notes_pages, new_slides).write()
     _set_properties(prs, resolved)
     buf = io.BytesIO()
     prs.save(buf)
@@ -84,14 +85,15 @@ def _set_properties(prs, resolved: Resolved) -> None:
 class _SlideWriter:
     """Writes one planned slide."""
 
-    def __init__(self, prs, resolved: Resolved, planned, notes_pages: "_NotesPages"):
+    def __init__(self, prs, resolved: Resolved, planned, notes_pages: "_NotesPages", new_slides: "_NewSlides"):
         self.prs, self.resolved, self.planned, self.notes_pages = prs, resolved, planned, notes_pages
+        self.new_slides = new_slides
         self.lang = MSO_LANGUAGE_ID.ENGLISH_UK if resolved.workshop.language.lower() == "en-gb" else None
 
     def write(self) -> None:
         planned = self.planned
         layout = self.prs.slide_layouts.get_by_name(planned.layout)
-        slide = self.prs.slides.add_slide(layout)
+        slide = self.new_slides.add(layout)
         title = slide.shapes.title
         if title is not None:
             title.text_frame.text = planned.title
@@ -348,6 +350,35 @@ def _title_first(slide, title) -> None:
 
 
 _SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:pic", "p:graphicFrame", "p:grpSp", "p:cxnSp", "p:contentPart")}
+
+
+class _NewSlides:
+    """New slides made from one prototype per layout.
+
+    python-pptx clones a layout's placeholders element by element for every new slide (about
+    a quarter of a deck's time in the profile). The first slide of each layout is made by
+    python-pptx itself; later ones copy its pristine XML.
+    """
+
+    def __init__(self, prs):
+        self.prs = prs
+        self.protos: dict = {}
+
+    def add(self, layout):
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import SlidePart
+
+        proto = self.protos.get(layout.name)
+        if proto is None:
+            slide = self.prs.slides.add_slide(layout)
+            self.protos[layout.name] = copy.deepcopy(slide._element)
+            return slide
+        prs_part = self.prs.part
+        part = SlidePart(prs_part._next_slide_partname, CT.PML_SLIDE, prs_part.package, copy.deepcopy(proto))
+        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        self.prs.slides._sldIdLst.add_sldId(prs_part.relate_to(part, RT.SLIDE))
+        return part.slide
 
 
 class _NotesPages:
