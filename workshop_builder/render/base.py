@@ -97,6 +97,11 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     return bytes(out)
 
 
+def minutes_text(n: int) -> str:
+    """"1 minute", "10 minutes"."""
+    return f"{n} minute" if n == 1 else f"{n} minutes"
+
+
 def long_date(day: dt.date) -> str:
     """"27 November 2026"."""
     return f"{day.day} {day.strftime('%B %Y')}"

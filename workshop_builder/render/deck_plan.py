@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..diagnostics import Location
 from ..model import Resolved
-from .base import long_date
+from .base import long_date, minutes_text
 from .fit import fit_deck
 
 AGENDA_ROWS_PER_SLIDE = 8
@@ -92,9 +92,9 @@ def plan_deck(resolved: Resolved) -> list:
             notes = [Content(el, mid) for b in s.notes for el in b.tree]
             if s.kind == "section":
                 slides.append(PlannedSlide("Section Header", s.title, "section", text=text or [
-                    Content(_paragraph(f"{rmod.minutes} minutes"), mid)], notes=notes, module_id=mid, source=s.loc))
+                    Content(_paragraph(minutes_text(rmod.minutes)), mid)], notes=notes, module_id=mid, source=s.loc))
             elif s.kind == "activity":
-                lead = Content(_paragraph(f"Activity · {s.minutes} minutes"), mid)
+                lead = Content(_paragraph(f"Activity · {minutes_text(s.minutes)}"), mid)
                 title = s.title if s.title.lower().startswith("activity") else f"Activity: {s.title}"
                 slides.append(PlannedSlide("Two Content" if visuals else "Title and Content", title,
                                            "activity", [lead] + text, visuals, notes, module_id=mid, source=s.loc))

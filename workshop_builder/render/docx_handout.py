@@ -14,7 +14,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..model import Resolved
-from .base import Renderer, RenderOptions, build_time, long_date, normalise_zip
+from .base import Renderer, RenderOptions, build_time, long_date, minutes_text, normalise_zip
 from .html_fragment import SAFE_LINK_SCHEMES
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
@@ -240,7 +240,7 @@ class _Writer:
         mid = m.module.id
         self.heading(m.title, 1, bookmark=_bookmark_name(mid))
         if self.facilitator:
-            self.para(f"{m.agenda.start_text}–{m.agenda.end_text} · {m.minutes} minutes", "Timing")
+            self.para(f"{m.agenda.start_text}–{m.agenda.end_text} · {minutes_text(m.minutes)}", "Timing")
             if m.module.content_note:
                 para = self.para(style="Content Note")
                 para.add_run("Content note: ").bold = True
@@ -261,7 +261,7 @@ class _Writer:
     def _facilitator_slide(self, m, s) -> None:
         mid = m.module.id
         if s.kind == "activity":
-            self.heading(f"Activity: {s.title} ", 2).add_run(f"({s.minutes} minutes)").bold = False
+            self.heading(f"Activity: {s.title} ", 2).add_run(f"({minutes_text(s.minutes)})").bold = False
             self.blocks(s.body, mid)
             label = "Facilitator guidance"
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model import Resolved
-from .base import Renderer, RenderOptions, default_templates_dir, long_date
+from .base import Renderer, RenderOptions, default_templates_dir, long_date, minutes_text
 from .html_fragment import HtmlWriter
 from .thumbnails import Thumbnails, slide_thumbnails
 
@@ -15,10 +15,12 @@ def _environment(resolved: Resolved):
     import jinja2
 
     folders = [resolved.workshop.root / "templates", default_templates_dir()]
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
+    env.filters["minutes"] = minutes_text
+    return env
 
 
 class _Handout(Renderer):
