@@ -173,7 +173,9 @@ def test_without_libreoffice_the_handout_and_the_build_say_why_once(basic, cli, 
 def test_thumbnails_are_part_of_what_makes_an_output_up_to_date(monkeypatch):
     monkeypatch.setenv("WORKSHOP_BUILDER_SOFFICE", "/nonexistent/soffice")
     keys = {RenderOptions().key(), RenderOptions(thumbnails=True).key()}
-    monkeypatch.setattr(thumbnails, "missing_program", lambda: "")
+    from workshop_builder.render import external
+
+    monkeypatch.setattr(external, "missing_program", lambda: "")
     keys.add(RenderOptions(thumbnails=True).key())
     assert len(keys) == 3
 

@@ -12,14 +12,15 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from .diagnostics import ContentError, did_you_mean
 from .incremental import Manifest, output_key
-from .model import Workshop
 from .render import RENDERERS
 from .render.base import RenderOptions
-from .resolver import resolve
+
+if TYPE_CHECKING:
+    from .model import Workshop
 
 
 class UsageError(Exception):
@@ -88,6 +89,8 @@ def plan_outputs(workshop: Workshop, audiences, formats, out_dir: Path, editions
 
 def render_one(workshop: Workshop, spec: OutputSpec, options: RenderOptions) -> bytes:
     """Resolve for the spec's audience and render its format."""
+    from .resolver import resolve
+
     resolved = resolve(workshop, spec.audience_id, options.start, spec.edition_id)
     return RENDERERS[spec.format].render(resolved, options)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -14,11 +15,11 @@ from .diagnostics import ERROR, ContentError
 from .incremental import Manifest, project_fingerprint, request_key
 from .render import RENDERERS
 from .render.base import RenderError, RenderOptions
-from .render.thumbnails import unavailable as thumbnails_unavailable
-from .resolver import TIME_RE, module_applies, resolve
 
 # The loader, checks and renderers' libraries (Python-Markdown, PyYAML, python-pptx, Jinja2)
 # are imported by the commands that use them, so that `build` with nothing to do stays fast.
+
+TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 PROJECT = click.option("-C", "--directory", "project", type=click.Path(file_okay=False, path_type=Path),
                        default=".", show_default=True, help="The workshop project folder (holding workshop.yaml).")
@@ -130,6 +131,8 @@ def build_command(project, audiences, formats, out, start, template, jobs, force
     except UsageError as exc:
         raise click.UsageError(str(exc))
     if thumbnails and any(getattr(RENDERERS[s.format], "thumbnails", False) for s in specs):
+        from .render.thumbnails import unavailable as thumbnails_unavailable
+
         why = thumbnails_unavailable()
         if why:
             click.echo(f"note: facilitator handouts are built without slide pictures: {why} "
@@ -179,6 +182,8 @@ def _show(path: Path) -> str:
 @PROJECT
 def list_command(project):
     """List audiences (slot and planned time) and modules (minutes per audience)."""
+    from .resolver import module_applies, resolve
+
     workshop = _load(project)
     click.echo("Audiences:")
     for aud in workshop.audiences.values():
@@ -207,6 +212,8 @@ def list_command(project):
               help="Clock time the agenda starts.")
 def plan_command(project, audience, start):
     """Show one audience's timed agenda, as the handout shows it."""
+    from .resolver import resolve
+
     workshop = _load(project)
     try:
         select_audiences(workshop, [audience])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -118,5 +117,7 @@ def _printable(text: str) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> Optional[str]:
     """A "did you mean 'x'?" suggestion for a near miss, or None."""
+    import difflib
+
     close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from .diagnostics import Location, did_you_mean
-from .model import NATIONAL, Contact, Edition, Fact
-from .module_parser import PLACEHOLDER
+from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
 from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
 
 EDITION_KEYS = ("name", "logo", "contacts", "facts", "description")

@@ -8,6 +8,7 @@ Nothing here parses Markdown or knows an output format.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -17,6 +18,7 @@ from .diagnostics import Location
 
 
 NATIONAL = "national"
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")  # {{ contact.key }}, filled per edition
 
 
 @dataclass(frozen=True)

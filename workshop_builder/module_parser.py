@@ -10,10 +10,9 @@ import re
 
 from .diagnostics import Location, Report, did_you_mean
 from .markdown_tree import MarkdownParser
-from .model import ALWAYS, Block, Slide
+from .model import ALWAYS, PLACEHOLDER, Block, Slide
 
 BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition")
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 FENCE_OPEN = re.compile(r"^(:{3,})\s*(\S.*?)\s*:*\s*$")
 FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
 HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")

@@ -11,8 +11,7 @@ from typing import Optional
 
 import copy
 
-from .model import NATIONAL, AgendaItem, Block, Edition, Reference, Resolved, ResolvedModule, ResolvedSlide, Workshop
-from .module_parser import PLACEHOLDER
+from .model import NATIONAL, PLACEHOLDER, AgendaItem, Block, Edition, Reference, Resolved, ResolvedModule, ResolvedSlide, Workshop
 
 
 TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")

@@ -6,7 +6,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ..model import Resolved
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
+    from ..model import Resolved
 
 
 class Renderer:
@@ -35,7 +38,7 @@ class RenderOptions:
     def key(self) -> str:
         thumbnails = self.thumbnails
         if thumbnails:  # whether LibreOffice is there changes the handout too
-            from .thumbnails import missing_program
+            from .external import missing_program
 
             thumbnails = f"without-{missing_program()}" if missing_program() else "yes"
         return f"start={self.start};thumbnails={thumbnails}"

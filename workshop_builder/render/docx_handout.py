@@ -13,7 +13,10 @@ import io
 import re
 from urllib.parse import urlsplit
 
-from ..model import Resolved
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
+    from ..model import Resolved
 from .base import Renderer, RenderOptions, build_time, long_date, minutes_text, normalise_zip
 from .html_fragment import SAFE_LINK_SCHEMES
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -56,6 +54,8 @@ def require(program: str, purpose: str) -> str:
 
 def run(args: list, purpose: str, cwd: Optional[Path] = None, timeout: int = TIMEOUT) -> None:
     """Run a program to completion; a failure or timeout is a RenderError naming the purpose."""
+    import subprocess
+
     env = dict(os.environ, HOME=str(cwd) if cwd else os.environ.get("HOME", "/tmp"))
     try:
         proc = subprocess.run(args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -74,8 +74,10 @@ def _last_line(data: bytes) -> str:
     return lines[-1].strip()[:300] if lines else ""
 
 
-def work_dir() -> tempfile.TemporaryDirectory:
+def work_dir():
     """A fresh temporary folder for one conversion (its profile, input and output)."""
+    import tempfile
+
     return tempfile.TemporaryDirectory(prefix="workshop-builder-")
 
 
@@ -123,3 +125,11 @@ def pdf_pages_to_png(pdf: bytes, width: int, purpose: str) -> list:
              str(tmp / "page")], purpose, cwd=tmp)
         pages = sorted(tmp.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [p.read_bytes() for p in pages]
+
+
+def missing_program() -> str:
+    """The program slide pictures need that is not here ("" when they can be made)."""
+    for program in ("soffice", "pdftoppm"):
+        if find_program(program) is None:
+            return program
+    return ""

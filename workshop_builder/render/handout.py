@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..model import Resolved
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
+    from ..model import Resolved
 from .base import Renderer, RenderOptions, default_templates_dir, long_date, minutes_text
 from .html_fragment import HtmlWriter
-from .thumbnails import Thumbnails, slide_thumbnails
 
 
 def _environment(resolved: Resolved):
@@ -29,6 +31,8 @@ class _Handout(Renderer):
     thumbnails = False  # shows slide pictures when RenderOptions.thumbnails is on
 
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
+        from .thumbnails import Thumbnails, slide_thumbnails
+
         env = _environment(resolved)
         html = HtmlWriter(resolved, heading_offset=1)
         page = env.get_template(self.template).render(

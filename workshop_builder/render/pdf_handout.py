@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Resolved
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
+    from ..model import Resolved
 from .base import Renderer, RenderError, RenderOptions, build_time
 from .external import chromium_print_pdf, find_program, not_found
 from .handout import FacilitatorHandout, ParticipantHandout

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Resolved
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
+    from ..model import Resolved
 from .base import Renderer, RenderOptions
 
 
