@@ -99,7 +99,8 @@ class _Built:
     """Decks and handouts rendered in memory for the checks that need the real files."""
 
     def __init__(self):
-        self.decks: dict = {}  # audience id -> python-pptx Presentation
+        self.decks: dict = {}  # audience id -> python-pptx Presentation of a sample of its slides
+        self.plans: dict = {}  # audience id -> the planned slides of that sample
         self.handouts: dict = {}  # (audience id, format) -> (html text, {project template name: text})
         self.failed: list = []  # Diagnostics from a render that could not run
 
@@ -112,17 +113,20 @@ def _built(ctx) -> _Built:
 
     from ..render.base import RenderOptions
     from ..render.handout import FacilitatorHandout, ParticipantHandout
-    from ..render.pptx_deck import PptxDeck
 
     built = _BUILT[ctx] = _Built()
     options = RenderOptions()
+    from ..render.pptx_writer import write_slides
+
     for aud in _covering_audiences(ctx):
+        sample = _sample(ctx.decks[aud])
         try:
-            data = PptxDeck().render(ctx.resolved[aud], options)
+            data = write_slides(ctx.resolved[aud], sample)  # one slide per layout: what A507/A508 need
         except ContentError as exc:
             built.failed.extend(exc.diagnostics)
             break
         built.decks[aud] = Presentation(io.BytesIO(data))
+        built.plans[aud] = sample
     for aud, resolved in ctx.resolved.items():
         for renderer in (FacilitatorHandout(), ParticipantHandout()):
             try:
@@ -134,6 +138,15 @@ def _built(ctx) -> _Built:
                 continue
             built.handouts[(aud, renderer.name)] = (html, _handout_template(ctx, renderer.template))
     return built
+
+
+def _sample(deck: list) -> list:
+    """One planned slide per layout, preferring one whose text fills a placeholder (as most do)."""
+    chosen: dict = {}
+    for plan in deck:
+        if plan.layout not in chosen or (plan.text and not chosen[plan.layout].text):
+            chosen[plan.layout] = plan
+    return list(chosen.values())
 
 
 def _covering_audiences(ctx) -> list:
@@ -372,7 +385,7 @@ def reading_order(ctx, report):
     report.extend(built.failed)
     bad: dict = {}
     for aud, prs in built.decks.items():
-        planned = ctx.decks[aud]
+        planned = built.plans[aud]
         slides = list(prs.slides)
         if len(slides) != len(planned):
             continue

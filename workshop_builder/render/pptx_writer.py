@@ -29,13 +29,18 @@ LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Two Content", 
 
 def write_deck(resolved: Resolved) -> bytes:
     """The .pptx bytes of one audience's deck."""
+    return write_slides(resolved, plan_deck(resolved))
+
+
+def write_slides(resolved: Resolved, planned_slides: list) -> bytes:
+    """The .pptx bytes of the given planned slides (a whole deck, or a sample for the checks)."""
     template = resolved.workshop.template
     prs = Presentation(str(template))
     _check_layouts(prs, template, resolved)
     _remove_slides(prs)
     notes_pages = _NotesPages(prs)
     new_slides = _NewSlides(prs)
-    for planned in plan_deck(resolved):
+    for planned in planned_slides:
         _SlideWriter(prs, resolved, planned, notes_pages, new_slides).write()
     _set_properties(prs, resolved)
     buf = io.BytesIO()
