@@ -39,6 +39,7 @@ class OutputSpec:
 class BuildResult:
     written: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
+    findings: list = field(default_factory=list)  # the checks' warnings
 
 
 def select_audiences(workshop: Workshop, wanted) -> list:
@@ -157,11 +158,16 @@ def _render_in_worker(spec: OutputSpec, options: RenderOptions) -> bytes:
     return render_one(_WORKER_WORKSHOP, spec, options)
 
 
-def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int):
-    """Yield (spec, bytes) for each spec, in worker processes when jobs > 1."""
+def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int, precheck: Callable):
+    """Yield (spec, bytes) for each spec, in worker processes when jobs > 1.
+
+    precheck() runs first when rendering is serial, and while the workers render when it is
+    parallel; it raises ContentError before any output is yielded if the content has errors.
+    """
     global _WORKER_WORKSHOP
     jobs = max(1, min(jobs, len(specs)))
     if jobs == 1:
+        precheck()
         for spec in specs:
             yield spec, render_one(workshop, spec, options)
         return
@@ -177,6 +183,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
                              initargs=(initarg,)) as pool:
         futures = {pool.submit(_render_in_worker, spec, options): spec for spec in specs}
         try:
+            precheck()
             for future in as_completed(futures):
                 yield futures[future], future.result()
         except BaseException:
@@ -187,9 +194,22 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
 
 def build(workshop: Workshop, specs: list, options: RenderOptions, *, fingerprint: str = "",
           manifest: Optional[Manifest] = None, force: bool = False, jobs: int = 1,
-          progress: Optional[Callable[[OutputSpec], None]] = None) -> BuildResult:
-    """Render what is out of date, then put every output in place; nothing on failure."""
+          progress: Optional[Callable[[OutputSpec], None]] = None,
+          checks: Optional[Callable[[], list]] = None) -> BuildResult:
+    """Render what is out of date, then put every output in place; nothing on failure.
+
+    checks() returns the content's findings; any error stops the build before anything is
+    written. It runs alongside the rendering, which costs nothing when it finds no error.
+    """
     result = BuildResult()
+
+    def precheck():
+        from .diagnostics import ERROR
+
+        result.findings = list(checks()) if checks else []
+        if any(d.severity == ERROR for d in result.findings):
+            raise ContentError(result.findings)
+
     keys = {spec: output_key(fingerprint, f"{spec.edition_id}/{spec.audience_id}", spec.format, options.key())
             for spec in specs}
     stale = []
@@ -202,7 +222,9 @@ def build(workshop: Workshop, specs: list, options: RenderOptions, *, fingerprin
             stale.append(spec)
     staged = []
     try:
-        for spec, data in _rendered(workshop, stale, options, jobs):
+        if not stale:
+            precheck()
+        for spec, data in _rendered(workshop, stale, options, jobs, precheck):
             staged.append((spec, stage(spec.path, data), hashlib.sha256(data).hexdigest()))
             if progress:
                 progress(spec)

@@ -41,18 +41,6 @@ def _load(project: Path, template=None):
         _fail(exc)
 
 
-def _load_checked(project: Path, template=None):
-    """Load and check the project; print warnings, and on any error print all and exit 1."""
-    from .checks import check_project
-
-    workshop, findings = check_project(project, template)
-    errors = [d for d in findings if d.severity == ERROR]
-    if errors:
-        _fail(ContentError(findings))
-    _warn(findings)
-    return workshop, findings
-
-
 def _warn(findings) -> None:
     for diag in findings:
         click.echo(f"{diag.format()} (warning)", err=True)
@@ -105,7 +93,8 @@ def build_command(project, audiences, formats, out, start, template, jobs, force
                   all_editions):
     """Build decks and handouts for every (or the chosen) audience.
 
-    Runs every check first: errors stop the build (nothing is written), warnings are shown.
+    Runs every check (alongside the rendering): errors stop the build and nothing is written;
+    warnings are shown.
     Outputs whose inputs have not changed since the last build are left as they are.
     """
     options = RenderOptions(start=start, thumbnails=thumbnails)
@@ -122,7 +111,9 @@ def build_command(project, audiences, formats, out, start, template, jobs, force
         click.echo(f"Nothing to do: {len(names)} output{'s' if len(names) != 1 else ''} in {_show(out_dir)} "
                    "are up to date (use --force to rebuild).")
         return
-    workshop, findings = _load_checked(project, template)
+    from .checks import run_checks
+
+    workshop = _load(project, template)
     try:
         chosen = select_audiences(workshop, audiences)
         chosen_editions = select_editions(workshop, editions, all_editions)
@@ -143,15 +134,18 @@ def build_command(project, audiences, formats, out, start, template, jobs, force
             with click.progressbar(length=len(specs), label="Building", file=sys.stderr,
                                    show_pos=True) as bar:
                 result = build(workshop, specs, options, fingerprint=fingerprint, manifest=manifest,
-                               force=force, jobs=jobs, progress=lambda spec: bar.update(1))
+                               force=force, jobs=jobs, progress=lambda spec: bar.update(1),
+                               checks=lambda: run_checks(workshop))
         else:
             result = build(workshop, specs, options, fingerprint=fingerprint, manifest=manifest,
-                           force=force, jobs=jobs)
+                           force=force, jobs=jobs, checks=lambda: run_checks(workshop))
     except ContentError as exc:
         _fail(exc)
     except RenderError as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)
+    findings = result.findings
+    _warn(findings)
     manifest.record_request(request, specs, findings)
     manifest.save()
     for spec in result.written:
