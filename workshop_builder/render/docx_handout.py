@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import io
 import re
-from urllib.parse import urlsplit
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
+from .inline import inline_style
 from .base import Renderer, RenderOptions, build_time, long_date, minutes_text, normalise_zip
-from .html_fragment import SAFE_LINK_SCHEMES
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
 BODY_FONT, MONO_FONT = "Arial", "Courier New"
@@ -499,18 +498,8 @@ class _Writer:
 
     def inline_element(self, para, el, module_id: str, style: dict) -> None:
         tag = el.tag
-        style = dict(style)
-        if tag == "strong":
-            style["bold"] = True
-        elif tag == "em":
-            style["italic"] = True
-        elif tag == "code":
-            style["mono"] = True
-        elif tag == "a":
-            href = el.get("href", "")
-            if urlsplit(href).scheme.lower() in SAFE_LINK_SCHEMES and href:
-                style["href"] = href
-        elif tag == "br":
+        style = inline_style(el, style)
+        if tag == "br":
             para.add_run().add_break()
             return
         elif tag == "cite":

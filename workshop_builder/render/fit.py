@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
+from .inline import inline_style
 from .base import default_templates_dir
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -236,12 +237,8 @@ def _inline_children(el, module_id, runs, cite) -> None:
 
 
 def _inline(el, module_id, runs, style, cite) -> None:
-    tag, style = el.tag, dict(style)
-    if tag == "strong":
-        style["bold"] = True
-    elif tag == "code":
-        style["mono"] = True
-    elif tag == "br":
+    tag, style = el.tag, inline_style(el, style)
+    if tag == "br":
         runs.append(Run("\n"))
         return
     elif tag == "cite":

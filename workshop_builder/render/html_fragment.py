@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from .inline import SAFE_LINK_SCHEMES
+
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
@@ -22,7 +24,6 @@ if TYPE_CHECKING:  # type hints only: the model is imported when something is re
 ALLOWED = {"p", "ul", "ol", "li", "strong", "em", "code", "pre", "a", "table", "thead", "tbody",
            "tr", "th", "td", "img", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "cite", "div"}
 VOID = {"img", "br", "hr"}
-SAFE_LINK_SCHEMES = ("http", "https", "mailto", "tel", "")
 MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
         ".webp": "image/webp", ".svg": "image/svg+xml"}
 

@@ -20,6 +20,7 @@ from pptx.util import Emu, Pt
 from ..diagnostics import ContentError, Diagnostic, Location
 from ..model import Resolved
 from .base import build_time, normalise_zip
+from .inline import inline_style
 from .deck_plan import plan_deck
 from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, TABLE_FONT_PT, TABLE_ROW_FACTOR, VISUAL_GAP_PT
 
@@ -211,16 +212,8 @@ class _SlideWriter:
 
     def _walk(self, p, el, module_id, style: dict) -> None:
         tag = el.tag
-        style = dict(style)
-        if tag == "strong":
-            style["bold"] = True
-        elif tag == "em":
-            style["italic"] = True
-        elif tag == "code":
-            style["mono"] = True
-        elif tag == "a":
-            style["href"] = el.get("href")
-        elif tag == "br":
+        style = inline_style(el, style)
+        if tag == "br":
             p.add_line_break()
             return
         elif tag == "cite":
