@@ -172,7 +172,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
             yield spec, render_one(workshop, spec, options)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:  # workers inherit the loaded workshop; nothing is pickled
@@ -181,13 +181,27 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
         context, initarg = multiprocessing.get_context("spawn"), workshop
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(initarg,)) as pool:
-        futures = {pool.submit(_render_in_worker, spec, options): spec for spec in specs}
+        # A bounded window of outstanding renders: finished outputs are handed on and dropped,
+        # so memory stays flat however many outputs a build has.
+        pending, queue = {}, iter(specs)
+
+        def fill():
+            for spec in queue:
+                pending[pool.submit(_render_in_worker, spec, options)] = spec
+                if len(pending) >= 4 * jobs:
+                    return
+
         try:
+            fill()
             precheck()
-            for future in as_completed(futures):
-                yield futures[future], future.result()
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    spec = pending.pop(future)
+                    yield spec, future.result()
+                fill()
         except BaseException:
-            for future in futures:
+            for future in pending:
                 future.cancel()
             raise
 
