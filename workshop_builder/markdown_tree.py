@@ -32,6 +32,31 @@ class _CitationProcessor(InlineProcessor):
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)])( +)")
 
 
+class ListLevels:
+    """Tracks how deeply list items nest, as pandoc reads them (any indent opens a level)."""
+
+    def __init__(self):
+        self.indents: list = []  # indents of the open list levels
+
+    def step(self, line: str):
+        """Feed one line; the 0-based level of a list-item line, else None."""
+        m = _LIST_ITEM.match(line)
+        if m:
+            indent = len(m.group(1))
+            while self.indents and indent < self.indents[-1]:
+                self.indents.pop()
+            if not self.indents or indent > self.indents[-1]:
+                self.indents.append(indent)
+            return len(self.indents) - 1
+        if line.strip() and not line.startswith(" "):
+            self.indents = []
+        return None
+
+    @property
+    def depth(self) -> int:
+        return len(self.indents)
+
+
 class _ListIndentPreprocessor(Preprocessor):
     """Accept pandoc-style nested lists indented by two (or any number of) spaces.
 
@@ -41,22 +66,14 @@ class _ListIndentPreprocessor(Preprocessor):
     """
 
     def run(self, lines):
-        out, stack = [], []  # stack: indents of the open list levels
+        out, levels = [], ListLevels()
         for line in lines:
-            m = _LIST_ITEM.match(line)
-            if m:
-                indent = len(m.group(1))
-                while stack and indent < stack[-1]:
-                    stack.pop()
-                if not stack or indent > stack[-1]:
-                    stack.append(indent)
-                level = len(stack) - 1
-                out.append(" " * (4 * level) + line[indent:])
-            elif stack and line.strip() and line.startswith(" "):
-                out.append(" " * (4 * len(stack)) + line.lstrip(" "))
+            level = levels.step(line)
+            if level is not None:
+                out.append(" " * (4 * level) + line.lstrip(" "))
+            elif levels.depth and line.strip() and line.startswith(" "):
+                out.append(" " * (4 * levels.depth) + line.lstrip(" "))
             else:
-                if line.strip() and not line.startswith(" "):
-                    stack = []
                 out.append(line)
         return out
 

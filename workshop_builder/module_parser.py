@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .diagnostics import Location, Report, did_you_mean
-from .markdown_tree import MarkdownParser
+from .markdown_tree import ListLevels, MarkdownParser
 from .model import ALWAYS, PLACEHOLDER, Block, Slide
 
 BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition")
@@ -20,7 +20,6 @@ CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 MAX_NESTING = 20
 MAX_SLIDES = 1000
 MAX_LIST_DEPTH = 12
-LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)]) ")
 
 
 MAX_TREE_DEPTH = 3 * MAX_LIST_DEPTH
@@ -98,17 +97,11 @@ class BodyParser:
 
     def _shallow_enough(self, lines: list, start: int) -> bool:
         """Lists nest at most MAX_LIST_DEPTH levels and quotes as deep; else report and skip."""
-        indents: list = []
+        levels = ListLevels()
         for offset, line in enumerate(lines):
-            m = LIST_ITEM.match(line)
+            levels.step(line)
             quote_depth = len(line) - len(line.lstrip("> ")) if line.lstrip().startswith(">") else 0
-            if m:
-                indent = len(m.group(1))
-                while indents and indent < indents[-1]:
-                    indents.pop()
-                if not indents or indent > indents[-1]:
-                    indents.append(indent)
-            if len(indents) > MAX_LIST_DEPTH or line.count(">", 0, quote_depth) > MAX_LIST_DEPTH:
+            if levels.depth > MAX_LIST_DEPTH or line.count(">", 0, quote_depth) > MAX_LIST_DEPTH:
                 self.report.error(Location(self.rel, start + offset, 1), "E028",
                                   f"lists or quotes are nested more than {MAX_LIST_DEPTH} levels deep",
                                   "flatten the list: a slide point needs two or three levels at most")
