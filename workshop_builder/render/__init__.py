@@ -6,8 +6,10 @@ A new format is one new module with a Renderer, registered here.
 from __future__ import annotations
 
 from .base import Renderer
+from .deck_pdf import DeckPdf
 from .docx_handout import FacilitatorDocx, ParticipantDocx
 from .handout import FacilitatorHandout, ParticipantHandout
+from .notes_pdf import NotesPdf
 from .pdf_handout import FacilitatorPdf, ParticipantPdf
 from .pptx_deck import PptxDeck
 
@@ -28,3 +30,5 @@ register(FacilitatorPdf())
 register(ParticipantPdf())
 register(FacilitatorDocx())
 register(ParticipantDocx())
+register(DeckPdf())
+register(NotesPdf())

@@ -82,20 +82,10 @@ def work_dir():
 
 
 def soffice_to_pdf(data: bytes, suffix: str, purpose: str) -> bytes:
-    """A .pptx or .docx converted to PDF by LibreOffice (own profile, timeout)."""
-    soffice = require("soffice", purpose)
-    with work_dir() as tmp:
-        tmp = Path(tmp)
-        source = tmp / f"document{suffix}"
-        source.write_bytes(data)
-        (tmp / "out").mkdir()
-        run([soffice, "--headless", "--norestore", "--nolockcheck",
-             f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
-             "--convert-to", "pdf", "--outdir", str(tmp / "out"), str(source)], purpose, cwd=tmp)
-        pdf = tmp / "out" / "document.pdf"
-        if not pdf.is_file():
-            raise RenderError(f"{purpose}: LibreOffice wrote no PDF")
-        return pdf.read_bytes()
+    """A .pptx or .docx converted to PDF by LibreOffice (the warm instance of office.py)."""
+    from .office import convert
+
+    return convert({f"document{suffix}": data}, "pdf", purpose)["document"]
 
 
 def chromium_print_pdf(html: bytes, purpose: str) -> bytes:
