@@ -101,7 +101,7 @@ def watch(root: Path, rebuild: Callable[[], None], debounce: float = 0.3,
             except ValueError:
                 return
             if rel.parts and rel.parts[0] in WATCHED and not path.name.startswith(".") \
-                    and not path.name.endswith("~") and event.event_type != "opened":
+                    and not path.name.endswith("~") and event.event_type not in ("opened", "closed_no_write"):
                 changed.set()
 
     observer = Observer()

@@ -1,0 +1,140 @@
+"""One preview: builds one audience and edition into a private folder and keeps the state pages see.
+
+The state (what was built, whether the last build failed and why, the check findings) is
+versioned; the server's event stream waits on it and sends each new version to the pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+FORMATS = ("facilitator", "participant")  # the slides in the browser join these later
+LABELS = {"facilitator": "Facilitator handout", "participant": "Participant handout"}
+
+
+@dataclass
+class Built:
+    """What one build made: the workshop's title, the audience and edition, outputs and findings."""
+
+    title: str
+    audience: str  # "Elected members (members)"
+    edition: str  # "national", or the edition's name
+    outputs: dict  # format -> Path
+    changed: set  # formats whose file has new bytes
+    findings: list = field(default_factory=list)  # Diagnostics (warnings)
+
+
+def build_into(project: Path, audience: Optional[str], edition: Optional[str], out_dir: Path) -> Built:
+    """Build one audience and edition's previewed formats into out_dir (the one call into the build).
+
+    Raises ContentError for mistakes in the content, UsageError for an unknown audience or
+    edition, RenderError when a program a format needs fails.
+    """
+    from ..build import build, plan_outputs, select_audiences, select_editions
+    from ..checks import run_checks
+    from ..loader import load_project
+    from ..render.base import RenderOptions
+
+    workshop = load_project(project)
+    audience_id = select_audiences(workshop, [audience])[0] if audience else next(iter(workshop.audiences))
+    editions = select_editions(workshop, [edition] if edition else [], False)
+    specs = plan_outputs(workshop, [audience_id], FORMATS, out_dir, editions)
+    result = build(workshop, specs, RenderOptions(thumbnails=False), jobs=1, checks=lambda: run_checks(workshop))
+    named = workshop.audiences[audience_id]
+    return Built(title=workshop.title, audience=f"{named.name} ({audience_id})",
+                 edition=workshop.editions[editions[0]].name if editions[0] else "national",
+                 outputs={spec.format: spec.path for spec in specs},
+                 changed={spec.format for spec in result.written}, findings=list(result.findings))
+
+
+class Session:
+    """A project previewed for one audience and edition: its private output folder and its state."""
+
+    def __init__(self, project: Path, audience: Optional[str] = None, edition: Optional[str] = None):
+        self.project = Path(project)
+        self.audience, self.edition = audience, edition
+        self.out_dir = Path(tempfile.mkdtemp(prefix="workshop-builder-preview-"))
+        self.condition = threading.Condition()
+        self.version = 0  # goes up with every change of state
+        self.closed = False
+        self.state = {"build": 0, "building": False, "ok": True, "errors": [], "findings": [], "outputs": {},
+                      "title": "", "audience": audience or "", "edition": edition or "national", "seconds": 0.0}
+        self.files: dict = {}  # file name -> Path, of the last good build
+
+    def snapshot(self):
+        """(version, a copy of the state)."""
+        with self.condition:
+            return self.version, dict(self.state)
+
+    def wait(self, seen: int, timeout: float):
+        """Block until the state is newer than `seen` (or timeout, or close); (version, state)."""
+        with self.condition:
+            self.condition.wait_for(lambda: self.version != seen or self.closed, timeout)
+            return self.version, dict(self.state)
+
+    def _update(self, **changes) -> None:
+        with self.condition:
+            self.state.update(changes)
+            self.version += 1
+            self.condition.notify_all()
+
+    def rebuild(self) -> dict:
+        """Build now and publish the result; mistakes become the state's errors. Returns the state.
+
+        A usage error (unknown audience or edition) on the first build is raised, so the
+        command can stop with it; later it is shown in the page like any mistake.
+        """
+        from ..build import UsageError
+        from ..diagnostics import ERROR, ContentError
+        from ..render.base import RenderError
+
+        self._update(building=True)
+        started = time.monotonic()
+        errors, findings, built = [], [], None
+        try:
+            built = build_into(self.project, self.audience, self.edition, self.out_dir)
+            findings = built.findings
+        except ContentError as exc:
+            errors = [d for d in exc.diagnostics if d.severity == ERROR]
+            findings = [d for d in exc.diagnostics if d.severity != ERROR]
+        except UsageError as exc:
+            if self.state["build"] == 0:
+                self._update(building=False)
+                raise
+            errors = [f"error: {exc}"]
+        except RenderError as exc:
+            errors = [f"error: {exc}"]
+        except Exception as exc:  # a bug: the preview goes on, the traceback goes to the terminal
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+            errors = [f"internal error: {type(exc).__name__}: {exc} (see the terminal; please report it)"]
+        changes = {"build": self.state["build"] + 1, "building": False, "ok": not errors,
+                   "errors": [e if isinstance(e, str) else e.format() for e in errors],
+                   "findings": [d.format() for d in findings], "seconds": round(time.monotonic() - started, 3),
+                   "time": dt.datetime.now().strftime("%H:%M:%S")}
+        if built is not None:
+            previous, outputs = self.state["outputs"], {}
+            for fmt, path in built.outputs.items():
+                last = previous.get(path.name, {}).get("changed", 0)
+                outputs[path.name] = {"format": fmt, "label": LABELS.get(fmt, fmt),
+                                      "changed": changes["build"] if fmt in built.changed or not last else last}
+                self.files[path.name] = path
+            changes.update(outputs=outputs, title=built.title, audience=built.audience, edition=built.edition)
+        self._update(**changes)
+        return self.snapshot()[1]
+
+    def close(self) -> None:
+        """Wake every waiting event stream and remove the private folder."""
+        with self.condition:
+            self.closed = True
+            self.condition.notify_all()
+        shutil.rmtree(self.out_dir, ignore_errors=True)
