@@ -33,9 +33,9 @@ def serve(project: Path, audience: Optional[str] = None, edition: Optional[str] 
     from ..authoring import watch
 
     session = Session(Path(project), audience, edition)
-    server = None
+    server, on_term = None, None
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
+        on_term = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
     try:
         _report(session.rebuild(), echo)
         try:
@@ -69,6 +69,8 @@ def serve(project: Path, audience: Optional[str] = None, edition: Optional[str] 
             server.shutdown()
             server.server_close()
         session.close()
+        if on_term is not None:
+            signal.signal(signal.SIGTERM, on_term)
 
 
 def _interrupt(signum, frame):
