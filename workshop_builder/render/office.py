@@ -22,7 +22,7 @@ from typing import Optional
 from .base import RenderError
 from .external import require, run, work_dir
 
-READY_TIMEOUT = 60  # seconds for a warm instance to start
+READY_TIMEOUT = 30  # seconds for a warm instance to start
 KEEP = "keep-alive.txt"  # the document the warm instance holds open
 MIN_JSON_OPTIONS = (7, 4)  # LibreOffice reads filter options as JSON from 7.4
 
@@ -94,11 +94,12 @@ def _warm(soffice: str) -> Optional[_Warm]:
 
 def stop() -> None:
     """Stop this process's warm LibreOffice, if it started one."""
-    global _WARM
-    with _LOCK:
-        if _WARM is not None:
-            _WARM.stop()
-            _WARM = None
+    held = _LOCK.acquire(timeout=10)  # at exit a thread may still be converting: stop it anyway
+    try:
+        _stop_locked()
+    finally:
+        if held:
+            _LOCK.release()
 
 
 def pdf_target(filter_name: str, **options: bool) -> str:
