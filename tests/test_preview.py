@@ -104,12 +104,14 @@ def test_the_event_stream_sends_the_new_state_after_a_rebuild(served, basic):
         assert any("W202" in line for line in first["findings"])
         edit(basic / "modules" / "intro.md", "NOTES-MIXED: shared notes.", "NOTES-MIXED: edited notes.")
         session.rebuild()
-        states = [events.next_state(), events.next_state()]
+        states = [events.next_state() for _ in range(3)]
     finally:
         events.close()
-    assert states[0]["building"] and not states[1]["building"]
-    done = states[1]
-    assert done["build"] == 2 and done["ok"]
+    # building; the pages published while the checks run; the checks' findings
+    assert [(s["building"], s["checking"]) for s in states] == [(True, False), (False, True), (False, False)]
+    assert states[1]["build"] == states[2]["build"] == 2
+    done = states[2]
+    assert done["ok"] and any("W202" in line for line in done["findings"])
     # only the facilitator handout shows notes: only its page is told to reload
     assert done["outputs"]["test-workshop-staff-facilitator.html"]["changed"] == 2
     assert done["outputs"]["test-workshop-staff-participant.html"]["changed"] == 1
@@ -128,6 +130,25 @@ def test_a_broken_front_matter_is_an_error_with_file_and_line_until_it_is_fixed(
     edit(module, BROKEN[1], BROKEN[0])
     state = session.rebuild()
     assert state["ok"] and state["errors"] == [] and state["build"] == 3
+
+
+def test_an_error_the_checks_find_follows_the_pages_and_is_shown_until_fixed(served, basic):
+    session, url = served
+    module = basic / "modules" / "intro.md"
+    edit(module, "![A map of the area with a marked circle]", "![map.png]")
+    events = Events(url)
+    try:
+        events.next_state()
+        state = session.rebuild()
+        published = [events.next_state() for _ in range(3)]
+    finally:
+        events.close()
+    assert published[1]["ok"] and published[1]["checking"]  # the pages first, while the checks run
+    assert not state["ok"] and state["build"] == 2
+    assert [line.split(" ")[:2] for line in state["errors"]] == [["modules/intro.md:50:1:", "A503"]]
+    assert 'alt="map.png"' in get(url + "/out/test-workshop-staff-participant.html")[2]
+    edit(module, "![map.png]", "![A map of the area with a marked circle]")
+    assert session.rebuild()["ok"]
 
 
 def test_an_unknown_audience_stops_the_command_before_serving(basic, cli):

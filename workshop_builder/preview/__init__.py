@@ -45,19 +45,18 @@ def serve(project: Path, audience: Optional[str] = None, edition: Optional[str] 
                                "--port, or leave it out for a free one") from None
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
-        echo(f"Previewing {session.state['audience']}, {session.state['edition']} edition, at {url}")
-        echo("Rebuilding on every save; press Ctrl-C to stop.")
-        if open_browser:
-            import webbrowser
-
-            webbrowser.open(url)
-        skip = [True]  # watch() builds once as it starts: that build is done above
+        first = [True]  # watch() calls rebuild() once it is watching: that build is done above
 
         def rebuild():
-            if skip:
-                skip.clear()
-                return
-            _report(session.rebuild(), echo)
+            if not first:
+                return _report(session.rebuild(), echo)
+            first.clear()
+            echo(f"Previewing {session.state['audience']}, {session.state['edition']} edition, at {url}")
+            echo("Rebuilding on every save; press Ctrl-C to stop.")
+            if open_browser:
+                import webbrowser
+
+                webbrowser.open(url)
 
         watch(Path(project), rebuild, debounce=DEBOUNCE)
     except KeyboardInterrupt:

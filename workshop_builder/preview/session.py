@@ -22,24 +22,24 @@ LABELS = {"facilitator": "Facilitator handout", "participant": "Participant hand
 
 @dataclass
 class Built:
-    """What one build made: the workshop's title, the audience and edition, outputs and findings."""
+    """What one build made: the workshop, its title, the audience and edition, and the outputs."""
 
+    workshop: object
     title: str
     audience: str  # "Elected members (members)"
     edition: str  # "national", or the edition's name
     outputs: dict  # format -> Path
     changed: set  # formats whose file has new bytes
-    findings: list = field(default_factory=list)  # Diagnostics (warnings)
 
 
 def build_into(project: Path, audience: Optional[str], edition: Optional[str], out_dir: Path) -> Built:
-    """Build one audience and edition's previewed formats into out_dir (the one call into the build).
+    """Build one audience and edition's previewed formats into out_dir, without the checks.
 
-    Raises ContentError for mistakes in the content, UsageError for an unknown audience or
-    edition, RenderError when a program a format needs fails.
+    This and check() are the preview's only calls into the build. Raises ContentError for
+    mistakes in the content, UsageError for an unknown audience or edition, RenderError when
+    a program a format needs fails.
     """
     from ..build import build, plan_outputs, select_audiences, select_editions
-    from ..checks import run_checks
     from ..loader import load_project
     from ..render.base import RenderOptions
 
@@ -47,12 +47,19 @@ def build_into(project: Path, audience: Optional[str], edition: Optional[str], o
     audience_id = select_audiences(workshop, [audience])[0] if audience else next(iter(workshop.audiences))
     editions = select_editions(workshop, [edition] if edition else [], False)
     specs = plan_outputs(workshop, [audience_id], FORMATS, out_dir, editions)
-    result = build(workshop, specs, RenderOptions(thumbnails=False), jobs=1, checks=lambda: run_checks(workshop))
+    result = build(workshop, specs, RenderOptions(thumbnails=False), jobs=1)
     named = workshop.audiences[audience_id]
-    return Built(title=workshop.title, audience=f"{named.name} ({audience_id})",
+    return Built(workshop=workshop, title=workshop.title, audience=f"{named.name} ({audience_id})",
                  edition=workshop.editions[editions[0]].name if editions[0] else "national",
                  outputs={spec.format: spec.path for spec in specs},
-                 changed={spec.format for spec in result.written}, findings=list(result.findings))
+                 changed={spec.format for spec in result.written})
+
+
+def check(built: Built) -> list:
+    """The check findings for the project that was built (errors and warnings)."""
+    from ..checks import run_checks
+
+    return run_checks(built.workshop)
 
 
 class Session:
@@ -65,7 +72,7 @@ class Session:
         self.condition = threading.Condition()
         self.version = 0  # goes up with every change of state
         self.closed = False
-        self.state = {"build": 0, "building": False, "ok": True, "errors": [], "findings": [], "outputs": {},
+        self.state = {"build": 0, "building": False, "checking": False, "ok": True, "errors": [], "findings": [], "outputs": {},
                       "title": "", "audience": audience or "", "edition": edition or "national", "seconds": 0.0}
         self.files: dict = {}  # file name -> Path, of the last good build
 
@@ -87,10 +94,12 @@ class Session:
             self.condition.notify_all()
 
     def rebuild(self) -> dict:
-        """Build now and publish the result; mistakes become the state's errors. Returns the state.
+        """Build now and publish the pages, then check and publish the findings; returns the state.
 
-        A usage error (unknown audience or edition) on the first build is raised, so the
-        command can stop with it; later it is shown in the page like any mistake.
+        The checks take longer than the pages, so the pages are published first: they reload
+        at once, and an error the checks find shows a moment later. A usage error (unknown
+        audience or edition) on the first build is raised, so the command can stop with it;
+        later it is shown in the page like any mistake.
         """
         from ..build import UsageError
         from ..diagnostics import ERROR, ContentError
@@ -98,13 +107,13 @@ class Session:
 
         self._update(building=True)
         started = time.monotonic()
-        errors, findings, built = [], [], None
+        errors, findings = [], []
         try:
             built = build_into(self.project, self.audience, self.edition, self.out_dir)
-            findings = built.findings
+            self._publish(started, built, [], self.state["findings"], checking=True)
+            findings = check(built)
         except ContentError as exc:
-            errors = [d for d in exc.diagnostics if d.severity == ERROR]
-            findings = [d for d in exc.diagnostics if d.severity != ERROR]
+            findings = exc.diagnostics
         except UsageError as exc:
             if self.state["build"] == 0:
                 self._update(building=False)
@@ -117,20 +126,28 @@ class Session:
 
             traceback.print_exc(file=sys.stderr)
             errors = [f"internal error: {type(exc).__name__}: {exc} (see the terminal; please report it)"]
-        changes = {"build": self.state["build"] + 1, "building": False, "ok": not errors,
-                   "errors": [e if isinstance(e, str) else e.format() for e in errors],
-                   "findings": [d.format() for d in findings], "seconds": round(time.monotonic() - started, 3),
+        errors += [d.format() for d in findings if d.severity == ERROR]
+        self._publish(started, None, errors, [d.format() for d in findings if d.severity != ERROR])
+        return self.snapshot()[1]
+
+    def _publish(self, started: float, built: Optional[Built], errors: list, findings: list,
+                 checking: bool = False) -> None:
+        """Publish a build's pages (when built is given, as a new build number), errors and findings."""
+        changes = {"building": False, "checking": checking, "ok": not errors, "errors": errors,
+                   "findings": findings, "seconds": round(time.monotonic() - started, 3),
                    "time": dt.datetime.now().strftime("%H:%M:%S")}
         if built is not None:
             previous, outputs = self.state["outputs"], {}
+            changes["build"] = self.state["build"] + 1
             for fmt, path in built.outputs.items():
                 last = previous.get(path.name, {}).get("changed", 0)
                 outputs[path.name] = {"format": fmt, "label": LABELS.get(fmt, fmt),
                                       "changed": changes["build"] if fmt in built.changed or not last else last}
                 self.files[path.name] = path
             changes.update(outputs=outputs, title=built.title, audience=built.audience, edition=built.edition)
+        elif self.state["building"]:
+            changes["build"] = self.state["build"] + 1  # a failed build: a new number, the old pages
         self._update(**changes)
-        return self.snapshot()[1]
 
     def close(self) -> None:
         """Wake every waiting event stream and remove the private folder."""

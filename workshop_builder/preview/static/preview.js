@@ -62,7 +62,9 @@
     var count = state.findings.length;
     panel.querySelector("button").textContent = "Check findings (" + count + ")";
     panel.querySelector("#wb-preview-status").textContent = state.building ? "Rebuilding…"
-      : (state.ok ? "Built at " + state.time + " in " + state.seconds.toFixed(2) + " s" : "Last build failed");
+      : state.checking ? "Built; checking…"
+      : (state.ok ? "Built and checked at " + state.time + " in " + state.seconds.toFixed(2) + " s"
+        : "The last build has mistakes");
     var list = panel.querySelector("ul");
     list.textContent = "";
     state.findings.forEach(function (line) { list.appendChild(element("li", {}, line)); });
