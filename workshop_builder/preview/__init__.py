@@ -73,6 +73,7 @@ def serve(project: Path, audience: Optional[str] = None, edition: Optional[str] 
 
 
 def _interrupt(signum, frame):
+    """SIGTERM handled as Ctrl-C."""
     raise KeyboardInterrupt
 
 

@@ -61,13 +61,15 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "workshop-builder-preview"
 
     def log_message(self, format, *args):  # noqa: A002 - the standard library's name
-        pass  # the terminal shows builds, not requests
+        """Nothing: the terminal shows builds, not requests."""
 
     @property
     def session(self) -> Session:
+        """The session this server previews."""
         return self.server.session
 
     def do_GET(self):  # noqa: N802 - the standard library's name
+        """Answer a page, a built output, the state or the event stream; anything else is 404."""
         path = unquote(urlsplit(self.path).path)
         if path == "/_preview/events":
             return self.events()

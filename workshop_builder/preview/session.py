@@ -12,7 +12,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -72,8 +72,9 @@ class Session:
         self.condition = threading.Condition()
         self.version = 0  # goes up with every change of state
         self.closed = False
-        self.state = {"build": 0, "building": False, "checking": False, "ok": True, "errors": [], "findings": [], "outputs": {},
-                      "title": "", "audience": audience or "", "edition": edition or "national", "seconds": 0.0}
+        self.state = {"build": 0, "building": False, "checking": False, "ok": True, "errors": [], "findings": [],
+                      "outputs": {}, "title": "", "audience": audience or "the first audience in workshop.yaml",
+                      "edition": edition or "national", "seconds": 0.0, "time": ""}
         self.files: dict = {}  # file name -> Path, of the last good build
 
     def snapshot(self):
@@ -88,6 +89,7 @@ class Session:
             return self.version, dict(self.state)
 
     def _update(self, **changes) -> None:
+        """Change the state, as a new version, and wake the event streams."""
         with self.condition:
             self.state.update(changes)
             self.version += 1

@@ -50,6 +50,7 @@ class _Warm:
             time.sleep(0.05)
 
     def alive(self) -> bool:
+        """Whether this process started the instance and it is still running."""
         return self.owner == os.getpid() and self.proc.poll() is None
 
     def stop(self) -> None:
@@ -160,6 +161,7 @@ def convert(documents: dict, target: str, purpose: str) -> dict:
 
 
 def _stop_locked() -> None:
+    """Stop the warm instance (the caller holds _LOCK)."""
     global _WARM
     if _WARM is not None:
         _WARM.stop()
