@@ -68,7 +68,7 @@
     var list = panel.querySelector("ul");
     list.textContent = "";
     state.findings.forEach(function (line) { list.appendChild(element("li", {}, line)); });
-    if (!count) list.appendChild(element("li", {}, "No warnings."));
+    if (!count) list.appendChild(element("li", {}, state.ok ? "No warnings." : "The checks run once the project builds."));
   }
 
   function apply(state) {
