@@ -162,7 +162,7 @@ def test_deck_pdf_has_one_tagged_page_a_slide_with_its_title_and_clickable_links
 
 
 @pytest.mark.clients
-def test_links_on_slides_stay_clickable(basic, cli):
+def test_links_on_slides_stay_clickable_and_the_bytes_are_reproducible(basic, cli):
     from test_clients import need
 
     need("soffice")
@@ -172,6 +172,12 @@ def test_links_on_slides_stay_clickable(basic, cli):
     assert slide_links(deck) == {"https://www.gov.uk/guidance"}
     for pdf in (deck.with_suffix(".pdf"), deck.with_name(deck.stem + "-notes.pdf")):
         assert pdf.read_bytes().count(b"/S/URI/URI(https://www.gov.uk/guidance)") == 1, pdf.name
+    # reproducible: converted again (in a worker process, so by another LibreOffice), the same bytes
+    again = cli("build", "-C", basic, "-a", "members", "-f", "deck-pdf", "-f", "notes-pdf", "-o", basic / "again",
+                "--jobs", "2")
+    assert again.exit_code == 0, again.output
+    for pdf in (deck.with_suffix(".pdf"), deck.with_name(deck.stem + "-notes.pdf")):
+        assert (basic / "again" / "members" / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
 
 
 def slide_links(deck: Path) -> set:
