@@ -118,7 +118,7 @@ def _agenda(resolved: Resolved) -> list:
 
 def _closing(resolved: Resolved) -> Slide:
     """Who can help: each contact's name in bold with a phone number or web address."""
-    points = []
+    points: list = []
     for contact in resolved.contacts:
         tail = f": {contact.phone}" if contact.phone else (f": {contact.url}" if contact.url else "")
         runs = ((Run(contact.name, bold=True),) if contact.name else ()) + ((Run(tail),) if tail else ())

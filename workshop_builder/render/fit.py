@@ -25,12 +25,22 @@ import math
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from .base import default_templates_dir
-from .presentation import LineBreak, Paragraph, Picture, Run, Table, TextBox, is_visual, placements, plain
+from .presentation import (
+    LineBreak,
+    Paragraph,
+    Picture,
+    Run,
+    Table,
+    TextBox,
+    is_visual,
+    placements,
+    plain,
+)
 
-__all__ = ["Run", "Paragraph"]  # re-exported: what the measuring functions take
+__all__ = ["Paragraph", "Run"]  # re-exported: what the measuring functions take
 
 if TYPE_CHECKING:  # pragma: no cover
     from .template_info import Box, TemplateInfo
@@ -86,8 +96,8 @@ _PIECES = re.compile(r"\n| +|[^ \n]+")
 
 def _items(runs, size_pt: float, level_bold: bool):
     """The paragraph as a sequence of words (width, trailing space width) and breaks (None)."""
-    out, word, space = [], 0.0, 0.0
-    pending = False
+    out: list = []
+    word, space, pending = 0.0, 0.0, False
     for run in runs:
         if isinstance(run, LineBreak):
             run = Run("\n")
@@ -178,7 +188,7 @@ def table_height(table: Table, width_pt: float, header_bold: bool = True) -> flo
     return total
 
 
-def visual_height(shape, width_pt: float) -> Optional[float]:
+def visual_height(shape, width_pt: float) -> float | None:
     """Points a visual needs at width_pt, or None when it scales to whatever room it gets."""
     if isinstance(shape, Table):
         return table_height(shape, width_pt)
@@ -202,7 +212,7 @@ def fit_deck(slides: list, template: Path) -> list:
     return out
 
 
-def _box(slide, info: TemplateInfo, shape, layout: Optional[str] = None) -> Optional[Box]:
+def _box(slide, info: TemplateInfo, shape, layout: str | None = None) -> Box | None:
     """The body placeholder the writer puts shape in (None when the layout has none left)."""
     found = info.layouts.get(layout or slide.layout)
     if found is None:
@@ -260,11 +270,15 @@ def _fixed_overflow(slide, info: TemplateInfo) -> list:
         width, height = visual.width / EMU_PER_PT, visual.height / EMU_PER_PT
         share = (height - VISUAL_GAP_PT * (len(shapes) - 1)) / len(shapes)
         for shape in shapes:
-            need = visual_height(shape, width)
-            if need is not None and need > share:
-                problems.append(_too_tall(shape.name.lower() if getattr(shape, "name", "") else "table",
-                                          need, share))
+            tall = visual_height(shape, width)
+            if tall is not None and tall > share:
+                problems.append(_too_tall(_what(shape), tall, share))
     return problems
+
+
+def _what(shape) -> str:
+    """A visual in words: its name ("agenda table"), else its kind ("table")."""
+    return (getattr(shape, "name", "") or type(shape).__name__).lower()
 
 
 def _lines(para: Paragraph, box: Box) -> int:
@@ -303,6 +317,7 @@ def _split(slide, info: TemplateInfo) -> list:
     text = slide.text
     points = text.points
     first_box = _box(slide, info, text)
+    assert first_box is not None  # _fit measured the text in it
     later_layout = slide.layout if not slide.visuals else "Title and Content"
     later_box = _box(replace(slide, subtitle=(), shapes=(text,)), info, text, later_layout) or first_box
     alone, lead = {}, {}  # a point's height at the top of a box, and its space before otherwise
@@ -315,7 +330,8 @@ def _split(slide, info: TemplateInfo) -> list:
         return sum(alone[key][i] + (lead[key][i] if n else 0.0) for n, i in enumerate(indices))
 
     def pack(share: float) -> list:
-        parts, current = [], []
+        parts: list = []
+        current: list = []
         for i in range(len(points)):
             key = "first" if not parts else "later"
             if current and height(key, current + [i]) > share * rooms[key]:

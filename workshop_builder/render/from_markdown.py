@@ -14,11 +14,11 @@ named in brackets.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from .fit import TABLE_ROW_FACTOR
 from .inline import inline_style
-from .presentation import LineBreak, Paragraph, Picture, Point, Run, Table, plain_text
+from .presentation import LineBreak, Paragraph, Picture, Point, Run, Table
 
 Cite = Callable[[str, list], str]  # (module id, source keys) -> the short citation, "" for none
 LISTS = ("ul", "ol")

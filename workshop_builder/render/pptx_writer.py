@@ -13,9 +13,9 @@ from pathlib import Path
 
 from lxml import etree as lxml_etree
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.oxml.ns import qn
-from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
 from ..diagnostics import ContentError, Diagnostic, Location
@@ -23,7 +23,7 @@ from ..model import Resolved
 from .base import build_time, normalise_zip
 from .deck_plan import plan_deck
 from .fit import TABLE_FONT_PT, VISUAL_GAP_PT
-from .presentation import LineBreak, Picture, Run, Slide, Table, TextBox, placements
+from .presentation import LineBreak, Picture, Run, Table, TextBox, placements
 
 __all__ = ["TABLE_FONT_PT", "write_deck", "write_slides"]
 
@@ -94,7 +94,7 @@ def _set_properties(prs, resolved: Resolved) -> None:
 class _SlideWriter:
     """Writes one planned slide."""
 
-    def __init__(self, prs, resolved: Resolved, planned, notes_pages: "_NotesPages", new_slides: "_NewSlides"):
+    def __init__(self, prs, resolved: Resolved, planned, notes_pages: _NotesPages, new_slides: _NewSlides):
         self.prs, self.resolved, self.planned, self.notes_pages = prs, resolved, planned, notes_pages
         self.new_slides = new_slides
         self.lang = MSO_LANGUAGE_ID.ENGLISH_UK if resolved.workshop.language.lower() == "en-gb" else None
@@ -159,13 +159,12 @@ class _SlideWriter:
     def _run(self, p, model: Run) -> None:
         run = p.add_run()
         run.text = model.text
-        font = run.font if (model.bold or model.italic or model.code) else None
         if model.bold:
-            font.bold = True
+            run.font.bold = True
         if model.italic:
-            font.italic = True
+            run.font.italic = True
         if model.code:
-            font.name = MONO_FONT
+            run.font.name = MONO_FONT
         if model.link:
             run.hyperlink.address = model.link
 
@@ -192,7 +191,7 @@ class _SlideWriter:
                 raise TypeError(f"no writer for {type(shape).__name__}")
 
     def _table(self, slide, box, model: Table) -> None:
-        left, top, width, height = box
+        left, top, width, _height = box
         rows = model.rows
         n_cols = max(len(row) for row in rows)
         row_h = Emu(int(Pt(TABLE_FONT_PT) * model.row_factor))

@@ -15,7 +15,7 @@ share one placeholder's box, stacked top to bottom (see `placements`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..diagnostics import Location
@@ -42,7 +42,7 @@ class LineBreak:
     """A line break inside a paragraph (Markdown's hard break)."""
 
 
-Inline = Union[Run, LineBreak]
+Inline = Union[Run, LineBreak]  # noqa: UP007 (Python 3.9 evaluates this alias)
 
 
 def plain_text(runs) -> str:
@@ -56,7 +56,7 @@ def plain_text(runs) -> str:
 class Paragraph:
     """One paragraph: its runs, outline level (0-based), bullet and role."""
 
-    runs: Tuple[Inline, ...] = ()
+    runs: tuple[Inline, ...] = ()
     level: int = 0
     bullet: str = "none"  # one of BULLETS
     start_at: int = 1  # a numbered paragraph's list starts counting here
@@ -81,8 +81,8 @@ class Point:
     numbered list split across slides keeps counting.
     """
 
-    paragraphs: Tuple[Paragraph, ...]
-    list_id: Optional[int] = None
+    paragraphs: tuple[Paragraph, ...]
+    list_id: int | None = None
     number: int = 1
 
 
@@ -92,23 +92,23 @@ class Point:
 class TextBox:
     """Text filling one of the layout's body placeholders, as points of paragraphs."""
 
-    points: Tuple[Point, ...]
+    points: tuple[Point, ...]
 
     @property
-    def paragraphs(self) -> Tuple[Paragraph, ...]:
+    def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(p for point in self.points for p in point.paragraphs)
 
 
-Cell = Tuple[Inline, ...]
+Cell = tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Table:
     """A table: rows of cells (each a tuple of runs), the first row its header."""
 
-    rows: Tuple[Tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
     row_factor: float  # a row is at least this × the table font size tall
-    columns: Tuple[float, ...] = ()  # relative column widths; () for python-pptx's equal columns
+    columns: tuple[float, ...] = ()  # relative column widths; () for python-pptx's equal columns
     name: str = ""  # the shape's name (what a screen reader's object list shows); "" for the default
 
     @property
@@ -125,7 +125,8 @@ class Picture:
     alt: str
 
 
-Shape = Union[TextBox, Table, Picture]  # the visual-slides issue adds Chart and Diagram here
+# The visual-slides issue adds Chart and Diagram here.
+Shape = Union[TextBox, Table, Picture]  # noqa: UP007 (Python 3.9 evaluates this alias)
 
 
 def is_visual(shape) -> bool:
@@ -142,24 +143,24 @@ class Slide:
     layout: str
     title: str
     kind: str  # "title" | "agenda" | "section" | "content" | "activity" | "closing"
-    shapes: Tuple[Shape, ...] = ()
-    notes: Tuple[Paragraph, ...] = ()  # plain paragraphs: a notes page has no bullets
-    subtitle: Tuple[str, ...] = ()  # plain lines in the first body placeholder (title slide)
-    logo: Optional[Picture] = None  # drawn in the top right corner (title slide of an edition)
+    shapes: tuple[Shape, ...] = ()
+    notes: tuple[Paragraph, ...] = ()  # plain paragraphs: a notes page has no bullets
+    subtitle: tuple[str, ...] = ()  # plain lines in the first body placeholder (title slide)
+    logo: Picture | None = None  # drawn in the top right corner (title slide of an edition)
     module_id: str = ""
-    source: Optional[Location] = None  # the source slide's heading (None for title, agenda, closing)
-    split_from: Optional[Location] = None  # the source slide, on every part of a slide split to fit
+    source: Location | None = None  # the source slide's heading (None for title, agenda, closing)
+    split_from: Location | None = None  # the source slide, on every part of a slide split to fit
     part: int = 1  # this part's number, of `parts`
     parts: int = 1
     overflow: str = ""  # what still does not fit, in words; empty when everything fits
 
     @property
-    def text(self) -> Optional[TextBox]:
+    def text(self) -> TextBox | None:
         """The slide's first text box (its points), or None."""
         return next((s for s in self.shapes if isinstance(s, TextBox)), None)
 
     @property
-    def visuals(self) -> Tuple[Shape, ...]:
+    def visuals(self) -> tuple[Shape, ...]:
         """The shapes drawn in a placeholder's box: tables, pictures…"""
         return tuple(s for s in self.shapes if is_visual(s))
 
