@@ -1,7 +1,9 @@
-"""The deck as a plan of slides (layout name, title, content, notes), made without python-pptx.
+"""The deck as typed slides (presentation.py), planned from the resolved model without python-pptx.
 
 Like pandoc's PowerPoint writer: a pure step that speaks slides, testable and checkable
-before anything is written. Its last step (fit.py) measures each slide against the
+before anything is written. Each source slide's Markdown becomes typed text, tables and
+pictures once (from_markdown.py); the plan adds the title, agenda and closing slides and
+chooses each slide's layout by name. Its last step (fit.py) measures each slide against the
 template's boxes and splits slides whose points do not fit; that step reads the template's
 layout metrics, and nothing else outside the model.
 """

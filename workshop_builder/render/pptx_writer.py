@@ -23,7 +23,7 @@ from ..model import Resolved
 from .base import build_time, normalise_zip
 from .deck_plan import plan_deck
 from .fit import TABLE_FONT_PT, VISUAL_GAP_PT
-from .presentation import LineBreak, Picture, Run, Table, TextBox, placements
+from .presentation import LineBreak, Picture, Run, Slide, Table, TextBox, placements
 
 __all__ = ["TABLE_FONT_PT", "write_deck", "write_slides"]
 
@@ -37,7 +37,7 @@ def write_deck(resolved: Resolved) -> bytes:
 
 
 def write_slides(resolved: Resolved, planned_slides: list) -> bytes:
-    """The .pptx bytes of the given planned slides (a whole deck, or a sample for the checks)."""
+    """The .pptx bytes of the given typed slides (a whole deck, or a sample for the checks)."""
     template = resolved.workshop.template
     prs = Presentation(str(template))
     _check_layouts(prs, template, resolved)
@@ -92,10 +92,10 @@ def _set_properties(prs, resolved: Resolved) -> None:
 
 
 class _SlideWriter:
-    """Writes one planned slide."""
+    """Writes one typed slide."""
 
-    def __init__(self, prs, resolved: Resolved, planned, notes_pages: _NotesPages, new_slides: _NewSlides):
-        self.prs, self.resolved, self.planned, self.notes_pages = prs, resolved, planned, notes_pages
+    def __init__(self, prs, resolved: Resolved, planned: Slide, notes_pages: _NotesPages, new_slides: _NewSlides):
+        self.prs, self.planned, self.notes_pages = prs, planned, notes_pages
         self.new_slides = new_slides
         self.lang = MSO_LANGUAGE_ID.ENGLISH_UK if resolved.workshop.language.lower() == "en-gb" else None
 
