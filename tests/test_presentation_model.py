@@ -170,6 +170,13 @@ def test_fitter_records_a_table_too_tall_for_its_box():
     assert fitted.overflow.startswith("the table needs ")
 
 
+def test_fitter_records_a_second_text_box_that_does_not_fit():
+    short, tall = long_slide(1).text, long_slide(20).text
+    slide = Slide("Two Content", "Columns", "content", (short, tall))
+    [fitted] = fit.fit_deck([slide], TEMPLATE)  # only the first text box is split into parts
+    assert fitted.overflow.startswith("the text needs ")
+
+
 # ---- the writer ----
 
 def stand_in(language: str = "en-GB") -> SimpleNamespace:

@@ -42,14 +42,10 @@ def _shapes(points, visuals, has_text: bool = True) -> tuple:
 
 def plan_deck(resolved: Resolved) -> list:
     """Every slide of one audience's deck, in order, each fitted to the template's boxes."""
-    w, audience, cite = resolved.workshop, resolved.audience, resolved.cite_short
-    edition = resolved.edition
+    w, edition, cite = resolved.workshop, resolved.edition, resolved.cite_short
     slides = [Slide(
         "Title Slide", w.title, "title",
-        subtitle=tuple(line for line in (w.subtitle,
-                                         " · ".join(x for x in (f"For {audience.name.lower()}" if audience.name else "",
-                                                                _edition_line(resolved)) if x),
-                                         f"{w.organisation} · {long_date(w.date)}") if line),
+        subtitle=_subtitle(resolved),
         logo=Picture(str(edition.logo), f"{edition.name} logo") if edition and edition.logo else None,
         notes=(plain(_opening_note(resolved)),),
     )]
@@ -74,10 +70,17 @@ def plan_deck(resolved: Resolved) -> list:
             else:
                 layout = "Two Content" if shapes and text else "Title and Content"
                 slides.append(Slide(layout, s.title, "content", _shapes(points, shapes, bool(text)), notes,
-                                    module_id=mid,
-                                    source=s.loc))
+                                    module_id=mid, source=s.loc))
     slides.append(_closing(resolved))
     return fit_deck(slides, w.template)
+
+
+def _subtitle(resolved: Resolved) -> tuple:
+    """The title slide's lines: the subtitle, who and which edition it is for, organisation and date."""
+    w, audience = resolved.workshop, resolved.audience
+    who = " · ".join(x for x in (f"For {audience.name.lower()}" if audience.name else "", _edition_line(resolved))
+                     if x)
+    return tuple(line for line in (w.subtitle, who, f"{w.organisation} · {long_date(w.date)}") if line)
 
 
 def _edition_line(resolved: Resolved) -> str:

@@ -244,7 +244,7 @@ def _too_tall(what: str, need: float, room: float) -> str:
 
 
 def _fixed_overflow(slide, info: TemplateInfo) -> list:
-    """What overflows regardless of splitting: the title, the subtitle, tables."""
+    """What overflows regardless of splitting: the title, the subtitle, tables, further text boxes."""
     problems: list = []
     layout = info.layouts.get(slide.layout)
     if layout is None:
@@ -264,7 +264,14 @@ def _fixed_overflow(slide, info: TemplateInfo) -> list:
         if need > room:
             problems.append(_too_tall("subtitle", need, room))
     for slot, shapes in placements(slide):
-        if not is_visual(shapes[0]) or slot >= len(layout.bodies):
+        if slot >= len(layout.bodies):
+            continue
+        if not is_visual(shapes[0]):
+            box = layout.bodies[slot]
+            if shapes[0] is not slide.text:  # a further text box (a column) is never split
+                need, room = text_height(shapes[0].paragraphs, box), available_height(box)
+                if need > room:
+                    problems.append(_too_tall("text", need, room))
             continue
         visual = layout.bodies[slot]
         width, height = visual.width / EMU_PER_PT, visual.height / EMU_PER_PT
