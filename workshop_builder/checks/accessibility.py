@@ -279,19 +279,19 @@ def table_header(ctx, report):
 
 def _used(ctx) -> dict:
     """Layout name -> {"title": bool, "levels": set of body levels, "links": bool, "tables": bool}."""
-    from ..render.fit import paragraphs
+    from ..render.presentation import Run, Table
 
     used: dict = {}
-    for aud, deck in ctx.decks.items():
-        resolved = ctx.resolved[aud]
+    for deck in ctx.decks.values():
         for planned in deck:
             u = used.setdefault(planned.layout, {"title": False, "levels": set(), "subtitle": False,
                                                  "links": False, "tables": False})
+            text = planned.text.paragraphs if planned.text else ()
             u["title"] |= bool(planned.title)
             u["subtitle"] |= bool(planned.subtitle)
-            u["levels"] |= {p.level for p in paragraphs(planned.text, resolved.cite_short)}
-            u["links"] |= any(True for c in planned.text for _ in c.element.iter("a"))
-            u["tables"] |= planned.table is not None or any(v.element.tag == "table" for v in planned.visuals)
+            u["levels"] |= {p.level for p in text}
+            u["links"] |= any(isinstance(r, Run) and r.link for p in text for r in p.runs)
+            u["tables"] |= any(isinstance(v, Table) for v in planned.visuals)
     return used
 
 
