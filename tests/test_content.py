@@ -216,7 +216,7 @@ def test_every_handout_links_the_nca_assessments_and_the_appg_reports(built):
 def test_a_council_edition_shows_its_own_figure_and_regional_contact_to_elected_members(built):
     national = everything_said(deck(built, "elected-members"))
     council = everything_said(deck(built, "elected-members", "example-council"))
-    assert "63%" in national and "your council's own figure" in national
+    assert "63%" in national and "Our area: ask children's services for the figure" in national
     assert "Our area: 58%" in council and "63%" in council
     assert "Regional CSE and exploitation officer" in national
     assert "01632 960 500" in council
