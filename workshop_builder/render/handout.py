@@ -1,4 +1,9 @@
-"""The facilitator and participant handouts: one self-contained HTML file each, from Jinja2."""
+"""The facilitator and participant handouts: one self-contained HTML file each, from Jinja2.
+
+The templates render the handout model (`handout_model.build_handout`), the same one the
+Word handout renders; they receive it as `h`, and `html` to write its blocks. The names
+older project templates use (r, w, audience, date, content_notes, facilitator) are passed too.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
 from .base import Renderer, RenderOptions, default_templates_dir, long_date, minutes_text
+from .handout_model import build_handout
 from .html_fragment import HtmlWriter
 
 
@@ -34,13 +40,14 @@ class _Handout(Renderer):
         from .thumbnails import Thumbnails, slide_thumbnails
 
         env = _environment(resolved)
-        html = HtmlWriter(resolved, heading_offset=1)
         page = env.get_template(self.template).render(
-            r=resolved, w=resolved.workshop, audience=resolved.audience, html=html,
-            facilitator=self.facilitator, css=Markup(env.loader.get_source(env, "handout.css")[0]),
+            h=build_handout(resolved, self.facilitator), html=HtmlWriter(resolved, heading_offset=1),
+            css=Markup(env.loader.get_source(env, "handout.css")[0]),
+            thumbs=slide_thumbnails(resolved) if self.thumbnails and options.thumbnails else Thumbnails(),
+            # what project templates written before the handout model use:
+            r=resolved, w=resolved.workshop, audience=resolved.audience, facilitator=self.facilitator,
             date=long_date(resolved.workshop.date),
             content_notes=[m for m in resolved.modules if m.module.content_note],
-            thumbs=slide_thumbnails(resolved) if self.thumbnails and options.thumbnails else Thumbnails(),
         )
         return page.encode("utf-8")
 
