@@ -111,6 +111,11 @@ class ListItem:
     runs: tuple
     children: tuple = ()  # Paragraph | BulletList | Span
 
+    @property
+    def inline_runs(self) -> tuple:
+        """The item's own inline content: its leading text and its spans (not paragraphs or lists)."""
+        return self.runs + tuple(r for c in self.children if isinstance(c, Span) for r in c.runs)
+
 
 @dataclass(frozen=True)
 class BulletList:
