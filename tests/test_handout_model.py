@@ -256,3 +256,17 @@ def test_both_writers_say_the_same_headings(workshop):
         document = docx.Document(io.BytesIO(write_docx(h, dt.datetime(2026, 11, 27, 9, 0))))
         word_h1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
         assert html_h2 == word_h1
+
+
+def test_a_project_template_written_before_the_model_still_renders(basic):
+    """Older project templates use r, w and html.blocks(raw blocks, module id): still served."""
+    from workshop_builder.render.base import RenderOptions
+    from workshop_builder.render.handout import ParticipantHandout
+
+    (basic / "templates").mkdir(exist_ok=True)
+    (basic / "templates" / "participant.html.j2").write_text(
+        '{% extends "handout-base.html.j2" %}{% block main %}{% for m in r.modules %}<h2>{{ m.title }}</h2>'
+        '{{ html.blocks(m.intro, m.module.id) }}{% endfor %}{% endblock %}', encoding="utf-8")
+    page = ParticipantHandout().render(resolve(load_project(basic), "staff"), RenderOptions()).decode("utf-8")
+    assert "<h2>Introduction to the topic</h2>\n<p>INTRO-TEXT" in page
+    assert "<title>Test workshop: participant handout (Frontline staff)</title>" in page

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from typing import Optional
 
 from typing import TYPE_CHECKING
 
@@ -19,8 +20,8 @@ if TYPE_CHECKING:  # type hints only: the model is imported when something is re
     from ..model import Resolved
 from . import handout_wording as say
 from .base import Renderer, RenderOptions, build_time, normalise_zip
-from .handout_model import (BulletList, Citation, CodeBlock, Handout, Heading, LineBreak, Paragraph, Picture,
-                            Quote, Rule, Run, Span, Table, build_handout)
+from .handout_model import (BulletList, Citation, CodeBlock, ContentNotes, Handout, Heading, LineBreak, Paragraph, Picture,
+                            Quote, References, Rule, Run, Table, build_handout)
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
 BODY_FONT, MONO_FONT = "Arial", "Courier New"
@@ -66,8 +67,8 @@ class _Writer:
         self.doc = docx.Document()
         self.heading_level = 0  # the last heading level written (no level is ever skipped)
         self._bookmark_id = 0
-        self._numbering = {}  # "List Number N" style -> its abstractNum id
-        self._style_ids = {}  # style name -> style id
+        self._numbering: dict = {}  # "List Number N" style -> its abstractNum id
+        self._style_ids: dict = {}  # style name -> style id
 
     # ---- the document ----
     def write(self) -> bytes:
@@ -77,11 +78,11 @@ class _Writer:
         self._cover()
         self._agenda()
         if h.content_notes:
-            self._content_notes()
+            self._content_notes(h.content_notes)
         for m in h.modules:
             self._module(m)
         if h.references:
-            self._references()
+            self._references(h.references)
         self._support()
         self._properties()
         buf = io.BytesIO()
@@ -162,7 +163,7 @@ class _Writer:
             self._bookmark(para, bookmark)
         return para
 
-    def para(self, text: str = "", style: str = None):
+    def para(self, text: str = "", style: Optional[str] = None):
         """A new paragraph in a named style (set by id: python-docx's lookup by name is slow)."""
         para = self.doc.add_paragraph()
         if style:
@@ -226,8 +227,7 @@ class _Writer:
             self.table(rows, widths=(3.5, 13.5))
             self.para(agenda.note)
 
-    def _content_notes(self) -> None:
-        notes = self.h.content_notes
+    def _content_notes(self, notes: ContentNotes) -> None:
         self.heading(notes.heading, 1)
         self.para(notes.intro)
         for item in notes.items:
@@ -262,8 +262,7 @@ class _Writer:
             self.blocks(s.notes)
         self.blocks(s.handout)
 
-    def _references(self) -> None:
-        refs = self.h.references
+    def _references(self, refs: References) -> None:
         self.heading(refs.heading, 1)
         numbering = self._new_numbering("List Number")
         for ref in refs.items:
@@ -364,7 +363,7 @@ class _Writer:
             for block in fragment.blocks:
                 self.block(block)
 
-    def block(self, block, style: str = None) -> None:
+    def block(self, block, style: Optional[str] = None) -> None:
         """One block (style: the paragraph style inside a quotation)."""
         if isinstance(block, BulletList):
             self._list(block, 1)
@@ -486,7 +485,7 @@ class _Writer:
             self._wrap_link(para, run, style.get("href"), style.get("anchor"))
         return run
 
-    def _link_run(self, para, text: str, url: str = None, anchor: str = None):
+    def _link_run(self, para, text: str, url: Optional[str] = None, anchor: Optional[str] = None):
         return self._run(para, text, {"href": url, "anchor": anchor})
 
     def _wrap_link(self, para, run, url, anchor) -> None:

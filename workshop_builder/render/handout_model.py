@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional, Union
 
 from . import handout_wording as say
@@ -404,6 +404,7 @@ def _module(r: Resolved, m, facilitator: bool) -> ModuleSection:
 
 
 def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
+    heading: Optional[str]
     if s.kind == "activity":
         heading, minutes = say.ACTIVITY.format(title=s.title), say.ACTIVITY_MINUTES.format(minutes=minutes_text(s.minutes))
         label = say.FACILITATOR_GUIDANCE
@@ -415,6 +416,7 @@ def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
 
 
 def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
+    heading: Optional[str]
     if s.kind == "activity":
         heading = say.ACTIVITY.format(title=s.title)
     else:
@@ -465,7 +467,7 @@ class _TreeWalk:
 
     def blocks(self, parent) -> tuple:
         """The block-level children of an element."""
-        out = []
+        out: list = []
         for el in parent:
             if el.tag == "div":
                 out.extend(self.blocks(el))
@@ -491,7 +493,7 @@ class _TreeWalk:
         return Paragraph(self.inline(el), tag)
 
     def _item(self, li) -> ListItem:
-        children = []
+        children: list = []
         for child in li:
             if child.tag in ("ul", "ol"):
                 children.append(self.block(child))

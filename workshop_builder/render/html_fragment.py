@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 from html import escape
 from pathlib import Path
+from typing import Optional
 
 from markupsafe import Markup
 
@@ -32,7 +33,7 @@ MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif"
 class HtmlWriter:
     """Serialises the handout model's fragments; images are embedded once per handout."""
 
-    def __init__(self, resolved: Resolved = None, heading_offset: int = 1):
+    def __init__(self, resolved: Optional[Resolved] = None, heading_offset: int = 1):
         self.resolved = resolved  # only for templates that still pass a module's raw Blocks
         self.heading_offset = heading_offset
         self._images: dict = {}
@@ -41,7 +42,9 @@ class HtmlWriter:
         """HTML for a tuple of Fragments (or, from older project templates, a module's Blocks)."""
         content = list(content)
         if content and not isinstance(content[0], Fragment):
-            content = fragments(self.resolved, content, module_id)
+            if self.resolved is None:
+                raise TypeError("HtmlWriter.blocks() of a module's Blocks needs the resolved workshop")
+            content = list(fragments(self.resolved, content, module_id))
         return Markup("".join(self._fragment(f) for f in content))
 
     def _fragment(self, fragment: Fragment) -> str:
@@ -105,7 +108,8 @@ class HtmlWriter:
     # ---- inline content ----
     def runs(self, runs) -> str:
         """Inline items, rebuilding the nesting of the elements (marks) around them."""
-        out, i = [], 0
+        out: list = []
+        i = 0
         while i < len(runs):
             i = self._nest(runs, i, 0, out)
         return "".join(out)
