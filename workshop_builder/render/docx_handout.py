@@ -140,6 +140,7 @@ class _Writer:
         footer.runs[0].font.size = Pt(8)
 
     def _properties(self) -> None:
+        """The document properties: title, subject, author, language, dates."""
         h, props = self.h, self.doc.core_properties
         props.title = h.title
         props.subject = say.WORD_SUBJECT.format(kind=h.kind, audience=h.audience_name)
@@ -175,6 +176,7 @@ class _Writer:
         return para
 
     def _bookmark(self, para, name: str) -> None:
+        """Put a named bookmark around a paragraph."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
@@ -188,6 +190,7 @@ class _Writer:
 
     # ---- sections ----
     def _cover(self) -> None:
+        """The cover: logo, organisation, title, subtitle, kind of handout and facts."""
         from docx.shared import Cm
 
         cover = self.h.cover
@@ -206,6 +209,7 @@ class _Writer:
             para.add_run(fact.value).bold = True
 
     def _agenda(self) -> None:
+        """The agenda table (with a merged total row for facilitators) and its note."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         agenda = self.h.agenda
@@ -228,6 +232,7 @@ class _Writer:
             self.para(agenda.note)
 
     def _content_notes(self, notes: ContentNotes) -> None:
+        """The facilitator's content notes as a bulleted list."""
         self.heading(notes.heading, 1)
         self.para(notes.intro)
         for item in notes.items:
@@ -236,6 +241,7 @@ class _Writer:
             para.add_run(f" ({item.start}): {item.note}")
 
     def _module(self, m) -> None:
+        """One module section: heading with a bookmark, timing, content note, outcomes, slides."""
         self.heading(m.title, 1, bookmark=_bookmark_name(m.id))
         if m.timing:
             self.para(m.timing, "Timing")
@@ -252,6 +258,7 @@ class _Writer:
             self._slide(s)
 
     def _slide(self, s) -> None:
+        """One slide's heading, body, labelled notes and handout text."""
         if s.minutes:  # a facilitator's activity: its minutes after the heading, not bold
             self.heading(f"{s.heading} ", 2).add_run(s.minutes).bold = False
         elif s.heading is not None:
@@ -263,6 +270,7 @@ class _Writer:
         self.blocks(s.handout)
 
     def _references(self, refs: References) -> None:
+        """The numbered reference list, each entry bookmarked for citations to link to."""
         self.heading(refs.heading, 1)
         numbering = self._new_numbering("List Number")
         for ref in refs.items:
@@ -277,6 +285,7 @@ class _Writer:
                 self._link_run(para, ref.url, ref.url)
 
     def _support(self) -> None:
+        """The support contacts table."""
         support = self.h.support
         self.heading(support.heading, 1)
         self.para(support.intro)
@@ -338,6 +347,7 @@ class _Writer:
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
     def _agenda_cell(self, para, title: str, row) -> None:
+        """An agenda session cell: a link to the module (or an italic break) and its flag."""
         if row.module_id:
             self._link_run(para, title, anchor=_bookmark_name(row.module_id))
         else:
@@ -347,6 +357,7 @@ class _Writer:
             flag.font.color.rgb = _rgb(RED)
 
     def _contact_cell(self, para, contact) -> None:
+        """A contact's links, one a line, then its hours in italics."""
         for i, link in enumerate(contact.links):
             if i:
                 para.add_run().add_break()
@@ -422,6 +433,7 @@ class _Writer:
         return num.numId
 
     def _number(self, para, num_id: int, ilvl: int) -> None:
+        """Put a paragraph in a numbering instance at a level."""
         num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = ilvl
         num_pr.get_or_add_numId().val = num_id
@@ -462,6 +474,7 @@ class _Writer:
                 self._picture(para, item)
 
     def _citation(self, para, numbers) -> None:
+        """A citation as superscript numbers linked to the reference list."""
         if numbers:
             self._run(para, "[", {"superscript": True})
             for i, n in enumerate(numbers):
@@ -471,6 +484,7 @@ class _Writer:
             self._run(para, "]", {"superscript": True})
 
     def _run(self, para, text: str, style: dict):
+        """A run of text in a style (whitespace collapsed as a browser shows it)."""
         run = para.add_run(WHITESPACE.sub(" ", text))  # as a browser shows it: no line breaks
         if style.get("bold"):
             run.bold = True
@@ -486,6 +500,7 @@ class _Writer:
         return run
 
     def _link_run(self, para, text: str, url: Optional[str] = None, anchor: Optional[str] = None):
+        """A hyperlinked run: an address or a bookmark in this document."""
         return self._run(para, text, {"href": url, "anchor": anchor})
 
     def _wrap_link(self, para, run, url, anchor) -> None:
@@ -504,6 +519,7 @@ class _Writer:
         link.append(run._r)
 
     def _picture(self, para, picture: Picture) -> None:
+        """A picture no wider than the text (or its alt text when the file is missing)."""
         from docx.shared import Cm
 
         alt = picture.alt

@@ -127,6 +127,8 @@ class BulletList:
 
 @dataclass(frozen=True)
 class TableCell:
+    """A table cell: its inline content, whether it is a header cell, its alignment."""
+
     runs: tuple
     header: bool = False
     align: str = ""  # left, right, center or ""
@@ -134,6 +136,8 @@ class TableCell:
 
 @dataclass(frozen=True)
 class TableRow:
+    """A table row of cells; head says it belongs to the header section."""
+
     cells: tuple
     head: bool = False  # in the table's header section
 
@@ -153,6 +157,7 @@ class CodeBlock:
 
     @property
     def text(self) -> str:
+        """The preformatted text itself."""
         return "".join(r.text for r in self.runs if isinstance(r, Run))
 
 
@@ -182,12 +187,16 @@ class Fragment:
 
 @dataclass(frozen=True)
 class Fact:
+    """One line of the cover's facts: "Audience", "Elected members"."""
+
     label: str
     value: str
 
 
 @dataclass(frozen=True)
 class Cover:
+    """The cover: organisation line, title, subtitle, kind of handout, facts and the edition's logo."""
+
     organisation: str
     title: str
     subtitle: str
@@ -198,12 +207,16 @@ class Cover:
 
 @dataclass(frozen=True)
 class Column:
+    """A table column's heading; numeric columns are right-aligned."""
+
     label: str
     numeric: bool = False
 
 
 @dataclass(frozen=True)
 class AgendaRow:
+    """One item of the running order: a module (linked to its section) or a break."""
+
     kind: str  # "module" | "break"
     start: str
     end: str
@@ -214,11 +227,14 @@ class AgendaRow:
 
     @property
     def time(self) -> str:
+        """"10:00–10:20"."""
         return say.TIME_SPAN.format(start=self.start, end=self.end)
 
 
 @dataclass(frozen=True)
 class Agenda:
+    """The agenda section: its table and, for participants, a sentence of care under it."""
+
     heading: str
     columns: tuple
     rows: tuple
@@ -230,6 +246,8 @@ class Agenda:
 
 @dataclass(frozen=True)
 class ContentNoteItem:
+    """One module's content note with its title and start time."""
+
     title: str
     start: str
     note: str
@@ -237,6 +255,8 @@ class ContentNoteItem:
 
 @dataclass(frozen=True)
 class ContentNotes:
+    """The facilitator's list of content notes to give before sessions."""
+
     heading: str
     intro: str
     items: tuple
@@ -259,6 +279,8 @@ class SlidePart:
 
 @dataclass(frozen=True)
 class ModuleSection:
+    """One module: heading, timing and content note (facilitator), outcomes, intro and slides."""
+
     id: str
     title: str
     timing: str = ""  # facilitator: "10:00–10:20 · 20 minutes"
@@ -272,6 +294,8 @@ class ModuleSection:
 
 @dataclass(frozen=True)
 class ReferenceItem:
+    """One numbered entry of the reference list."""
+
     number: int
     publisher: str
     year: str
@@ -281,12 +305,16 @@ class ReferenceItem:
 
 @dataclass(frozen=True)
 class References:
+    """The numbered reference list."""
+
     heading: str
     items: tuple
 
 
 @dataclass(frozen=True)
 class ContactLink:
+    """One way to reach a contact: a phone number, a web address or an email address."""
+
     kind: str  # "phone" | "url" | "email"
     text: str
     href: str
@@ -294,6 +322,8 @@ class ContactLink:
 
 @dataclass(frozen=True)
 class ContactRow:
+    """One support contact: name, role, links, opening hours and what it is for."""
+
     name: str
     role: str
     links: tuple
@@ -303,6 +333,8 @@ class ContactRow:
 
 @dataclass(frozen=True)
 class Support:
+    """The support and contacts section: a sentence and the contacts table."""
+
     heading: str
     intro: str
     columns: tuple
@@ -354,6 +386,7 @@ def build_handout(resolved: Resolved, facilitator: bool) -> Handout:
 
 
 def _cover(r: Resolved, kind: str, date: str) -> Cover:
+    """The cover of a handout."""
     w, edition = r.workshop, getattr(r, "edition", None)
     logo = None
     if edition is not None and edition.logo:
@@ -369,6 +402,7 @@ def _cover(r: Resolved, kind: str, date: str) -> Cover:
 
 
 def _agenda(r: Resolved, facilitator: bool) -> Agenda:
+    """The agenda: start, end and minutes for facilitators, times only for participants."""
     rows = tuple(AgendaRow(i.kind, i.start_text, i.end_text, i.title, i.minutes, i.module_id or "",
                            bool(i.content_note)) for i in r.agenda)
     if facilitator:
@@ -380,12 +414,14 @@ def _agenda(r: Resolved, facilitator: bool) -> Agenda:
 
 
 def _content_notes(r: Resolved) -> Optional[ContentNotes]:
+    """The modules' content notes, or None when no module has one."""
     items = tuple(ContentNoteItem(m.title, m.agenda.start_text, m.module.content_note)
                   for m in r.modules if m.module.content_note)
     return ContentNotes(say.CONTENT_NOTES, say.CONTENT_NOTES_INTRO, items) if items else None
 
 
 def _module(r: Resolved, m, facilitator: bool) -> ModuleSection:
+    """One module's section, with what its reader (facilitator or participant) sees."""
     mid = m.module.id
     walk = _TreeWalk(r, mid)
     outcomes = tuple(m.module.outcomes or ())
@@ -404,6 +440,7 @@ def _module(r: Resolved, m, facilitator: bool) -> ModuleSection:
 
 
 def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
+    """A slide as the facilitator reads it: heading, body, what to say, handout text."""
     heading: Optional[str]
     if s.kind == "activity":
         heading, minutes = say.ACTIVITY.format(title=s.title), say.ACTIVITY_MINUTES.format(minutes=minutes_text(s.minutes))
@@ -416,6 +453,7 @@ def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
 
 
 def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
+    """A slide as a participant reads it: heading, body and handout text."""
     heading: Optional[str]
     if s.kind == "activity":
         heading = say.ACTIVITY.format(title=s.title)
@@ -426,6 +464,7 @@ def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
 
 
 def _references(r: Resolved) -> Optional[References]:
+    """The reference list, or None when nothing is cited."""
     if not r.references:
         return None
     items = tuple(ReferenceItem(ref.number, ref.source.publisher, str(ref.source.year or say.NO_YEAR),
@@ -434,6 +473,7 @@ def _references(r: Resolved) -> Optional[References]:
 
 
 def _support(r: Resolved) -> Support:
+    """The support contacts: the edition's local ones, then the national helplines."""
     rows = []
     for c in r.contacts:
         links = []
@@ -493,6 +533,7 @@ class _TreeWalk:
         return Paragraph(self.inline(el), tag)
 
     def _item(self, li) -> ListItem:
+        """One list item: its text, then its paragraphs, nested lists and inline elements in order."""
         children: list = []
         for child in li:
             if child.tag in ("ul", "ol"):
@@ -507,6 +548,7 @@ class _TreeWalk:
         return ListItem(self._text(li.text, (), {}), tuple(children))
 
     def _table(self, el) -> Table:
+        """A Markdown table's rows, header section first."""
         rows = []
         for section in el:
             for tr in section.iter("tr"):
@@ -542,6 +584,7 @@ class _TreeWalk:
 
     @staticmethod
     def _text(text, marks: tuple, style: dict) -> tuple:
+        """A run for a piece of text (none for empty text)."""
         if not text:
             return ()
         return (Run(text, bool(style.get("bold")), bool(style.get("italic")), bool(style.get("mono")),
@@ -549,6 +592,7 @@ class _TreeWalk:
 
 
 def _safe(href: str) -> bool:
+    """Whether a link's scheme is one a handout may link to."""
     from urllib.parse import urlsplit
 
     return urlsplit(href).scheme.lower() in SAFE_LINK_SCHEMES

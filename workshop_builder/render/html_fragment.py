@@ -48,6 +48,7 @@ class HtmlWriter:
         return Markup("".join(self._fragment(f) for f in content))
 
     def _fragment(self, fragment: Fragment) -> str:
+        """One fragment's blocks."""
         return self._flow(fragment.blocks)
 
     def _flow(self, blocks) -> str:
@@ -78,12 +79,14 @@ class HtmlWriter:
         raise TypeError(f"not a handout block: {block!r}")
 
     def _item(self, item: ListItem) -> str:
+        """A list item: its text, then paragraphs and nested lists each followed by a newline."""
         out = [self.runs(item.runs)]
         for child in item.children:
             out.append(self.runs(child.runs) if isinstance(child, Span) else self.block(child) + "\n")
         return f"<li>{''.join(out)}</li>"
 
     def _table(self, table: Table) -> str:
+        """A table with its header and body sections, laid out as Python-Markdown writes it."""
         sections = []
         for head in (True, False):
             rows = [r for r in table.rows if r.head == head]
@@ -94,6 +97,7 @@ class HtmlWriter:
         return "<table>\n" + "".join(sections) + "</table>"
 
     def _cell(self, cell) -> str:
+        """A th (with scope) or td, with its alignment class."""
         tag = "th" if cell.header else "td"
         attrs = f' class="align-{cell.align}"' if cell.align else ""
         if cell.header:
@@ -101,6 +105,7 @@ class HtmlWriter:
         return f"<{tag}{attrs}>{self.runs(cell.runs)}</{tag}>"
 
     def _wrap(self, tag: str, inner: str, attrs: str = "") -> str:
+        """An element around inner HTML; headings move down by heading_offset levels."""
         if tag[0] == "h" and tag[1:].isdigit():
             tag = f"h{min(6, int(tag[1:]) + self.heading_offset)}"
         return f"<{tag}{attrs}>{inner}</{tag}>"
@@ -136,6 +141,7 @@ class HtmlWriter:
         return j
 
     def _mark(self, mark, inner: str) -> str:
+        """The element a mark stands for, around its inner HTML (a div adds nothing)."""
         tag = mark.tag
         if tag == "div":
             return inner
@@ -151,6 +157,7 @@ class HtmlWriter:
         return self._wrap(tag, inner, attrs)
 
     def _leaf(self, item) -> str:
+        """One inline item that is not a mark: text, a line break, a citation or a picture."""
         if isinstance(item, Run):
             return escape(item.text, quote=False)
         if isinstance(item, LineBreak):
