@@ -241,7 +241,7 @@ def _codes(ctx, param, values):
               help="Only these codes or prefixes, comma-separated (e.g. E,L07,W3).")
 @click.option("--ignore", multiple=True, callback=_codes, metavar="CODES",
               help="Skip these codes or prefixes, comma-separated.")
-@click.option("--list-rules", is_flag=True, help="List every rule with its code and exit.")
+@click.option("--list-rules", is_flag=True, help="List every code (load errors and rules) and exit.")
 def check_command(project, strict, fmt, select, ignore, list_rules):
     """Check the whole project: structure, timing, evidence, language and accessibility.
 
@@ -249,12 +249,14 @@ def check_command(project, strict, fmt, select, ignore, list_rules):
     summary. Rules and fixes: docs/checks.md.
     Exit status 1 when there is an error (or, with --strict, any warning).
     """
-    from .checks import RULES, check_project, filter_findings
-
     if list_rules:
-        for item in RULES:
-            click.echo(f"{item.code}  {item.name:<24} {item.summary}")
+        from .codes import all_codes
+
+        for item in all_codes():
+            click.echo(item.list_line())
         return
+    from .checks import check_project, filter_findings
+
     workshop, findings = check_project(project, select=select)
     if workshop is not None:  # a project that cannot load is always reported in full
         findings = filter_findings(findings, select, ignore)

@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from .codes.load import (BAD_ID, BAD_LOGO, FILE_NOT_FOUND, NOT_A_DATE, OUTSIDE_PROJECT, UNDEFINED_PLACEHOLDER,
+                         UNKNOWN_PLACEHOLDER)
 from .diagnostics import Location, did_you_mean
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
 from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
@@ -51,7 +53,7 @@ class EditionLoader:
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
             rel = self.loader.rel(path)
             if not ID_RE.match(path.stem) or path.stem == NATIONAL:
-                self.report.error(Location(rel), "E011", f"edition file name '{path.name}' must be a lower-case id "
+                self.report.error(Location(rel), BAD_ID, f"edition file name '{path.name}' must be a lower-case id "
                                   "(letters, digits, hyphens) other than 'national'", "rename it, e.g. kent.yaml")
                 continue
             text = read_text(path, rel, self.report)
@@ -77,7 +79,7 @@ class EditionLoader:
             require(spec, ("name",), rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
             checked = spec.get("checked")
             if checked is not None and not isinstance(checked, dt.date):
-                self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), "E009",
+                self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), NOT_A_DATE,
                                   f"contact '{key}' checked: '{checked}' is not a date", "write e.g. checked: 2026-11-01")
                 checked = None
             edition.contacts[key] = Contact(
@@ -104,7 +106,7 @@ class EditionLoader:
         for key, spec in (value or {}).items():
             loc = Location(rel, line_of(lines, *path, key))
             if not KEY_RE.match(str(key)):
-                self.report.error(loc, "E011", f"'{key}' must be lower case letters, digits and underscores "
+                self.report.error(loc, BAD_ID, f"'{key}' must be lower case letters, digits and underscores "
                                   "(it is used as {{ " + path[-1][:-1] + f".{key} }}}})",
                                   "write e.g. childrens_front_door")
                 continue
@@ -118,10 +120,10 @@ class EditionLoader:
 
         path = folder / value
         if not inside(self.loader.root, path):
-            self.report.error(loc, "E032", f"logo '{value}' is outside the project", "keep the logo in the project")
+            self.report.error(loc, OUTSIDE_PROJECT, f"logo '{value}' is outside the project", "keep the logo in the project")
             return None
         if not path.is_file():
-            self.report.error(loc, "E031", f"logo '{value}' not found", "check the path (it is relative to the "
+            self.report.error(loc, FILE_NOT_FOUND, f"logo '{value}' not found", "check the path (it is relative to the "
                               "edition file)")
             return None
         try:
@@ -132,7 +134,7 @@ class EditionLoader:
                 if image.format not in ("PNG", "JPEG", "GIF"):
                     raise OSError(f"{image.format} is not supported")
         except Exception as exc:  # Pillow raises many kinds for unreadable images
-            self.report.error(loc, "E062", f"logo '{value}' is not a readable PNG, JPEG or GIF image ({exc})",
+            self.report.error(loc, BAD_LOGO, f"logo '{value}' is not a readable PNG, JPEG or GIF image ({exc})",
                               "export the logo as PNG")
             return None
         return path
@@ -158,7 +160,7 @@ def _check_one(report, path: str, loc: Location, when, everyone) -> None:
     if root not in PLACEHOLDER_ROOTS or "." not in path:
         hint = did_you_mean(root, PLACEHOLDER_ROOTS) or "placeholders are {{ edition.name }}, {{ contact.KEY }}, " \
                                                          "{{ fact.KEY }}"
-        report.error(loc, "E061", f"unknown placeholder '{{{{ {path} }}}}'", hint)
+        report.error(loc, UNKNOWN_PLACEHOLDER, f"unknown placeholder '{{{{ {path} }}}}'", hint)
         return
     for edition in everyone:
         if not when.applies(None, edition.id):
@@ -168,5 +170,5 @@ def _check_one(report, path: str, loc: Location, when, everyone) -> None:
             key = path.split(".")[1]
             hint = did_you_mean(key, table) if table and key not in table else None
             where = "workshop.yaml (edition:)" if edition.id == NATIONAL else edition.rel
-            report.error(loc, "E060", f"placeholder '{{{{ {path} }}}}' is not defined by edition '{edition.id}'",
+            report.error(loc, UNDEFINED_PLACEHOLDER, f"placeholder '{{{{ {path} }}}}' is not defined by edition '{edition.id}'",
                          hint or f"define it in {where}, or put this text in a '::: edition' block")

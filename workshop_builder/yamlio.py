@@ -6,6 +6,7 @@ from typing import Optional
 
 import yaml
 
+from .codes.load import INVALID_YAML, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE
 from .diagnostics import Location, Report
 
 MAX_YAML_NODES = 100_000
@@ -46,14 +47,14 @@ def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
                        f"{exc.context_mark.line + 1 + line_offset})"
         fix = ("write the values out in full" if "aliases" in problem
                else "check the indentation, colons and quotes on this line")
-        report.error(Location(rel, line, col), "E002", f"invalid YAML: {problem}", fix)
+        report.error(Location(rel, line, col), INVALID_YAML, f"invalid YAML: {problem}", fix)
         return None, {}
     except RecursionError:
-        report.error(Location(rel, line_offset + 1), "E002", "invalid YAML: nested too deeply",
+        report.error(Location(rel, line_offset + 1), INVALID_YAML, "invalid YAML: nested too deeply",
                      "flatten the structure")
         return None, {}
     except yaml.YAMLError as exc:  # pragma: no cover - every YAML error is marked in practice
-        report.error(Location(rel, line_offset + 1), "E002", f"invalid YAML: {exc}")
+        report.error(Location(rel, line_offset + 1), INVALID_YAML, f"invalid YAML: {exc}")
         return None, {}
     lines: dict = {}
     if node is not None:
@@ -99,7 +100,7 @@ def check_keys(data: dict, allowed, rel: str, lines: dict, path: tuple, report: 
     for key in data:
         if key not in allowed:
             hint = did_you_mean(str(key), allowed) or f"allowed keys: {', '.join(sorted(allowed))}"
-            report.error(Location(rel, line_of(lines, *path, key)), "E005",
+            report.error(Location(rel, line_of(lines, *path, key)), UNKNOWN_KEY,
                          f"unknown key '{key}' in {what}", hint)
 
 
@@ -109,7 +110,7 @@ def require(data: dict, keys, rel: str, lines: dict, path: tuple, report: Report
     ok = True
     for key in keys:
         if data.get(key) in (None, ""):
-            report.error(Location(rel, line_of(lines, *path)), "E004",
+            report.error(Location(rel, line_of(lines, *path)), MISSING_KEY,
                          f"{what} is missing the required key '{key}'", f"add '{key}:'")
             ok = False
     return ok
@@ -119,6 +120,6 @@ def as_mapping(value, rel: str, line: int, report: Report, what: str) -> Optiona
     """The value if it is a mapping, else record an error and return None."""
     if isinstance(value, dict):
         return value
-    report.error(Location(rel, line), "E003", f"{what} must be a mapping of keys to values",
+    report.error(Location(rel, line), WRONG_TYPE, f"{what} must be a mapping of keys to values",
                  "write it as 'key: value' lines")
     return None
