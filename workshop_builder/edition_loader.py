@@ -14,11 +14,8 @@ from .codes.load import (BAD_ID, BAD_LOGO, FILE_NOT_FOUND, NOT_A_DATE, OUTSIDE_P
                          UNKNOWN_PLACEHOLDER)
 from .diagnostics import Location, did_you_mean
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
-from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
-
-EDITION_KEYS = ("name", "logo", "contacts", "facts", "description")
-CONTACT_KEYS = ("name", "role", "phone", "email", "url", "hours", "checked", "description")
-FACT_KEYS = ("value", "meaning", "source", "year", "url")
+from .schema import EDITION_FILE, NATIONAL_EDITION, validate
+from .yamlio import as_mapping, line_of, load_yaml
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 PLACEHOLDER_ROOTS = ("edition", "contact", "fact")
 
@@ -67,16 +64,14 @@ class EditionLoader:
         return out
 
     def _edition(self, ident, data, rel, lines, base: tuple, folder: Path, default_name) -> Edition:
-        check_keys(data, EDITION_KEYS, rel, lines, base, self.report, "edition")
-        if default_name is None:
-            require(data, ("name",), rel, lines, base, self.report, f"edition '{ident}'")
-        edition = Edition(ident, _text(data.get("name")) or default_name or ident, rel=rel, lines=lines)
+        validate(data, NATIONAL_EDITION if default_name is not None else EDITION_FILE, rel, lines, self.report,
+                 base)
+        edition = Edition(ident, _text(data.get("name")) or default_name or ident, rel=rel, lines=lines,
+                          description=_text(data.get("description")))
         if data.get("logo"):
             edition.logo = self._logo(str(data["logo"]), folder, Location(rel, line_of(lines, *base, "logo")))
         for key, spec in self._table(data.get("contacts"), rel, lines, base + ("contacts",)):
             loc = Location(rel, line_of(lines, *base, "contacts", key))
-            check_keys(spec, CONTACT_KEYS, rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
-            require(spec, ("name",), rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
             checked = spec.get("checked")
             if checked is not None and not isinstance(checked, dt.date):
                 self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), NOT_A_DATE,
@@ -88,9 +83,6 @@ class EditionLoader:
                 description=_text(spec.get("description")), role=_text(spec.get("role")), key=key,
                 checked=checked, loc=loc)
         for key, spec in self._table(data.get("facts"), rel, lines, base + ("facts",)):
-            check_keys(spec, FACT_KEYS, rel, lines, base + ("facts", key), self.report, f"fact '{key}'")
-            require(spec, ("value", "source", "year"), rel, lines, base + ("facts", key), self.report,
-                    f"fact '{key}'")
             year = spec.get("year")
             edition.facts[key] = Fact(key, _text(spec.get("value")), _text(spec.get("meaning")),
                                       _text(spec.get("source")), year if isinstance(year, int) else None,

@@ -23,17 +23,11 @@ from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
 from .resolver import TIME_RE
 from .render.base import default_templates_dir
-from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
+from .schema import FRONT_MATTER, SUPPORT_CONTACT, WORKSHOP, keys_of, validate
+from .yamlio import as_mapping, line_of, load_yaml
 
 WORKSHOP_FILE = "workshop.yaml"
-WORKSHOP_KEYS = ("title", "subtitle", "organisation", "language", "slug", "start", "date",
-                 "template", "audiences", "modules", "support", "edition")
-AUDIENCE_KEYS = ("name", "minutes", "description")
-ENTRY_KEYS = ("id", "audiences")
-BREAK_KEYS = ("break", "audiences", "title")
-CONTACT_KEYS = ("name", "phone", "url", "email", "hours", "description")
-MODULE_KEYS = ("title", "duration", "audiences", "outcomes", "sources", "review_by", "content_note")
-SOURCE_KEYS = ("title", "publisher", "year", "url", "author")
+CONTACT_KEYS = keys_of(SUPPORT_CONTACT)
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 MAX_FILE_BYTES = 2_000_000
 LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -124,8 +118,7 @@ class Loader:
 
     def _workshop(self, data: dict, lines: dict, template_override) -> Workshop:
         rel = WORKSHOP_FILE
-        check_keys(data, WORKSHOP_KEYS, rel, lines, (), self.report, rel)
-        require(data, ("title", "audiences", "modules"), rel, lines, (), self.report, rel)
+        validate(data, WORKSHOP, rel, lines, self.report)
         audiences = self._audiences(data.get("audiences"), lines)
         start = str(data.get("start", "09:30"))
         if not TIME_RE.match(start):
@@ -185,8 +178,6 @@ class Loader:
             spec = as_mapping(spec, rel, line, self.report, f"audience '{ident}'")
             if spec is None:
                 continue
-            check_keys(spec, AUDIENCE_KEYS, rel, lines, ("audiences", ident), self.report, f"audience '{ident}'")
-            require(spec, ("name", "minutes"), rel, lines, ("audiences", ident), self.report, f"audience '{ident}'")
             minutes = parse_minutes(spec.get("minutes"), rel, line_of(lines, "audiences", ident, "minutes"),
                                     self.report, f"audience '{ident}' minutes") if "minutes" in spec else None
             out[ident] = Audience(ident, str(spec.get("name") or ident), minutes or 0,
@@ -231,16 +222,13 @@ class Loader:
                                   "write '- module-id' or '- break: 15'")
                 continue
             if "break" in item:
-                check_keys(item, BREAK_KEYS, rel, lines, ("modules", i), self.report, "break")
                 minutes = parse_minutes(item["break"], rel, line, self.report, "break")
                 entries.append(Entry(loc, break_minutes=minutes or 0, break_title=str(item.get("title") or "Break"),
                                      audiences=self._audience_list(item.get("audiences"), rel, line, audiences, "break")))
                 continue
-            check_keys(item, ENTRY_KEYS, rel, lines, ("modules", i), self.report, "running-order item")
             ident = str(item.get("id") or "")
             if not ident:
-                require(item, ("id",), rel, lines, ("modules", i), self.report, "running-order item")
-                continue
+                continue  # the schema reports the missing id
             if ident in seen:
                 self.report.error(loc, LISTED_TWICE, f"module '{ident}' is listed twice (first on line {seen[ident]})",
                                   "remove one of them")
@@ -263,8 +251,6 @@ class Loader:
             item = as_mapping(item, rel, line, self.report, "a support contact")
             if item is None:
                 continue
-            check_keys(item, CONTACT_KEYS, rel, lines, ("support", i), self.report, "support contact")
-            require(item, ("name",), rel, lines, ("support", i), self.report, "support contact")
             out.append(Contact(**{k: " ".join(str(item.get(k) or "").split()) for k in CONTACT_KEYS}))
         return out
 
@@ -316,8 +302,7 @@ class Loader:
             self.report.error(Location(rel, 1), MISSING_KEY, "module has no front matter",
                               "start the file with '---', then title: and duration:, then '---'")
             return None
-        check_keys(data, MODULE_KEYS, rel, lines, (), self.report, "front matter")
-        require(data, ("title", "duration"), rel, lines, (), self.report, "front matter")
+        validate(data, FRONT_MATTER, rel, lines, self.report)
         sources = self._sources(data.get("sources"), rel, lines, ident)
         mod_audiences = self._audience_list(data.get("audiences"), rel, line_of(lines, "audiences"),
                                             audiences, "module")
@@ -383,8 +368,6 @@ class Loader:
             spec = as_mapping(spec, rel, line, self.report, f"source '{key}'")
             if spec is None:
                 continue
-            check_keys(spec, SOURCE_KEYS, rel, lines, ("sources", key), self.report, f"source '{key}'")
-            require(spec, ("title", "publisher"), rel, lines, ("sources", key), self.report, f"source '{key}'")
             year = spec.get("year")
             if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
                 self.report.error(Location(rel, line_of(lines, "sources", key, "year")), NOT_A_DATE,
@@ -396,7 +379,7 @@ class Loader:
                                   f"source '{key}' url must start with https:// or http://")
             out[str(key)] = Source(str(key), " ".join(str(spec.get("title") or "").split()),
                                    " ".join(str(spec.get("publisher") or "").split()), year, url, module_id,
-                                   Location(rel, line))
+                                   Location(rel, line), " ".join(str(spec.get("author") or "").split()))
         return out
 
     def _check_references(self, module: Module) -> None:

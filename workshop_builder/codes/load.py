@@ -83,11 +83,14 @@ workshop.yaml:4:12: E002 [error] invalid YAML: YAML aliases (*name) are not allo
 
 WRONG_TYPE = declare(
     'E003', 'wrong-type', ERROR, FAMILY,
-    summary='A value has the wrong shape (a list where a mapping is needed, or the other way round)',
+    summary='A value has the wrong type: a list, mapping or true/false where text is needed, or a list where a mapping is needed',
     why="""\
-Some keys need a list (one `- item` per line), others a mapping (`key: value` lines). If a
-list is written as one line of text, or an audience as a single number, the tool cannot tell
-what was meant.
+Every key of `workshop.yaml`, the module front matter and the edition files has a type,
+declared once in `workshop_builder/schema.py`. Some keys need a list (one `- item` per line),
+others a mapping (`key: value` lines), others text. If a list is written as one line of text,
+an audience as a single number, or a title as a list (`title: [a, b]`), the tool cannot tell
+what was meant; without this check the slides would show the text `['a', 'b']`. YAML also
+reads a bare `yes`, `no`, `true` or `off` as true/false, not as text.
 """,
     example="""\
 **Bad** (outcomes written as one line):
@@ -114,6 +117,13 @@ instead of `key: value` lines, e.g. `staff: 90` under `audiences:`:
 
 ```text
 workshop.yaml:10: E003 [error] audience 'staff' must be a mapping of keys to values (fix: write it as 'key: value' lines)
+```
+
+A text value written as a list, a mapping or a bare `yes`/`no`:
+
+```text
+workshop.yaml:1: E003 [error] title must be text, not a list (fix: write it on one line, in quotes if it contains a colon, a '[' or a '{')
+workshop.yaml:3: E003 [error] organisation must be text, but YAML reads it as true (fix: put the text in quotes, e.g. organisation: "yes")
 ```
 
 (In that case every use of the audience `staff` is also reported as [E010](#e010).) The same
@@ -178,11 +188,14 @@ editions/north.yaml:11: E004 [error] fact 'rhi_rate' is missing the required key
 
 UNKNOWN_KEY = declare(
     'E005', 'unknown-key', ERROR, FAMILY,
-    summary='An unknown key (usually a typo)',
+    summary='An unknown or misplaced key (usually a typo, or a key of another part of the configuration)',
     why="""\
 A key the tool does not know is nearly always a typo, and a typo means the value is silently
-lost (a `review-by:` date would never be checked). The fix suggests the nearest known key, or
-lists the allowed ones.
+lost (a `review-by:` date would never be checked). The keys each file and each part of it
+accepts are declared once, in `workshop_builder/schema.py`. The fix suggests the nearest known
+key; for a key that belongs somewhere else (a misplaced key, such as `review_by:` in
+`workshop.yaml` or `minutes:` in a module), it says where it belongs; otherwise it lists the
+allowed keys.
 """,
     example="""\
 **Bad:**
@@ -208,6 +221,12 @@ e.g. `telephone:` in an edition contact:
 
 ```text
 editions/north.yaml:6: E005 [error] unknown key 'telephone' in contact 'front_door' (fix: did you mean 'phone'?)
+```
+
+A misplaced key, `minutes: 40` in a module's front matter:
+
+```text
+modules/deep-dive.md:4: E005 [error] unknown key 'minutes' in front matter (fix: 'minutes' belongs in an audience under audiences: in workshop.yaml)
 ```
 """,
 )
@@ -479,6 +498,42 @@ workshop.yaml:4: E014 [error] template 'templates/brand.pptx' not found (fix: ch
 
 **Fix:** correct the path, copy the branded template into `templates/`, or remove the
 `template:` line to use the default template.
+""",
+)
+
+DUPLICATE_KEY = declare(
+    'E015', 'duplicate-key', ERROR, FAMILY,
+    summary='A key written twice in one mapping',
+    why="""\
+YAML keeps only the last value of a key that is written twice, silently: a second `title:`
+further down the front matter, or a contact pasted in twice with different numbers, would
+replace the first without a word. The tool refuses the file instead and names both lines.
+""",
+    example="""\
+**Bad** (two `duration:` lines in a module's front matter):
+
+```yaml
+---
+title: Deep dive for staff
+duration: 40
+audiences: [staff]
+duration: 30
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:5:1: E015 [error] key 'duration' appears twice in this mapping (first on line 3) (fix: remove one of them: YAML would silently keep only the last)
+```
+
+**Fix:** keep the one you mean:
+
+```yaml
+---
+title: Deep dive for staff
+duration: 30
+audiences: [staff]
+```
 """,
 )
 

@@ -294,7 +294,7 @@ class _Writer:
             para = self.para(style="List Number")
             self._number(para, numbering, 0)
             self._bookmark(para, f"ref_{ref.number}")
-            para.add_run(f"{src.publisher} ({src.year or 'n.d.'}). ")
+            para.add_run(f"{src.credit} ({src.year or 'n.d.'}). ")
             para.add_run(src.title).italic = True
             para.add_run(".")
             if src.url:
