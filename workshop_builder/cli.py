@@ -175,7 +175,7 @@ def _show(path: Path) -> str:
 @main.command("list")
 @PROJECT
 def list_command(project):
-    """List audiences (slot and planned time) and modules (minutes per audience)."""
+    """List audiences (slot and planned time), modules (minutes per audience) and editions."""
     from .resolver import module_applies, resolve
 
     workshop = _load(project)
@@ -197,6 +197,11 @@ def list_command(project):
             label = module.id
             cells = [str(module.minutes_for(a)) if module_applies(workshop, entry, a) else "-" for a in ids]
         click.echo(f"  {label[:34]:<34} " + "  ".join(f"{c:>{width}}" for c in cells))
+    if workshop.editions:
+        click.echo("Editions:")
+        for edition in workshop.editions.values():
+            about = f": {edition.description}" if edition.description else ""
+            click.echo(f"  {edition.id:<26} {edition.name}{about}")
 
 
 @main.command("plan")

@@ -27,11 +27,12 @@ FAMILY_MODULES = ("load", "structure", "timing", "evidence", "language", "access
 
 @dataclass(frozen=True)
 class Family:
-    """A group of codes documented together: its key, its heading and an introduction."""
+    """A group of codes documented together: its key, its heading, an introduction and a one-line about."""
 
     key: str
     title: str
     intro: str = ""
+    about: str = ""
 
 
 @dataclass(frozen=True, eq=False)

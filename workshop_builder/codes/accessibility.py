@@ -7,7 +7,8 @@ These rules look at what will be built: the planned deck, the template's styles,
 deck and handouts made in memory. A finding points where the fix is: the module line for
 content, the template for how slides look, `workshop.yaml` or the handout template for the
 workshop's title and language.
-""")
+""",
+                about='Slide titles, alt text, table headers, text size, contrast, reading order, language and title, heading levels, link text.')
 
 SLIDE_TITLE = declare(
     'A501', 'slide-title', ERROR, FAMILY,
@@ -153,7 +154,8 @@ SMALL_TEXT = declare(
     why="""\
 Text under 18 pt cannot be read from the back of a training room, or by people with low
 vision. The check reads the sizes the deck template sets for the boxes the deck actually uses
-(title, body levels, subtitle) in each layout used.
+(title, body levels, subtitle) in each layout used. It also checks the size the deck writer
+itself uses for table text (`TABLE_FONT_PT` in `render/fit.py`) when a slide has a table.
 """,
     example="""\
 **Bad:** a brand template (`template: templates/brand.pptx`) whose slide master sets

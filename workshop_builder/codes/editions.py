@@ -18,7 +18,8 @@ contacts:
     url: https://www.example.org/front-door
     checked: 2026-11-01
 ```
-""")
+""",
+                about='Council contacts: phone, email, web address, last checked.')
 
 EDITION_PHONE = declare(
     'E701', 'edition-phone', ERROR, FAMILY,
@@ -62,7 +63,9 @@ EDITION_EMAIL = declare(
     'E702', 'edition-email', ERROR, FAMILY,
     summary="A contact's email address is malformed",
     why="""\
-
+An address with a typing slip (a missing `@`, a domain cut short, a space) bounces, and the
+person writing in about a child never hears back. The address must be one word with a single
+`@` and a domain that ends in a dot and at least two letters (`.org`, `.gov.uk`).
 """,
     example="""\
 **Bad** (the domain is cut short):

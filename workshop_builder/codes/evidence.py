@@ -2,9 +2,8 @@
 
 from . import ERROR, WARNING, Family, declare
 
-FAMILY = Family('evidence', 'Evidence (W3xx)', """\
-
-""")
+FAMILY = Family('evidence', 'Evidence (W3xx)', "",
+                about='Review dates, source years, figures without a citation.')
 
 REVIEW_OVERDUE = declare(
     'W301', 'review-overdue', WARNING, FAMILY,

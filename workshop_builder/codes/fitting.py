@@ -5,7 +5,8 @@ from . import ERROR, WARNING, Family, declare
 FAMILY = Family('fitting', 'Slide fitting (W6xx)', """\
 The deck is measured against the template's boxes. A slide with too much text is split into
 parts; text that cannot fit even then runs off the slide.
-""")
+""",
+                about='Slides too long for their box.')
 
 SLIDE_SPLIT = declare(
     'W601', 'slide-split', WARNING, FAMILY,

@@ -54,7 +54,8 @@ of the test workshop:
 ```
 
 so every finding is on line 39. The fixed sentence gives no language finding.
-""")
+""",
+                about='Victim-blaming and dehumanising terms about exploited children and adults (from `workshop_builder/data/language.yaml`).')
 
 
 @lru_cache(maxsize=1)
@@ -80,12 +81,11 @@ def _declare(row: dict):
     why = (f"{row['why'].strip()}.\n\n"
            f"**Flags:** {row.get('flags') or row.get('label') or row['name']}.\n\n"
            f"**Context needed:** {row.get('context_note') or 'none'}.\n\n"
-           f"**Say instead:** {'; '.join(row['alternatives'])}.\n\n"
-           f"**Severity:** {words}.")
+           f"**Say instead:** {'; '.join(row['alternatives'])}.")
     example = f"**Bad:** `{row.get('bad', '')}`\n\n**Fix:** `{row.get('good', '')}`"
     if row.get("note"):
         example += f"\n\n{row['note']}"
-    return declare(row["id"], row["name"], severity, FAMILY, summary=f"{row.get('label') or row['name']}: {row['why'].strip()}",
+    return declare(row["id"], row["name"], severity, FAMILY, summary=str(row.get("label") or row["name"]),
                    why=why, example=example, default=not advisory, severity_text=words)
 
 

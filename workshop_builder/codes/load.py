@@ -6,7 +6,8 @@ FAMILY = Family('load', 'Loading and structure errors (E0xx)', """\
 These are found while the files are read. While there is any of them, the project cannot be
 loaded: `check` reports only these (every one it finds, in one go) and the other rules
 wait until they are fixed.
-""")
+""",
+                about='Found while the files are being read. If there is any, the project cannot be loaded and **none of the other rules run**: fix these first, then run `check` again. (E050 is the exception: it comes from the deck template while the accessibility rules build the deck in memory.)')
 
 NOT_UTF8 = declare(
     'E001', 'not-utf8', ERROR, FAMILY,

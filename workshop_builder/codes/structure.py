@@ -2,9 +2,8 @@
 
 from . import ERROR, WARNING, Family, declare
 
-FAMILY = Family('structure', 'Structure (E1xx, W1xx)', """\
-
-""")
+FAMILY = Family('structure', 'Structure (E1xx, W1xx)', "",
+                about='Unused modules and sources, activities longer than their module, modules with no duration.')
 
 UNUSED_MODULE = declare(
     'W101', 'unused-module', WARNING, FAMILY,

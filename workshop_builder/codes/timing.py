@@ -2,9 +2,8 @@
 
 from . import ERROR, WARNING, Family, declare
 
-FAMILY = Family('timing', 'Timing (E2xx, W2xx)', """\
-
-""")
+FAMILY = Family('timing', 'Timing (E2xx, W2xx)', "",
+                about="Each audience's agenda against its slot.")
 
 OVER_SLOT = declare(
     'E201', 'over-slot', ERROR, FAMILY,
