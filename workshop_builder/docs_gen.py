@@ -295,7 +295,7 @@ def _cell(text: str) -> str:
 def language_finding(item: Code) -> str:
     """The finding the rule prints for its own bad example (by running it)."""
     from .checks.language import ROWS, find_terms, split_words
-    from .diagnostics import Diagnostic, Location
+    from .diagnostics import Diagnostic
 
     row = next(r for r in ROWS if r.id == item.code)
     bad = item.example.split("`")[1]

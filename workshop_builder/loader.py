@@ -248,7 +248,7 @@ class Loader:
             return out
         for i, item in enumerate(value):
             line = line_of(lines, "support", i)
-            item = as_mapping(item, rel, line, self.report, "a support contact")
+            item = as_mapping(item, rel, line, self.report, "support contact")
             if item is None:
                 continue
             out.append(Contact(**{k: " ".join(str(item.get(k) or "").split()) for k in CONTACT_KEYS}))

@@ -252,8 +252,9 @@ class Validator:
     def text(self, value, path: tuple, name: str) -> None:
         """Text (or a number written as text); a list, mapping or true/false is a mistake."""
         if isinstance(value, bool):
+            word = "yes" if value else "no"
             self.report.error(self.loc(path), WRONG_TYPE, f"{name} must be text, but YAML reads it as "
-                              f"{'true' if value else 'false'}", f"put the text in quotes, e.g. {name}: \"{'yes' if value else 'no'}\"")
+                              f"{str(value).lower()}", f"put the text in quotes, e.g. {name}: \"{word}\"")
         elif isinstance(value, (list, dict)):
             kind = "a list" if isinstance(value, list) else "a mapping"
             self.report.error(self.loc(path), WRONG_TYPE, f"{name} must be text, not {kind}",

@@ -1,6 +1,6 @@
 """The evidence codes: each declared once, with its reasoning and an example."""
 
-from . import ERROR, WARNING, Family, declare
+from . import WARNING, Family, declare
 
 FAMILY = Family('evidence', 'Evidence (W3xx)', "",
                 about='Review dates, source years, figures without a citation.')

@@ -1,6 +1,6 @@
 """The fitting codes: each declared once, with its reasoning and an example."""
 
-from . import ERROR, WARNING, Family, declare
+from . import WARNING, Family, declare
 
 FAMILY = Family('fitting', 'Slide fitting (W6xx)', """\
 The deck is measured against the template's boxes. A slide with too much text is split into

@@ -1,6 +1,6 @@
 """The load codes: each declared once, with its reasoning and an example."""
 
-from . import ERROR, WARNING, Family, declare
+from . import ERROR, Family, declare
 
 FAMILY = Family('load', 'Loading and structure errors (E0xx)', """\
 These are found while the files are read. While there is any of them, the project cannot be
