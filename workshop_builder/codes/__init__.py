@@ -6,6 +6,23 @@ reasoning behind it and a bad/good example. Code that reports a finding passes t
 object (`report.error(loc, UNKNOWN_KEY, …)`), so a code that is not declared cannot be
 emitted; `check --list-rules` and `docs/checks.md` are made from this registry.
 
+How to add a code:
+
+1. Declare it in its family's module, e.g. in codes/structure.py:
+
+       EMPTY_MODULE = declare(
+           "W105", "empty-module", WARNING, FAMILY,
+           summary="A module with no slides",
+           why="...why an author should care (Markdown)...",
+           example="**Bad:** ...  **check prints:** ...  **Fix:** ...",
+       )
+
+   (a new language rule is a new row of data/language.yaml instead, with bad: and good:).
+2. Emit it with the object: `report.warning(loc, EMPTY_MODULE, message, fix)`. For a check
+   rule, write the function in checks/<family>.py under `@rule(EMPTY_MODULE)`.
+3. Run `python -m workshop_builder.docs_gen` to regenerate docs/checks.md and commit it;
+   tests/test_registry.py fails until the page, the declaration and the emitters agree.
+
 This module is the bottom layer: it imports nothing from the rest of the package.
 """
 
