@@ -201,3 +201,11 @@ def test_author_is_shown_in_the_references_and_description_in_list(project, cli,
     assert "Jane Smith, UK Parliament (2015). <cite>Modern Slavery Act 2015</cite>" in html
     listing = cli("list", "-C", project).output
     assert "Editions:\n  north                      North: A test council\n" in listing
+
+
+def test_a_fact_year_that_is_not_a_number_is_an_error(project):
+    (project / "editions").mkdir(exist_ok=True)
+    (project / "editions" / "north.yaml").write_text(
+        "name: North\nfacts:\n  rate:\n    value: 3\n    source: ONS\n    year: last year\n", encoding="utf-8")
+    assert load_errors(project) == [
+        "editions/north.yaml:6: E009 fact 'rate' year must be a number; write e.g. year: 2026"]

@@ -84,8 +84,12 @@ class EditionLoader:
                 checked=checked, loc=loc)
         for key, spec in self._table(data.get("facts"), rel, lines, base + ("facts",)):
             year = spec.get("year")
+            if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+                self.report.error(Location(rel, line_of(lines, *base, "facts", key, "year")), NOT_A_DATE,
+                                  f"fact '{key}' year must be a number", "write e.g. year: 2026")
+                year = None
             edition.facts[key] = Fact(key, _text(spec.get("value")), _text(spec.get("meaning")),
-                                      _text(spec.get("source")), year if isinstance(year, int) else None,
+                                      _text(spec.get("source")), year,
                                       _text(spec.get("url")), Location(rel, line_of(lines, *base, "facts", key)))
         return edition
 

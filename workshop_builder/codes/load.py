@@ -304,8 +304,8 @@ NOT_A_DATE = declare(
     'E009', 'not-a-date', ERROR, FAMILY,
     summary='A time, date or year is not written as one',
     why="""\
-Times must be 24-hour `HH:MM`; dates must be `YYYY-MM-DD`; a source's `year` must be a
-number. The agenda's clock times, the review reminders ([W301](#w301)) and the contact
+Times must be 24-hour `HH:MM`; dates must be `YYYY-MM-DD`; the `year` of a source or of an
+edition fact must be a number. The agenda's clock times, the review reminders ([W301](#w301)) and the contact
 reminders ([W704](#w704)) depend on them.
 """,
     example="""\
@@ -328,13 +328,14 @@ start: "09:30"
 ```
 
 **Also reported** for `date:` in `workshop.yaml`, `review_by:` in a module, a source's
-`year:` and a contact's `checked:` in an edition:
+`year:`, and a contact's `checked:` or a fact's `year:` in an edition:
 
 ```text
 workshop.yaml:5: E009 [error] date '27/11/2026' is not a date (fix: write e.g. date: 2026-11-27)
 modules/deep-dive.md:13: E009 [error] review_by 'September 2027' is not a date (fix: write e.g. review_by: 2027-09-30)
 modules/deep-dive.md:11: E009 [error] source 'msa-2015' year must be a number (fix: write e.g. year: 2023)
 editions/north.yaml:9: E009 [error] contact 'front_door' checked: 'last week' is not a date (fix: write e.g. checked: 2026-11-01)
+editions/north.yaml:15: E009 [error] fact 'rhi_rate' year must be a number (fix: write e.g. year: 2026)
 ```
 """,
 )
