@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from .codes.load import (BAD_ID, BAD_LOGO, FILE_NOT_FOUND, NOT_A_DATE, OUTSIDE_PROJECT, UNDEFINED_PLACEHOLDER,
-                         UNKNOWN_PLACEHOLDER)
+from .codes.load import (BAD_ID, BAD_LOGO, BAD_TIME_OR_DATE, FILE_NOT_FOUND, OUTSIDE_PROJECT,
+                         UNDEFINED_PLACEHOLDER, UNKNOWN_PLACEHOLDER)
 from .diagnostics import Location, did_you_mean
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
 from .schema import EDITION_FILE, NATIONAL_EDITION, validate
@@ -74,7 +74,7 @@ class EditionLoader:
             loc = Location(rel, line_of(lines, *base, "contacts", key))
             checked = spec.get("checked")
             if checked is not None and not isinstance(checked, dt.date):
-                self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), NOT_A_DATE,
+                self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), BAD_TIME_OR_DATE,
                                   f"contact '{key}' checked: '{checked}' is not a date", "write e.g. checked: 2026-11-01")
                 checked = None
             edition.contacts[key] = Contact(
@@ -85,7 +85,7 @@ class EditionLoader:
         for key, spec in self._table(data.get("facts"), rel, lines, base + ("facts",)):
             year = spec.get("year")
             if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-                self.report.error(Location(rel, line_of(lines, *base, "facts", key, "year")), NOT_A_DATE,
+                self.report.error(Location(rel, line_of(lines, *base, "facts", key, "year")), BAD_TIME_OR_DATE,
                                   f"fact '{key}' year must be a number", "write e.g. year: 2026")
                 year = None
             edition.facts[key] = Fact(key, _text(spec.get("value")), _text(spec.get("meaning")),

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import unquote, urlsplit
 
-from .codes.load import (BAD_ID, BAD_MINUTES, FILE_NOT_FOUND, FILE_TOO_LARGE, IMAGE_WITHOUT_ALT, INVALID_YAML,
-                         LISTED_TWICE, MISSING_KEY, MODULE_NOT_FOUND, NOT_A_DATE, NOT_UTF8, NO_WORKSHOP_FILE,
-                         OUTSIDE_PROJECT, TEMPLATE_NOT_FOUND, UNKNOWN_AUDIENCE, UNKNOWN_CITATION,
-                         UNREADABLE_FILE, UNSAFE_ADDRESS, WRONG_TYPE)
+from .codes.load import (BAD_ID, BAD_MINUTES, BAD_TIME_OR_DATE, FILE_NOT_FOUND, FILE_TOO_LARGE,
+                         IMAGE_WITHOUT_ALT, INVALID_YAML, LISTED_TWICE, MISSING_KEY, MODULE_NOT_FOUND,
+                         NOT_UTF8, NO_WORKSHOP_FILE, OUTSIDE_PROJECT, TEMPLATE_NOT_FOUND, UNKNOWN_AUDIENCE,
+                         UNKNOWN_CITATION, UNREADABLE_FILE, UNSAFE_ADDRESS, WRONG_TYPE)
 from .diagnostics import ContentError, Location, Report, did_you_mean
 from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
 from .edition_loader import EditionLoader, check_placeholders
@@ -122,11 +122,11 @@ class Loader:
         audiences = self._audiences(data.get("audiences"), lines)
         start = str(data.get("start", "09:30"))
         if not TIME_RE.match(start):
-            self.report.error(Location(rel, line_of(lines, "start")), NOT_A_DATE,
+            self.report.error(Location(rel, line_of(lines, "start")), BAD_TIME_OR_DATE,
                               f"start time '{start}' is not a 24-hour clock time", "write e.g. start: \"10:00\"")
         date = data.get("date") or dt.date(2026, 1, 1)
         if not isinstance(date, dt.date):
-            self.report.error(Location(rel, line_of(lines, "date")), NOT_A_DATE,
+            self.report.error(Location(rel, line_of(lines, "date")), BAD_TIME_OR_DATE,
                               f"date '{date}' is not a date", "write e.g. date: 2026-11-27")
             date = dt.date(2026, 1, 1)
         template = self._template(template_override or data.get("template"), line_of(lines, "template"),
@@ -309,7 +309,7 @@ class Loader:
         duration = self._duration(data.get("duration"), rel, lines, audiences)
         review_by = data.get("review_by")
         if review_by is not None and not isinstance(review_by, dt.date):
-            self.report.error(Location(rel, line_of(lines, "review_by")), NOT_A_DATE,
+            self.report.error(Location(rel, line_of(lines, "review_by")), BAD_TIME_OR_DATE,
                               f"review_by '{review_by}' is not a date", "write e.g. review_by: 2027-09-30")
             review_by = None
         outcomes = data.get("outcomes") or []
@@ -370,7 +370,7 @@ class Loader:
                 continue
             year = spec.get("year")
             if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-                self.report.error(Location(rel, line_of(lines, "sources", key, "year")), NOT_A_DATE,
+                self.report.error(Location(rel, line_of(lines, "sources", key, "year")), BAD_TIME_OR_DATE,
                                   f"source '{key}' year must be a number", "write e.g. year: 2023")
                 year = None
             url = str(spec["url"]) if spec.get("url") else None

@@ -300,8 +300,8 @@ workshop-builder check -C path/to/my-workshop
 """,
 )
 
-NOT_A_DATE = declare(
-    'E009', 'not-a-date', ERROR, FAMILY,
+BAD_TIME_OR_DATE = declare(
+    'E009', 'bad-time-or-date', ERROR, FAMILY,
     summary='A time, date or year is not written as one',
     why="""\
 Times must be 24-hour `HH:MM`; dates must be `YYYY-MM-DD`; the `year` of a source or of an
