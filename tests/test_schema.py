@@ -209,3 +209,10 @@ def test_a_fact_year_that_is_not_a_number_is_an_error(project):
         "name: North\nfacts:\n  rate:\n    value: 3\n    source: ONS\n    year: last year\n", encoding="utf-8")
     assert load_errors(project) == [
         "editions/north.yaml:6: E009 fact 'rate' year must be a number; write e.g. year: 2026"]
+
+
+def test_the_national_edition_in_workshop_yaml_is_checked_once():
+    text = WORKSHOP + "edition:\n  name: National\n  contacts:\n    x:\n      nmae: y\n"
+    assert findings(text) == [
+        "workshop.yaml:11: E004 contact 'x' is missing the required key 'name'; add 'name:'",
+        "workshop.yaml:12: E005 unknown key 'nmae' in contact 'x'; did you mean 'name'?"]

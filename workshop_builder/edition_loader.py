@@ -14,7 +14,7 @@ from .codes.load import (BAD_ID, BAD_LOGO, BAD_TIME_OR_DATE, FILE_NOT_FOUND, OUT
                          UNDEFINED_PLACEHOLDER, UNKNOWN_PLACEHOLDER)
 from .diagnostics import Location, did_you_mean
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
-from .schema import EDITION_FILE, NATIONAL_EDITION, validate
+from .schema import EDITION_FILE, validate
 from .yamlio import as_mapping, line_of, load_yaml
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 PLACEHOLDER_ROOTS = ("edition", "contact", "fact")
@@ -64,8 +64,8 @@ class EditionLoader:
         return out
 
     def _edition(self, ident, data, rel, lines, base: tuple, folder: Path, default_name) -> Edition:
-        validate(data, NATIONAL_EDITION if default_name is not None else EDITION_FILE, rel, lines, self.report,
-                 base)
+        if default_name is None:  # an edition file; workshop.yaml's edition: is checked with the rest of it
+            validate(data, EDITION_FILE, rel, lines, self.report, base)
         edition = Edition(ident, _text(data.get("name")) or default_name or ident, rel=rel, lines=lines,
                           description=_text(data.get("description")))
         if data.get("logo"):
