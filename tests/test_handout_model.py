@@ -99,7 +99,7 @@ def test_facilitator_model_of_the_basic_project(workshop):
     assert _text(table.rows[1].cells[0].runs) == "Deal line"
     picture = next(r for b in _walk(table_slide.body) for r in getattr(b, "runs", ()) if isinstance(r, Picture))
     assert picture.alt == "A map of the area with a marked circle" and picture.path.endswith("map.png")
-    assert [(i.number, i.publisher, i.year) for i in h.references.items] == [
+    assert [(i.number, i.credit, i.year) for i in h.references.items] == [
         (1, "Home Office", "2018"), (2, "National Crime Agency", "2019"), (3, "UK Parliament", "2015")]
     nspcc = h.support.contacts[0]
     assert nspcc.links == (ContactLink("phone", "0808 800 5000", "tel:08088005000"),)

@@ -175,7 +175,7 @@ def _show(path: Path) -> str:
 @main.command("list")
 @PROJECT
 def list_command(project):
-    """List audiences (slot and planned time) and modules (minutes per audience)."""
+    """List audiences (slot and planned time), modules (minutes per audience) and editions."""
     from .resolver import module_applies, resolve
 
     workshop = _load(project)
@@ -197,6 +197,11 @@ def list_command(project):
             label = module.id
             cells = [str(module.minutes_for(a)) if module_applies(workshop, entry, a) else "-" for a in ids]
         click.echo(f"  {label[:34]:<34} " + "  ".join(f"{c:>{width}}" for c in cells))
+    if workshop.editions:
+        click.echo("Editions:")
+        for edition in workshop.editions.values():
+            about = f": {edition.description}" if edition.description else ""
+            click.echo(f"  {edition.id:<26} {edition.name}{about}")
 
 
 @main.command("plan")
@@ -241,7 +246,7 @@ def _codes(ctx, param, values):
               help="Only these codes or prefixes, comma-separated (e.g. E,L07,W3).")
 @click.option("--ignore", multiple=True, callback=_codes, metavar="CODES",
               help="Skip these codes or prefixes, comma-separated.")
-@click.option("--list-rules", is_flag=True, help="List every rule with its code and exit.")
+@click.option("--list-rules", is_flag=True, help="List every code (load errors and rules) and exit.")
 def check_command(project, strict, fmt, select, ignore, list_rules):
     """Check the whole project: structure, timing, evidence, language and accessibility.
 
@@ -249,12 +254,14 @@ def check_command(project, strict, fmt, select, ignore, list_rules):
     summary. Rules and fixes: docs/checks.md.
     Exit status 1 when there is an error (or, with --strict, any warning).
     """
-    from .checks import RULES, check_project, filter_findings
-
     if list_rules:
-        for item in RULES:
-            click.echo(f"{item.code}  {item.name:<24} {item.summary}")
+        from .codes import all_codes
+
+        for item in all_codes():
+            click.echo(item.list_line())
         return
+    from .checks import check_project, filter_findings
+
     workshop, findings = check_project(project, select=select)
     if workshop is not None:  # a project that cannot load is always reported in full
         findings = filter_findings(findings, select, ignore)

@@ -56,11 +56,17 @@ class Source:
     url: Optional[str]
     module_id: str
     loc: Location
+    author: str = ""
 
     @property
     def short(self) -> str:
         """The short form shown on slides: "Home Office, 2018"."""
         return f"{self.publisher}, {self.year}" if self.year else self.publisher
+
+    @property
+    def credit(self) -> str:
+        """Who the reference names before its year: "Author, Publisher", or the publisher alone."""
+        return f"{self.author}, {self.publisher}" if self.author else self.publisher
 
 
 @dataclass
@@ -166,6 +172,7 @@ class Edition:
     facts: dict = field(default_factory=dict)
     rel: str = "workshop.yaml"
     lines: dict = field(default_factory=dict)
+    description: str = ""
 
     def lookup(self, path: str):
         """The value of a placeholder path such as "contact.mash.phone", or None if undefined."""

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from .codes.load import (ACTIVITY_MINUTES, BAD_NESTING, BLOCK_WITHOUT_IDS, HEADING_IN_BLOCK, NESTED_TOO_DEEP,
+                         STRAY_CLOSE, TOO_MANY_SLIDES, UNCLOSED_BLOCK, UNKNOWN_BLOCK, UNREADABLE_NESTING,
+                         UNTITLED_SLIDE)
 from .diagnostics import Location, Report, did_you_mean
 from .markdown_tree import ListLevels, MarkdownParser
 from .model import ALWAYS, PLACEHOLDER, Block, Slide
@@ -83,11 +86,11 @@ class BodyParser:
         try:
             tree = self.md.parse(text)
         except RecursionError:
-            self.report.error(Location(self.rel, start, 1), "E029", "this passage is nested too deeply to read",
+            self.report.error(Location(self.rel, start, 1), UNREADABLE_NESTING, "this passage is nested too deeply to read",
                               "flatten the nested lists or quotes")
             return
         if _depth(tree) > MAX_TREE_DEPTH:
-            self.report.error(Location(self.rel, start, 1), "E028", "lists or quotes are nested more than "
+            self.report.error(Location(self.rel, start, 1), NESTED_TOO_DEEP, "lists or quotes are nested more than "
                               f"{MAX_LIST_DEPTH} levels deep", "flatten the nested lists or quotes")
             return
         block = Block(self._kind(), tree, Location(self.rel, start, 1), self._when(), text,
@@ -102,7 +105,7 @@ class BodyParser:
             levels.step(line)
             quote_depth = len(line) - len(line.lstrip("> ")) if line.lstrip().startswith(">") else 0
             if levels.depth > MAX_LIST_DEPTH or line.count(">", 0, quote_depth) > MAX_LIST_DEPTH:
-                self.report.error(Location(self.rel, start + offset, 1), "E028",
+                self.report.error(Location(self.rel, start + offset, 1), NESTED_TOO_DEEP,
                                   f"lists or quotes are nested more than {MAX_LIST_DEPTH} levels deep",
                                   "flatten the list: a slide point needs two or three levels at most")
                 return False
@@ -133,7 +136,7 @@ class BodyParser:
             self._buf.append(line)
         self._flush()
         for frame in self._stack:
-            self.report.error(frame.loc, "E021", f"'::: {frame.name}' block is never closed",
+            self.report.error(frame.loc, UNCLOSED_BLOCK, f"'::: {frame.name}' block is never closed",
                               "add a line of ':::' where the block ends")
 
     def _heading(self, level: int, title: str, n: int) -> bool:
@@ -148,17 +151,17 @@ class BodyParser:
                 return True
             return False
         if inside:
-            self.report.error(loc, "E025", f"a '{'#' * level}' heading cannot be inside a "
+            self.report.error(loc, HEADING_IN_BLOCK, f"a '{'#' * level}' heading cannot be inside a "
                               f"'::: {inside[-1]}' block", "close the block with ':::' before the heading")
             return True
         self._flush()
         if not title:
-            self.report.error(loc, "E041", "slide has no title", f"write the title after '{'#' * level} '")
+            self.report.error(loc, UNTITLED_SLIDE, "slide has no title", f"write the title after '{'#' * level} '")
         kind = "section" if level == 1 else "content"
         if len(self.slides) >= MAX_SLIDES:
             if not self._too_many:
                 self._too_many = True
-                self.report.error(loc, "E027", f"module has more than {MAX_SLIDES} slides",
+                self.report.error(loc, TOO_MANY_SLIDES, f"module has more than {MAX_SLIDES} slides",
                                   "split it into several modules")
             return True
         self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when())
@@ -173,23 +176,23 @@ class BodyParser:
         when, kind, slide = self._when(), None, None
         enclosing = [f.name for f in self._stack if f.name not in ("audience", "edition")]
         if len(self._stack) >= MAX_NESTING:
-            self.report.error(loc, "E024", f"blocks are nested more than {MAX_NESTING} deep",
+            self.report.error(loc, BAD_NESTING, f"blocks are nested more than {MAX_NESTING} deep",
                               "close some blocks first")
         elif name not in BLOCK_NAMES:
             hint = did_you_mean(name, BLOCK_NAMES) or f"known blocks: {', '.join(BLOCK_NAMES)}"
-            self.report.error(loc, "E020", f"unknown block '::: {name}'", hint)
+            self.report.error(loc, UNKNOWN_BLOCK, f"unknown block '::: {name}'", hint)
         elif name in ("notes", "handout"):
             if enclosing and enclosing[-1] in ("notes", "handout"):
-                self.report.error(loc, "E024", f"a '::: {name}' block cannot be inside '::: {enclosing[-1]}'",
+                self.report.error(loc, BAD_NESTING, f"a '::: {name}' block cannot be inside '::: {enclosing[-1]}'",
                                   "close the outer block first")
             kind = name
         elif name == "activity":
             if enclosing:
-                self.report.error(loc, "E024", f"an activity cannot be inside '::: {enclosing[-1]}'",
+                self.report.error(loc, BAD_NESTING, f"an activity cannot be inside '::: {enclosing[-1]}'",
                                   "close the outer block first")
             minutes = args[0] if args else ""
             if not minutes.isdigit() or int(minutes) <= 0:
-                self.report.error(loc, "E023", f"activity needs its length in minutes, got '{minutes}'",
+                self.report.error(loc, ACTIVITY_MINUTES, f"activity needs its length in minutes, got '{minutes}'",
                                   "write '::: activity 10' for a 10-minute activity")
                 minutes = "0"
             slide = Slide("activity", None, loc, when, minutes=int(minutes))
@@ -200,7 +203,7 @@ class BodyParser:
             ids = args[1:] if negate else args
             if not ids:
                 example = "elected-members" if name == "audience" else "example-council"
-                self.report.error(loc, "E026", f"'::: {name}' needs one or more {name} ids",
+                self.report.error(loc, BLOCK_WITHOUT_IDS, f"'::: {name}' needs one or more {name} ids",
                                   f"write '::: {name} {example}' or '::: {name} not {example}'")
             refs = self.audience_refs if name == "audience" else self.edition_refs
             refs.extend((loc, ident) for ident in ids)
@@ -210,7 +213,7 @@ class BodyParser:
     def _close(self, n: int) -> None:
         """Close the innermost open block."""
         if not self._stack:
-            self.report.error(Location(self.rel, n, 1), "E022", "':::' closes no open block",
+            self.report.error(Location(self.rel, n, 1), STRAY_CLOSE, "':::' closes no open block",
                               "remove this line, or open a block above it")
             return
         frame = self._stack.pop()

@@ -117,7 +117,7 @@ def _number_references(modules: list):
                     source = module.sources.get(key)
                     if source is None or (module.id, key) in numbers:
                         continue
-                    identity = source.url or (source.title, source.publisher, source.year)
+                    identity = source.url or (source.title, source.author, source.publisher, source.year)
                     if identity not in by_identity:
                         by_identity[identity] = len(references) + 1
                         references.append(Reference(len(references) + 1, source))

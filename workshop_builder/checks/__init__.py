@@ -1,7 +1,9 @@
 """`workshop-builder check`: rules over the loaded project and the planned outputs.
 
-Each rule is a function registered with @rule in one of the modules imported at the bottom;
-a new check is one new function (or one new file added to that import list).
+Each rule is a function registered with @rule(CODE) in one of the modules imported at the
+bottom, where CODE is its entry in the registry of codes (workshop_builder/codes/), which holds
+its name, severity, summary, reasoning and example. A new check is one declaration in codes/
+and one new function (or one new file added to that import list).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Iterable, Optional
 
+from ..codes import Code
 from ..diagnostics import ContentError, Diagnostic, Report
 from ..loader import Loader
 from ..model import Workshop
@@ -19,21 +22,39 @@ from ..resolver import resolve
 
 @dataclass(frozen=True)
 class Rule:
-    code: str
-    name: str
-    summary: str
+    """A check rule: its declared code and the function that looks for it."""
+
+    declared: Code
     func: Callable
-    default: bool = True  # False: runs only when `check --select` names its code exactly
+
+    @property
+    def code(self) -> str:
+        return self.declared.code
+
+    @property
+    def name(self) -> str:
+        return self.declared.name
+
+    @property
+    def summary(self) -> str:
+        return self.declared.summary
+
+    @property
+    def default(self) -> bool:
+        """False: an advisory rule, run only when `check --select` names its code exactly."""
+        return self.declared.default
 
 
 RULES: list = []
 
 
-def rule(code: str, name: str, summary: str, default: bool = True):
-    """Register a check: it takes a CheckContext and a Report and records findings."""
+def rule(declared: Code):
+    """Register a check for a declared code: it takes a CheckContext and a Report and records findings."""
 
     def register(func):
-        RULES.append(Rule(code, name, summary, func, default))
+        if any(item.declared is declared for item in RULES):
+            raise ValueError(f"two check functions for {declared.code}")
+        RULES.append(Rule(declared, func))
         return func
 
     return register

@@ -17,6 +17,9 @@ from urllib.parse import urlsplit
 
 from ..diagnostics import ContentError, Location
 from ..yamlio import line_of
+from ..codes.accessibility import (CONTRAST, DUPLICATE_TITLE, HEADING_LEVELS, LANGUAGE_AND_TITLE, LINK_TEXT,
+                                   PICTURE_ALT_TEXT, READING_ORDER, SLIDE_TITLE, SMALL_TEXT, TABLE_HEADER)
+from ..codes.fitting import SLIDE_OVERFLOW, SLIDE_SPLIT
 from . import rule
 
 SMALLEST_PT = 18
@@ -186,16 +189,16 @@ def _template_with(ctx, own: dict, marker: str, fallback) -> Location:
 
 # ---- A501, A502: titles ----
 
-@rule("A501", "slide-title", "every slide has a title")
+@rule(SLIDE_TITLE)
 def slide_title(ctx, report):
     for deck in ctx.decks.values():
         for planned in deck:
             if not planned.title.strip():
-                report.error(_slide_loc(ctx, planned), "A501", "slide has no title",
+                report.error(_slide_loc(ctx, planned), SLIDE_TITLE, "slide has no title",
                              "give every slide a title: screen-reader users find slides by it")
 
 
-@rule("A502", "duplicate-title", "two slides of one deck have the same title")
+@rule(DUPLICATE_TITLE)
 def duplicate_title(ctx, report):
     found: dict = {}
     for aud, deck in ctx.decks.items():
@@ -213,7 +216,7 @@ def duplicate_title(ctx, report):
                 others = [str(o) for o in locs if o != loc] or [f"{len(same)} slides made from this one"]
                 found.setdefault((loc, planned.title, tuple(others)), set()).add(aud)
     for (loc, title, others), auds in found.items():
-        report.warning(loc, "A502", f"slide title '{title}' is also used at {', '.join(others)} "
+        report.warning(loc, DUPLICATE_TITLE, f"slide title '{title}' is also used at {', '.join(others)} "
                        f"(in the deck for {_audiences(auds)})",
                        "give each slide its own title: people move between slides by their titles")
 
@@ -237,7 +240,7 @@ def _bad_alt(alt: str, src: str) -> str:
     return ""
 
 
-@rule("A503", "picture-alt-text", "a picture's alt text is a file name or a placeholder, not a description")
+@rule(PICTURE_ALT_TEXT)
 def picture_alt_text(ctx, report):
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
@@ -247,7 +250,7 @@ def picture_alt_text(ctx, report):
                 for m in IMAGE_RE.finditer(line):
                     why = _bad_alt(m.group(1), m.group(2))
                     if why:
-                        report.error(Location(module.rel, n, m.start() + 1), "A503",
+                        report.error(Location(module.rel, n, m.start() + 1), PICTURE_ALT_TEXT,
                                      f"alt text '{m.group(1).strip()}' {why}",
                                      "describe what the picture shows for someone who cannot see it: "
                                      "![Map of the county with the three towns marked](...)")
@@ -255,7 +258,7 @@ def picture_alt_text(ctx, report):
 
 # ---- A504: table header ----
 
-@rule("A504", "table-header", "a table has no header row")
+@rule(TABLE_HEADER)
 def table_header(ctx, report):
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
@@ -270,7 +273,7 @@ def table_header(ctx, report):
                 if cells and any("".join(c.itertext()).strip() for c in cells):
                     continue
                 line = header_lines[i] if i < len(header_lines) else block.loc.line
-                report.error(Location(module.rel, line, 1), "A504", "table has no header row",
+                report.error(Location(module.rel, line, 1), TABLE_HEADER, "table has no header row",
                              "name each column in the table's first row: screen readers read the "
                              "header with every cell")
 
@@ -306,7 +309,7 @@ def _boxes(layout, use):
         yield "body", bodies[0], use["levels"]
 
 
-@rule("A505", "small-text", "slide text smaller than 18 pt in the template or the writer")
+@rule(SMALL_TEXT)
 def small_text(ctx, report):
     from ..render.pptx_writer import TABLE_FONT_PT
     from ..render.template_info import template_info
@@ -325,11 +328,11 @@ def small_text(ctx, report):
                 size = box.level(level).size_pt
                 if size < SMALLEST_PT:
                     where = f"level {level + 1} text" if what == "body" else "text"
-                    report.error(loc, "A505", f"{name} sets {where} in the {what} of layout "
+                    report.error(loc, SMALL_TEXT, f"{name} sets {where} in the {what} of layout "
                                  f"'{layout_name}' to {size:g} pt; slides need at least {SMALLEST_PT} pt",
                                  f"raise it to {SMALLEST_PT} pt or more in the slide master or layout")
     if any(u["tables"] for u in used.values()) and TABLE_FONT_PT < SMALLEST_PT:
-        report.error(loc, "A505", f"tables are written at {TABLE_FONT_PT} pt; slides need at least "
+        report.error(loc, SMALL_TEXT, f"tables are written at {TABLE_FONT_PT} pt; slides need at least "
                      f"{SMALLEST_PT} pt", "raise TABLE_FONT_PT in render/fit.py")
 
 
@@ -348,7 +351,7 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-@rule("A506", "contrast", "text colour against the slide background is below 4.5:1")
+@rule(CONTRAST)
 def contrast(ctx, report):
     from ..render.template_info import template_info
 
@@ -372,14 +375,14 @@ def contrast(ctx, report):
             seen.add((what, colour))
             ratio = contrast_ratio(colour, layout.background)
             if ratio < MIN_CONTRAST:
-                report.error(loc, "A506", f"{name}: {what} text #{colour} on the background #{layout.background} "
+                report.error(loc, CONTRAST, f"{name}: {what} text #{colour} on the background #{layout.background} "
                              f"of layout '{layout_name}' has contrast {ratio:.1f}:1; it needs {MIN_CONTRAST}:1",
                              "darken the text or lighten the background in the theme colours")
 
 
 # ---- A507, A508: the built deck ----
 
-@rule("A507", "reading-order", "a built slide's first shape is not its title")
+@rule(READING_ORDER)
 def reading_order(ctx, report):
     built = _built(ctx)
     report.extend(built.failed)
@@ -396,7 +399,7 @@ def reading_order(ctx, report):
                 first = shapes[0].name if shapes else "nothing"
                 bad.setdefault(plan.layout, (plan, first))
     for layout, (plan, first) in sorted(bad.items()):
-        report.error(_template_loc(ctx), "A507",
+        report.error(_template_loc(ctx), READING_ORDER,
                      f"slides with layout '{layout}' of {_template_name(ctx)} are read starting with '{first}', "
                      f"not their title (e.g. '{plan.title}' from {_slide_loc(ctx, plan)})",
                      f"give layout '{layout}' a title placeholder")
@@ -429,27 +432,27 @@ class _Page(HTMLParser):
             self.headings[-1][1] += data
 
 
-@rule("A508", "language-and-title", "the deck and the handouts declare their language and title")
+@rule(LANGUAGE_AND_TITLE)
 def language_and_title(ctx, report):
     built = _built(ctx)
     for aud, prs in built.decks.items():
         props = prs.core_properties
         if not (props.language or "").strip():
-            report.error(_yaml_loc(ctx, "language"), "A508", "the deck does not declare its language",
+            report.error(_yaml_loc(ctx, "language"), LANGUAGE_AND_TITLE, "the deck does not declare its language",
                          "set language: (e.g. en-GB) in workshop.yaml")
         if not (props.title or "").strip():
-            report.error(_yaml_loc(ctx, "title"), "A508", "the deck has no title in its properties",
+            report.error(_yaml_loc(ctx, "title"), LANGUAGE_AND_TITLE, "the deck has no title in its properties",
                          "set title: in workshop.yaml")
     for (aud, fmt), (html, own) in built.handouts.items():
         page = _Page()
         page.feed(html)
         if not (page.lang or "").strip():
-            report.error(_template_with(ctx, own, "<html", "language"), "A508",
+            report.error(_template_with(ctx, own, "<html", "language"), LANGUAGE_AND_TITLE,
                          f"the {fmt} handout does not declare its language (<html lang>)",
                          "write <html lang=\"{{ w.language }}\"> in the handout template"
                          if own else "set language: in workshop.yaml")
         if not page.title.strip():
-            report.error(_template_with(ctx, own, "<title", "title"), "A508",
+            report.error(_template_with(ctx, own, "<title", "title"), LANGUAGE_AND_TITLE,
                          f"the {fmt} handout has no <title>",
                          "write <title>{{ w.title }}</title> in the handout template"
                          if own else "set title: in workshop.yaml")
@@ -473,7 +476,7 @@ def _heading_source(ctx, level: int, text: str):
     return None
 
 
-@rule("A509", "heading-levels", "a handout heading skips a level (h2 to h4)")
+@rule(HEADING_LEVELS)
 def heading_levels(ctx, report):
     built = _built(ctx)
     found: dict = {}
@@ -487,7 +490,7 @@ def heading_levels(ctx, report):
                 found.setdefault((loc, level, previous, " ".join(text.split())), set()).add(f"{fmt} {aud}")
             previous = level
     for (loc, level, previous, text), where in found.items():
-        report.warning(loc, "A509", f"heading '{text}' is level {level} in the handouts but follows a level "
+        report.warning(loc, HEADING_LEVELS, f"heading '{text}' is level {level} in the handouts but follows a level "
                        f"{previous} heading ({_audiences(where)})",
                        f"use {'#' * max(1, previous)} (one level below the heading before it), or bold text")
 
@@ -507,7 +510,7 @@ def _vague_link(text: str, href: str) -> str:
     return ""
 
 
-@rule("A510", "link-text", "link text is a bare address or 'click here'")
+@rule(LINK_TEXT)
 def link_text(ctx, report):
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
@@ -517,18 +520,18 @@ def link_text(ctx, report):
                         continue  # a citation
                     why = _vague_link(m.group(1), m.group(2))
                     if why:
-                        report.warning(Location(module.rel, n, m.start() + 1), "A510",
+                        report.warning(Location(module.rel, n, m.start() + 1), LINK_TEXT,
                                        f"link text '{m.group(1)}' {why}",
                                        "say where the link goes: [Working Together 2023](https://…)")
                 for m in AUTOLINK_RE.finditer(line):
-                    report.warning(Location(module.rel, n, m.start() + 1), "A510",
+                    report.warning(Location(module.rel, n, m.start() + 1), LINK_TEXT,
                                    f"link text '{m.group(1)}' is a bare address",
                                    "say where the link goes: [Working Together 2023](https://…)")
 
 
 # ---- W601, W602: what the fitting step did ----
 
-@rule("W601", "slide-split", "a slide was too long for its box and was split into parts")
+@rule(SLIDE_SPLIT)
 def slide_split(ctx, report):
     found: dict = {}
     for aud, deck in ctx.decks.items():
@@ -537,12 +540,12 @@ def slide_split(ctx, report):
                 base = planned.title[: planned.title.rfind(" (1 of ")]
                 found.setdefault((_slide_loc(ctx, planned), base, planned.parts), set()).add(aud)
     for (loc, title, parts), auds in found.items():
-        report.warning(loc, "W601", f"slide '{title}' does not fit on one slide and is split into {parts} "
+        report.warning(loc, SLIDE_SPLIT, f"slide '{title}' does not fit on one slide and is split into {parts} "
                        f"('{title} (1 of {parts})'…) for {_audiences(auds)}",
                        "shorten the points or move detail to the notes, or keep the split")
 
 
-@rule("W602", "slide-overflow", "slide text that does not fit even after splitting")
+@rule(SLIDE_OVERFLOW)
 def slide_overflow(ctx, report):
     found: dict = {}
     for aud, deck in ctx.decks.items():
@@ -550,5 +553,5 @@ def slide_overflow(ctx, report):
             if planned.overflow:
                 found.setdefault((_slide_loc(ctx, planned), planned.title, planned.overflow), set()).add(aud)
     for (loc, title, overflow), auds in found.items():
-        report.warning(loc, "W602", f"slide '{title}' runs off its box: {overflow} (for {_audiences(auds)})",
+        report.warning(loc, SLIDE_OVERFLOW, f"slide '{title}' runs off its box: {overflow} (for {_audiences(auds)})",
                        "shorten it, split the point in two, or move detail to the notes")

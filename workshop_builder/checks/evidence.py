@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Location
+from ..codes.evidence import REVIEW_MISSING, REVIEW_OVERDUE, SOURCE_YEAR_MISSING, UNCITED_STATISTIC
 from . import rule
 
 STATISTIC = re.compile(
@@ -20,29 +21,29 @@ NOT_STATISTIC = re.compile(
 )
 
 
-@rule("W301", "review-overdue", "review_by is in the past")
+@rule(REVIEW_OVERDUE)
 def review_overdue(ctx, report):
     for module in ctx.workshop.modules.values():
         if module.review_by and module.review_by < ctx.today:
-            report.warning(Location(module.rel, module.key_lines.get(("review_by",), 1)), "W301",
+            report.warning(Location(module.rel, module.key_lines.get(("review_by",), 1)), REVIEW_OVERDUE,
                            f"review_by {module.review_by} has passed",
                            "check the facts against their sources, then set a new review_by date")
 
 
-@rule("W302", "review-missing", "a module has no review_by date")
+@rule(REVIEW_MISSING)
 def review_missing(ctx, report):
     for module in ctx.workshop.modules.values():
         if module.review_by is None:
-            report.warning(Location(module.rel, 1), "W302", "module has no review_by date",
+            report.warning(Location(module.rel, 1), REVIEW_MISSING, "module has no review_by date",
                            "add 'review_by: YYYY-MM-DD' (within 12 months) to the front matter")
 
 
-@rule("W303", "source-year-missing", "a source has no year")
+@rule(SOURCE_YEAR_MISSING)
 def source_year_missing(ctx, report):
     for module in ctx.workshop.modules.values():
         for key, source in module.sources.items():
             if not source.year:
-                report.warning(source.loc, "W303", f"source '{key}' has no year", "add 'year: YYYY'")
+                report.warning(source.loc, SOURCE_YEAR_MISSING, f"source '{key}' has no year", "add 'year: YYYY'")
 
 
 def statistics_in(text: str):
@@ -59,7 +60,7 @@ def statistics_in(text: str):
             yield offset, m.start() + 1, token
 
 
-@rule("W304", "uncited-statistic", "a figure on a slide or in its notes with no citation on that slide")
+@rule(UNCITED_STATISTIC)
 def uncited_statistic(ctx, report):
     for module in ctx.workshop.modules.values():
         for slide in module.slides:
@@ -68,6 +69,6 @@ def uncited_statistic(ctx, report):
                 continue
             for block in blocks:
                 for offset, col, token in statistics_in(block.text):
-                    report.warning(Location(module.rel, block.loc.line + offset, col), "W304",
+                    report.warning(Location(module.rel, block.loc.line + offset, col), UNCITED_STATISTIC,
                                    f"'{token}' looks like a statistic but the slide cites no source",
                                    "add a citation such as [@source-key] on this slide")

@@ -13,19 +13,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Optional
 
 import yaml
 
+from ..codes import lookup
+from ..codes.language import raw_data
 from ..diagnostics import Location
 from . import rule
 
-DATA_PACKAGE = "workshop_builder.data"
-DATA_FILE = "language.yaml"
 SEVERITIES = ("high", "medium", "low", "advisory")
 ROW_KEYS = {"id", "name", "label", "terms", "alternatives", "why", "effect", "severity", "escalate",
-            "context", "context_also", "exclude_context", "exclude_before", "exclude_after", "source"}
+            "context", "context_also", "exclude_context", "exclude_before", "exclude_after", "source",
+            "flags", "context_note", "severity_note", "bad", "good", "note"}
 TERM_KEYS = {"term", "severity", "context", "context_also", "exclude_context", "exclude_before",
              "exclude_after"}
 WINDOW = 10  # words either side that count as "near"
@@ -270,7 +270,11 @@ def _adjacent(patterns: list, groups: dict, where: str, before: bool) -> Optiona
 
 def load_rows(text: str) -> list:
     """Parse and validate the language data file into rows with compiled patterns."""
-    data = yaml.safe_load(text)
+    return rows_from(yaml.safe_load(text))
+
+
+def rows_from(data) -> list:
+    """Validate the parsed language data into rows with compiled patterns."""
     if not isinstance(data, dict) or not isinstance(data.get("rows"), list):
         raise DataError("language data needs 'groups' and a list of 'rows'")
     groups = {name: _strings(v, f"group {name}") for name, v in (data.get("groups") or {}).items()}
@@ -325,11 +329,7 @@ def load_rows(text: str) -> list:
     return rows
 
 
-def _read_data() -> str:
-    return resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
-
-
-ROWS = load_rows(_read_data())
+ROWS = rows_from(raw_data())
 
 # ---------------------------------------------------------------- text to words
 
@@ -628,12 +628,7 @@ def _register(row: Row) -> None:
 
     check.__name__ = f"language_{row.id.lower()}"
     check.__doc__ = f"{row.id}: {row.label}"
-    summary = f"{row.label}: {row.why}"
-    if row.default:
-        summary += f" [{row.severity}]"
-    else:
-        summary += f" [advisory: only with --select {row.id}]"
-    rule(row.id, row.name, summary, default=row.default)(check)
+    rule(lookup(row.id))(check)
 
 
 for _row in ROWS:

@@ -277,7 +277,7 @@ class _Writer:
             para = self.para(style="List Number")
             self._number(para, numbering, 0)
             self._bookmark(para, f"ref_{ref.number}")
-            para.add_run(f"{ref.publisher} ({ref.year}). ")
+            para.add_run(f"{ref.credit} ({ref.year}). ")
             para.add_run(ref.title).italic = True
             para.add_run(".")
             if ref.url:

@@ -297,7 +297,7 @@ class ReferenceItem:
     """One numbered entry of the reference list."""
 
     number: int
-    publisher: str
+    credit: str  # "Author, Publisher", or the publisher alone
     year: str
     title: str
     url: str = ""
@@ -467,7 +467,7 @@ def _references(r: Resolved) -> Optional[References]:
     """The reference list, or None when nothing is cited."""
     if not r.references:
         return None
-    items = tuple(ReferenceItem(ref.number, ref.source.publisher, str(ref.source.year or say.NO_YEAR),
+    items = tuple(ReferenceItem(ref.number, ref.source.credit, str(ref.source.year or say.NO_YEAR),
                                 ref.source.title, ref.source.url or "") for ref in r.references)
     return References(say.REFERENCES, items)
 

@@ -18,6 +18,7 @@ from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from ..codes.load import MISSING_LAYOUT
 from ..diagnostics import ContentError, Diagnostic, Location
 from ..model import Resolved
 from .base import build_time, normalise_zip
@@ -62,7 +63,7 @@ def _check_layouts(prs, template: Path, resolved: Resolved) -> None:
         except ValueError:
             rel = str(template)
         raise ContentError([Diagnostic(
-            Location(rel), "E050", f"template has no slide layout named '{missing[0]}'"
+            Location(rel), MISSING_LAYOUT, f"template has no slide layout named '{missing[0]}'"
             + (f" (nor {', '.join(repr(m) for m in missing[1:])})" if missing[1:] else ""),
             f"rename a layout in the template's slide master to '{missing[0]}'; it has: {', '.join(names)}")])
 
