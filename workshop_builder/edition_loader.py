@@ -12,6 +12,7 @@ from typing import Optional
 
 from .diagnostics import Location, did_you_mean
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
+from .source_files import ID_RE, inside, read_text
 from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
 
 EDITION_KEYS = ("name", "logo", "contacts", "facts", "description")
@@ -44,8 +45,6 @@ class EditionLoader:
 
     def editions(self) -> dict:
         """Every editions/*.yaml, by id, in name order."""
-        from .loader import ID_RE, read_text
-
         out: dict = {}
         folder = self.loader.root / "editions"
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
@@ -114,8 +113,6 @@ class EditionLoader:
         return out
 
     def _logo(self, value: str, folder: Path, loc: Location) -> Optional[Path]:
-        from .loader import inside
-
         path = folder / value
         if not inside(self.loader.root, path):
             self.report.error(loc, "E032", f"logo '{value}' is outside the project", "keep the logo in the project")

@@ -18,7 +18,8 @@ from .edition_loader import EditionLoader, check_placeholders
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
 from .resolver import TIME_RE
-from .render.base import default_templates_dir
+from .package_files import default_templates_dir
+from .source_files import ID_RE, MAX_FILE_BYTES, inside, read_text  # noqa: F401 (shared with editions)
 from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
 
 WORKSHOP_FILE = "workshop.yaml"
@@ -31,40 +32,7 @@ CONTACT_KEYS = ("name", "phone", "url", "email", "hours", "description")
 MODULE_KEYS = ("title", "duration", "audiences", "outcomes", "sources", "review_by", "content_note")
 SOURCE_KEYS = ("title", "publisher", "year", "url", "author")
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-MAX_FILE_BYTES = 2_000_000
 LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-def read_text(path: Path, rel: str, report: Report) -> Optional[str]:
-    """A source file's text, or None after recording why it cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.error(Location(rel), "E006", f"file is {size / 1_000_000:.1f} MB; the limit is "
-                         f"{MAX_FILE_BYTES / 1_000_000:.1f} MB", "split it into smaller modules")
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        report.error(Location(rel), "E007", f"cannot read file: {exc.strerror}")
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        report.error(Location(rel, line), "E001", "file is not UTF-8 text",
-                     "save it as UTF-8 in your editor")
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def inside(root: Path, path: Path) -> bool:
-    """Whether path, with symlinks resolved, lies inside root."""
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 def slugify(text: str) -> str:

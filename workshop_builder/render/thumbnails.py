@@ -70,8 +70,8 @@ def slide_thumbnails(resolved: Resolved) -> Thumbnails:
         if len(pngs) != len(plan):
             raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {len(plan)} slides")
     except RenderError as exc:  # the handout is still built, saying why it has no pictures
-        logging.getLogger("workshop_builder").warning(
-            "warning: %s facilitator handout without slide pictures: %s", resolved.audience.id, exc)
+        logging.getLogger("workshop_builder").warning(  # the build reports it and rebuilds next time
+            "%s facilitator handout built without slide pictures: %s", resolved.audience.id, exc)
         return Thumbnails(missing=f"Slide pictures are not included: {exc}.")
     out = Thumbnails()
     for number, (planned, png) in enumerate(zip(plan, pngs), 1):
