@@ -235,31 +235,42 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
         context, _WORKER_WORKSHOP, initarg = multiprocessing.get_context("fork"), workshop, None
     else:  # pragma: no cover - Windows and macOS defaults
         context, initarg = multiprocessing.get_context("spawn"), workshop
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(initarg,)) as pool:
-        # A bounded window of outstanding renders: finished outputs are handed on and dropped,
-        # so memory stays flat however many outputs a build has.
-        pending, queue = {}, iter(specs)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(initarg,))
+    # A bounded window of outstanding renders: finished outputs are handed on and dropped,
+    # so memory stays flat however many outputs a build has.
+    pending, queue = {}, iter(specs)
 
-        def fill():
-            for spec in queue:
-                pending[pool.submit(_render_in_worker, spec, options)] = spec
-                if len(pending) >= 4 * jobs:
-                    return
+    def fill():
+        for spec in queue:
+            pending[pool.submit(_render_in_worker, spec, options)] = spec
+            if len(pending) >= 4 * jobs:
+                return
 
-        try:
+    try:
+        fill()
+        precheck()
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                spec = pending.pop(future)
+                yield (spec, *future.result())
             fill()
-            precheck()
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    spec = pending.pop(future)
-                    yield (spec, *future.result())
-                fill()
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
+    except BaseException:
+        _stop(pool)  # a failed build does not wait for renders it will throw away
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool) -> None:
+    """Stop a process pool now: cancel what has not started and end the workers."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # CPython's pool keeps them here
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
 
 
 # ---- the build ----
@@ -315,7 +326,8 @@ class Build:
             try:
                 self._render_and_replace(workshop, specs, fingerprint, manifest, jobs, checks, result, lock)
             except BaseException:
-                if created:
+                if created and lock.held:  # only what this build made, and only while it may
+                    _remove_empty_folders(self.out_dir, keep_top=True)
                     lock.release()
                     _remove_empty_folders(self.out_dir)
                 raise
@@ -352,6 +364,8 @@ class Build:
 
         keys = {spec: output_key(fingerprint, f"{spec.edition_id}/{spec.audience_id}", spec.format,
                                  self.options.key()) for spec in specs}
+        if os.path.isdir(self.out_dir):  # an existing folder: find another build (or no write access) first
+            lock.hold()
         self.progress.start(len(specs))
         stale, unchanged = [], set()
         for spec in specs:
@@ -393,9 +407,11 @@ class Build:
                 manifest.record(spec.path, keys[spec], sha)
 
 
-def _remove_empty_folders(top: Path) -> None:
+def _remove_empty_folders(top: Path, keep_top: bool = False) -> None:
     """Remove top and the folders under it when they hold no files (after a failed first build)."""
     for dirpath, _, _ in sorted(os.walk(top), key=lambda item: -len(item[0])):
+        if keep_top and Path(dirpath) == Path(top):
+            continue
         try:
             os.rmdir(dirpath)
         except OSError:

@@ -1,9 +1,11 @@
 """One build at a time per output folder: a lock file held while outputs are written.
 
-The lock is an advisory lock (fcntl.flock) on `.workshop-builder.lock` in the output folder,
-taken without waiting: a second build into the same folder stops with one line instead of
-deleting the first one's staged files. The kernel releases it when a build is killed; the
-file is removed when the build ends, and a lock on a file already removed is taken again.
+The lock is a POSIX record lock (fcntl.lockf) on `.workshop-builder.lock` in the output
+folder, taken without waiting: a second build into the same folder stops with one line instead
+of deleting the first one's staged files. It belongs to the building process alone (worker
+processes forked from it do not inherit it, so a stray worker never holds it), and the kernel
+releases it when the build is killed. The file is removed when the build ends, and a lock on a
+file already removed is taken again.
 """
 
 from __future__ import annotations
@@ -38,11 +40,20 @@ class OutputLock:
 
         if self._fd is not None:
             return
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        attempts = 0
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            attempts += 1
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                self.out_dir.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            except FileNotFoundError:
+                if attempts < 5:  # a failed build removed the folder it had just made: make it again
+                    continue
+                raise
+            except OSError as exc:  # name the folder, not our lock file
+                raise OSError(exc.errno, exc.strerror, str(self.out_dir)) from None
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
                 os.close(fd)
                 if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
