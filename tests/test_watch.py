@@ -101,7 +101,7 @@ def test_an_unexpected_error_is_shown_and_the_watch_goes_on(basic):
         edit(basic / "modules/intro.md", "Shared point, changed", "Shared point, changed again")
         assert _wait_for(lambda: len(calls) == 3)
 
-    calls, shown = _run_watch(basic, script, build)
+    _, shown = _run_watch(basic, script, build)
     assert shown[0] == "result 1" and isinstance(shown[1], RuntimeError) and shown[2] == "result 3"
 
 
