@@ -32,6 +32,7 @@ class OutputLock:
 
     @property
     def held(self) -> bool:
+        """Whether this build holds the lock now."""
         return self._fd is not None
 
     def hold(self) -> None:
@@ -66,9 +67,12 @@ class OutputLock:
             except FileNotFoundError:
                 pass
             os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
+        try:  # who holds it, for a person looking; not needed for the lock itself
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+        except OSError:
+            pass
 
     def release(self) -> None:
         """Remove the lock file and give up the lock (nothing when it is not held)."""
