@@ -15,6 +15,7 @@ from .codes.load import (BAD_ID, BAD_LOGO, BAD_TIME_OR_DATE, FILE_NOT_FOUND, OUT
 from .diagnostics import Location, did_you_mean
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
 from .schema import EDITION_FILE, validate
+from .source_files import ID_RE, inside, read_text
 from .yamlio import as_mapping, line_of, load_yaml
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 PLACEHOLDER_ROOTS = ("edition", "contact", "fact")
@@ -43,8 +44,6 @@ class EditionLoader:
 
     def editions(self) -> dict:
         """Every editions/*.yaml, by id, in name order."""
-        from .loader import ID_RE, read_text
-
         out: dict = {}
         folder = self.loader.root / "editions"
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
@@ -112,8 +111,6 @@ class EditionLoader:
         return out
 
     def _logo(self, value: str, folder: Path, loc: Location) -> Optional[Path]:
-        from .loader import inside
-
         path = folder / value
         if not inside(self.loader.root, path):
             self.report.error(loc, OUTSIDE_PROJECT, f"logo '{value}' is outside the project", "keep the logo in the project")

@@ -22,47 +22,15 @@ from .edition_loader import EditionLoader, check_placeholders
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
 from .resolver import TIME_RE
-from .render.base import default_templates_dir
+from .package_files import default_templates_dir
 from .schema import FRONT_MATTER, SUPPORT_CONTACT, WORKSHOP, keys_of, validate
+from .source_files import ID_RE, MAX_FILE_BYTES, inside, read_text  # noqa: F401 (shared with editions)
 from .yamlio import as_mapping, line_of, load_yaml
 
 WORKSHOP_FILE = "workshop.yaml"
 CONTACT_KEYS = keys_of(SUPPORT_CONTACT)
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-MAX_FILE_BYTES = 2_000_000
 LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-def read_text(path: Path, rel: str, report: Report) -> Optional[str]:
-    """A source file's text, or None after recording why it cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.error(Location(rel), FILE_TOO_LARGE, f"file is {size / 1_000_000:.1f} MB; the limit is "
-                         f"{MAX_FILE_BYTES / 1_000_000:.1f} MB", "split it into smaller modules")
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        report.error(Location(rel), UNREADABLE_FILE, f"cannot read file: {exc.strerror}")
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        report.error(Location(rel, line), NOT_UTF8, "file is not UTF-8 text",
-                     "save it as UTF-8 in your editor")
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def inside(root: Path, path: Path) -> bool:
-    """Whether path, with symlinks resolved, lies inside root."""
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 def slugify(text: str) -> str:
