@@ -20,6 +20,7 @@ from .diagnostics import ContentError, Location, Report, did_you_mean
 from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
 from .edition_loader import EditionLoader, check_placeholders
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
+from .footnotes import number_footnotes
 from .module_parser import BodyParser
 from .resolver import TIME_RE
 from .render.base import default_templates_dir
@@ -131,6 +132,8 @@ class Loader:
             date = dt.date(2026, 1, 1)
         template = self._template(template_override or data.get("template"), line_of(lines, "template"),
                                   from_cli=template_override is not None)
+        if data.get("smart_quotes") is True:
+            self.md = MarkdownParser(smart_quotes=True)
         entries = self._entries(data.get("modules"), lines, audiences)
         editions_loader = EditionLoader(self)
         national = editions_loader.national(data.get("edition"), lines, "National edition")
@@ -333,6 +336,7 @@ class Loader:
                                                if data.get("content_note") else None),
             intro=body.intro, slides=body.slides, loc=Location(rel, 1), key_lines=lines,
         )
+        module.footnotes = number_footnotes(module, body.footnotes, self.report)
         self._check_references(module)
         return module
 

@@ -94,6 +94,16 @@ class Slide:
 
 
 @dataclass
+class Footnote:
+    """A footnote definition `[^id]: text`: its number (0 when nothing refers to it) and text."""
+
+    id: str
+    number: int
+    loc: Location
+    tree: Element
+
+
+@dataclass
 class Module:
     """One Markdown module: front matter plus slides."""
 
@@ -111,6 +121,7 @@ class Module:
     slides: list
     loc: Location
     key_lines: dict = field(default_factory=dict)
+    footnotes: dict = field(default_factory=dict)  # footnote id -> Footnote
 
     def minutes_for(self, audience_id: str) -> Optional[int]:
         """The module's length for an audience (None if it has none)."""

@@ -9,17 +9,19 @@ from __future__ import annotations
 import re
 
 from .codes.load import (ACTIVITY_MINUTES, BAD_NESTING, BLOCK_WITHOUT_IDS, HEADING_IN_BLOCK, NESTED_TOO_DEEP,
-                         STRAY_CLOSE, TOO_MANY_SLIDES, UNCLOSED_BLOCK, UNKNOWN_BLOCK, UNREADABLE_NESTING,
+                         STRAY_CLOSE, TOO_MANY_SLIDES,
+                          UNCLOSED_BLOCK, UNKNOWN_BLOCK, UNREADABLE_NESTING,
                          UNTITLED_SLIDE)
+from .codes.load import DUPLICATE_FOOTNOTE
 from .diagnostics import Location, Report, did_you_mean
-from .markdown_tree import ListLevels, MarkdownParser
+from .markdown_tree import FenceTracker, ListLevels, MarkdownParser
 from .model import ALWAYS, PLACEHOLDER, Block, Slide
 
 BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition")
 FENCE_OPEN = re.compile(r"^(:{3,})\s*(\S.*?)\s*:*\s*$")
 FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
 HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
-CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 MAX_NESTING = 20
 MAX_SLIDES = 1000
 MAX_LIST_DEPTH = 12
@@ -57,6 +59,7 @@ class BodyParser:
         self._buf: list = []
         self._buf_line = 0
         self._too_many = False
+        self.footnotes: dict = {}  # footnote id -> (Location, element tree of its text)
 
     # -- context of the current line --
     def _when(self):
@@ -113,12 +116,25 @@ class BodyParser:
 
     def parse(self, lines: list, first_line: int) -> None:
         """Parse body lines; first_line is the file line number of lines[0]."""
-        in_code = False
+        fences = FenceTracker()
+        footnote = None  # the footnote definition being read: (id, location, lines)
         for i, line in enumerate(lines):
             n = first_line + i
-            if CODE_FENCE.match(line):
-                in_code = not in_code
+            in_code = fences.step(line)
+            if footnote is not None:
+                if line.startswith(("    ", "\t")) or (not line.strip() and i + 1 < len(lines)
+                                                      and lines[i + 1].startswith(("    ", "\t"))):
+                    footnote[2].append(line.strip())
+                    self._keep_place()
+                    continue
+                self._footnote(*footnote)
+                footnote = None
             if not in_code:
+                m = FOOTNOTE_DEF.match(line)
+                if m:
+                    footnote = (m.group(1), Location(self.rel, n, 1), [m.group(2)])
+                    self._keep_place()
+                    continue
                 if FENCE_CLOSE.match(line):
                     self._flush()
                     self._close(n)
@@ -134,10 +150,26 @@ class BodyParser:
             if not self._buf:
                 self._buf_line = n
             self._buf.append(line)
+        if footnote is not None:
+            self._footnote(*footnote)
         self._flush()
         for frame in self._stack:
             self.report.error(frame.loc, UNCLOSED_BLOCK, f"'::: {frame.name}' block is never closed",
                               "add a line of ':::' where the block ends")
+
+    def _keep_place(self) -> None:
+        """A blank line in the buffer for a line taken out of it, so later lines keep their numbers."""
+        if self._buf:
+            self._buf.append("")
+
+    def _footnote(self, ident: str, loc: Location, lines: list) -> None:
+        """Keep a footnote definition `[^id]: text` (it may be anywhere in the module) for the module."""
+        if ident in self.footnotes:
+            self.report.error(loc, DUPLICATE_FOOTNOTE, f"footnote '[^{ident}]' is defined twice "
+                              f"(first at line {self.footnotes[ident][0].line})", "give each footnote its own id")
+            return
+        text = "\n".join(lines).strip()
+        self.footnotes[ident] = (loc, self.md.parse(text))
 
     def _heading(self, level: int, title: str, n: int) -> bool:
         """Handle a heading line; False when it is ordinary content (a ### in a slide)."""

@@ -19,6 +19,7 @@ import yaml
 
 from ..codes import lookup
 from ..codes.language import raw_data
+from ..markdown_tree import code_lines
 from ..diagnostics import Location
 from . import rule
 
@@ -340,7 +341,6 @@ LANGUAGE_OK = re.compile(r"<!--\s*language-ok\b\s*:?(.*?)-->", re.IGNORECASE)
 
 _SKIPS = [
     re.compile(r"<!--.*?-->", re.DOTALL),  # comments
-    re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)", re.DOTALL),  # code blocks
     re.compile(r"`[^`\n]*`"),  # inline code
     re.compile(r"\[@[^\]]*\]"),  # citations
     re.compile(r"\]\([^)\s]*\)|<https?://[^>]*>|https?://\S+"),  # link targets and bare URLs
@@ -393,6 +393,11 @@ def _masked(text: str) -> list:
     for regex in _SKIPS:
         for m in regex.finditer(text):
             cover(m.start(), m.end())
+    start, fenced = 0, code_lines(text)  # fenced code, as the parser reads fences
+    for n, row in enumerate(text.split("\n")):
+        if n in fenced:
+            cover(start, start + len(row))
+        start += len(row) + 1
     for a, b in _law_titles(text):
         cover(a, b)
     for m in _ITALIC.finditer(text):
