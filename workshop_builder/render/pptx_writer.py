@@ -194,6 +194,15 @@ class _SlideWriter:
             if fit.spacing_reduction:
                 autofit.set("lnSpcReduction", str(round(fit.spacing_reduction * 100000)))
         body_pr.insert(_autofit_position(body_pr), autofit)
+        size = Pt(info.notes.level(0).size_pt) if info is not None and info.notes is not None else None
+        for p in tf.paragraphs:  # the notes master's size and margins, written out: LibreOffice's
+            p_pr = p._p.get_or_add_pPr()  # notes pages otherwise use its own 20 pt hanging style
+            p_pr.set("marL", "0")
+            p_pr.set("indent", "0")
+            if size is not None:
+                for run in p.runs:
+                    if run.font.size is None:
+                        run.font.size = size
 
     def _language(self, tf) -> None:
         if self.lang is None:
