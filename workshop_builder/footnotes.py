@@ -33,6 +33,16 @@ def number_footnotes(module: Module, definitions: dict, report: Report) -> dict:
     return {ident: Footnote(ident, numbers.get(ident, 0), loc, tree) for ident, (loc, tree) in definitions.items()}
 
 
+def with_footnotes(module: Module, trees) -> list:
+    """The trees, each followed by the trees of the footnotes it refers to (their citations count)."""
+    by_id = getattr(module, "footnotes", {}) or {}
+    out: list = []
+    for tree in trees:
+        out.append(tree)
+        out.extend(by_id[ref.get("id")].tree for ref in tree.iter("fnref") if ref.get("id") in by_id)
+    return out
+
+
 def _where(module: Module, block, needle: str) -> Location:
     """The line and column of the first occurrence of needle in a block's source (else the block's start)."""
     for offset, line in enumerate(block.text.split("\n")):

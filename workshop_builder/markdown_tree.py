@@ -249,12 +249,14 @@ class MarkdownParser:
         if smart_quotes:
             extensions.append("smarty")
         self.smart_quotes = smart_quotes
+        self.references: dict = {}  # the module's reference-link definitions: id -> (address, title)
         self._md = markdown.Markdown(extensions=extensions)
 
     def parse(self, text: str) -> etree.Element:
         """Parse one Markdown fragment; the result holds only plain, known elements."""
         md = self._md
         md.reset()
+        md.references.update(self.references)
         md.workshop_fences = []
         lines = COMMENT_RE.sub("", text).split("\n")
         for prep in md.preprocessors:

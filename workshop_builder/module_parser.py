@@ -21,6 +21,7 @@ BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition")
 FENCE_OPEN = re.compile(r"^(:{3,})\s*(\S.*?)\s*:*\s*$")
 FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
 HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
+LINK_DEF = re.compile(r"""^ {0,3}\[([^\]^@][^\]]*)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"([^"]*)"|'([^']*)'|\(([^)]*)\)))?[ \t]*$""")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 MAX_NESTING = 20
 MAX_SLIDES = 1000
@@ -114,8 +115,24 @@ class BodyParser:
                 return False
         return True
 
+    def _link_definitions(self, lines: list) -> set:
+        """Collect the module's reference-link definitions (`[id]: address "title"`), wherever they
+        stand, so a reference in any passage resolves; the indices of their lines."""
+        fences, taken = FenceTracker(), set()
+        for i, line in enumerate(lines):
+            if fences.step(line):
+                continue
+            m = LINK_DEF.match(line)
+            if m:
+                title = next((g for g in m.group(3, 4, 5) if g is not None), None)
+                self.md.references.setdefault(" ".join(m.group(1).lower().split()), (m.group(2), title))
+                taken.add(i)
+        return taken
+
     def parse(self, lines: list, first_line: int) -> None:
         """Parse body lines; first_line is the file line number of lines[0]."""
+        self.md.references = {}
+        link_definitions = self._link_definitions(lines)
         fences = FenceTracker()
         footnote = None  # the footnote definition being read: (id, location, lines)
         for i, line in enumerate(lines):
@@ -129,6 +146,9 @@ class BodyParser:
                     continue
                 self._footnote(*footnote)
                 footnote = None
+            if i in link_definitions:
+                self._keep_place()
+                continue
             if not in_code:
                 m = FOOTNOTE_DEF.match(line)
                 if m:

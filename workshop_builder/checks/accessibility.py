@@ -461,18 +461,18 @@ def language_and_title(ctx, report):
 # ---- A509: handout headings ----
 
 def _heading_source(ctx, level: int, text: str):
-    """The module line a rendered heading comes from (rendered one level down), or None."""
+    """The module line a rendered heading comes from (matched by its text), or None."""
     wanted = " ".join(text.split())
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
-            tag = f"h{level - 1}"
-            same = [el for el in block.tree.iter() if el.tag.startswith("h") and el.tag[1:].isdigit()]
-            for k, el in enumerate(e for e in same if e.tag == tag):
-                if " ".join("".join(el.itertext()).split()) != wanted:
-                    continue
-                marks = [n for n, line in _source_lines(block)
-                         if HEADING_RE.match(line) and len(HEADING_RE.match(line).group(1)) == level - 1]
-                return Location(module.rel, marks[k] if k < len(marks) else block.loc.line, 1)
+            same = [el for el in block.tree.iter() if el.tag.startswith("h") and el.tag[1:].isdigit()
+                    and " ".join("".join(el.itertext()).split()) == wanted]
+            if not same:
+                continue
+            for n, line in _source_lines(block):
+                if HEADING_RE.match(line) and wanted in " ".join(line.split()):
+                    return Location(module.rel, n, 1)
+            return Location(module.rel, block.loc.line, 1)
     return None
 
 

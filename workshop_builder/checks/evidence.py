@@ -48,6 +48,7 @@ def source_year_missing(ctx, report):
 
 
 CODE_SPAN = re.compile(r"(`+).+?\1")
+TARGET = re.compile(r"\]\([^)]*\)(?:\{[^}]*\})?")  # a link's or picture's address and attributes
 
 
 def statistics_in(text: str, code: frozenset = frozenset()):
@@ -58,6 +59,7 @@ def statistics_in(text: str, code: frozenset = frozenset()):
         if offset in fenced or (line.strip() and line.strip() in code):
             continue
         line = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        line = TARGET.sub(lambda m: " " * len(m.group(0)), line)
         line = PHONE.sub(lambda m: " " * len(m.group(0)), line)
         for m in STATISTIC.finditer(line):
             token = m.group(0).strip()

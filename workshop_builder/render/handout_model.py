@@ -484,8 +484,8 @@ def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
     else:
         shown = s.kind == "content" or (s.title != m.title and bool(s.body or s.notes or s.handout))
         heading, minutes, label = (s.title if shown else None), "", say.WHAT_TO_SAY
-    return SlidePart(s.kind, s.title, heading, minutes, walk.fragments(s.body), walk.fragments(s.notes),
-                     label, walk.fragments(s.handout), s.loc)
+    return SlidePart(s.kind, s.title, heading, minutes, walk.fragments(s.body, True), walk.fragments(s.notes, True),
+                     label, walk.fragments(s.handout, True), s.loc)
 
 
 def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
@@ -495,8 +495,8 @@ def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
         heading = say.ACTIVITY.format(title=s.title)
     else:
         heading = s.title if s.kind == "content" or s.title != m.title else None
-    return SlidePart(s.kind, s.title, heading, body=walk.fragments(s.body), handout=walk.fragments(s.handout),
-                     loc=s.loc)
+    return SlidePart(s.kind, s.title, heading, body=walk.fragments(s.body, True),
+                     handout=walk.fragments(s.handout, True), loc=s.loc)
 
 
 def _references(r: Resolved) -> Optional[References]:
@@ -536,10 +536,16 @@ class _TreeWalk:
     def __init__(self, resolved: Resolved, module_id: str):
         self.resolved, self.module_id = resolved, module_id
         self._numbers = itertools.count()
+        self.in_slide = False
 
-    def fragments(self, blocks) -> tuple:
-        """One Fragment per Block."""
-        return tuple(Fragment(self.blocks(b.tree)) for b in blocks)
+    def fragments(self, blocks, in_slide: bool = False) -> tuple:
+        """One Fragment per Block. In a slide's content, headings are the slide's subheadings:
+        `###` and `####` one level below the slide's heading (3), `#####` below those."""
+        self.in_slide = in_slide
+        try:
+            return tuple(Fragment(self.blocks(b.tree)) for b in blocks)
+        finally:
+            self.in_slide = False
 
     def blocks(self, parent) -> tuple:
         """The block-level children of an element."""
@@ -563,7 +569,8 @@ class _TreeWalk:
         if tag == "blockquote":
             return Quote(self.blocks(el))
         if tag[0] == "h" and tag[1:].isdigit():
-            return Heading(int(tag[1:]), self.inline(el))
+            level = int(tag[1:])
+            return Heading(3 + max(0, level - 4) if self.in_slide else level, self.inline(el))
         if tag == "pre":
             return self._code(el)
         if tag == "hr":
