@@ -217,3 +217,11 @@ def test_notes_that_fit_once_shrunk_are_not_reported(basic):
     words = " ".join(["The facilitator explains the referral pathway."] * 30)
     append(basic, "intro.md", f"## Longish notes\n\nA point.\n\n::: notes\n{words}\n:::\n")
     assert codes(basic, "W610") == []
+
+
+def test_a_picture_whose_alt_text_is_a_pandoc_attribute_has_alt_text(basic, cli):
+    append(basic, "intro.md", "## Map\n\n![](images/map.png){alt='Referral routes into the front door'}\n")
+    result = cli("check", "-C", basic)
+    assert "E034" not in result.output
+    _, found = check_project(basic)
+    assert not [d for d in found if d.code in ("E034", "A503")]

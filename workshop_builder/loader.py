@@ -17,7 +17,7 @@ from .codes.load import (BAD_ID, BAD_MINUTES, BAD_TIME_OR_DATE, FILE_NOT_FOUND, 
                          NOT_UTF8, NO_WORKSHOP_FILE, OUTSIDE_PROJECT, TEMPLATE_NOT_FOUND, UNKNOWN_AUDIENCE,
                          UNKNOWN_CITATION, UNREADABLE_FILE, UNSAFE_ADDRESS, WRONG_TYPE)
 from .diagnostics import ContentError, Location, Report, did_you_mean
-from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
+from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser, attribute_alt
 from .edition_loader import EditionLoader, check_placeholders
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .footnotes import number_footnotes
@@ -422,7 +422,7 @@ class Loader:
         elif not path.exists():
             self.report.error(loc, FILE_NOT_FOUND, f"{what} '{target}' not found",
                               f"put the file at {self.rel(path)} or fix the path")
-        if is_image and not m.group(2).strip():
+        if is_image and not m.group(2).strip() and not attribute_alt(m.string[m.end():]).strip():
             self.report.error(loc, IMAGE_WITHOUT_ALT, f"image '{target}' has no alt text",
                               "describe the picture between the square brackets: ![What it shows](...)")
 

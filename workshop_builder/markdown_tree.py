@@ -333,6 +333,15 @@ def _picture_attributes(root: etree.Element) -> None:
         img.tail = img.tail[m.end():]
 
 
+def attribute_alt(after: str) -> str:
+    """The alt text given in pandoc-style attributes at the start of after (`{alt="…"}`), else ""."""
+    m = PICTURE_ATTRS.match(after)
+    for item in ATTR_ITEM.finditer(m.group(1) if m else ""):
+        if item.group(1) == "alt":
+            return next((g for g in item.group(2, 3, 4) if g is not None), "")
+    return ""
+
+
 def _put_back_fences(root: etree.Element, fences: list) -> None:
     """Each fence's placeholder paragraph (or list-item text) as <pre lang="…"><code>."""
     if not fences:
