@@ -358,3 +358,14 @@ def test_a_warning_alone_does_not_fail_check(tmp_path, cli):
     root = project(tmp_path, slide("The boy is not engaging with services."))
     assert cli("check", "-C", root, "--select", "L").exit_code == 0
     assert cli("check", "-C", root, "--select", "L", "--strict").exit_code == 1
+
+
+def test_front_matter_and_title_findings_carry_the_column_of_their_text(tmp_path, monkeypatch):
+    """Issue 11: findings in front matter (and in slide titles) point at the term, not at column 1."""
+    monkeypatch.setattr(
+        "test_language.FRONT", FRONT.replace("review_by:", 'outcomes:\n  - "Spot a child prostitute early"\nreview_by:'))
+    body = "## Why a rent boy is a victim\n\n::: activity 5\n### Is he selling sex?\n\n- Discuss\n:::\n"
+    found = sorted((line, col, code) for line, col, code, *_ in findings(tmp_path, body))
+    assert (5, 13, "L01") in found  # line 5: '  - "Spot a |child prostitute early"'
+    assert (8, 10, "L01") in found  # line 8, the body's first: '## Why a |rent boy is a victim'
+    assert len(found) == 2  # "selling sex" needs a child in context: none in the activity title

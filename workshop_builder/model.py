@@ -91,6 +91,7 @@ class Slide:
     when: Condition = ALWAYS
     minutes: Optional[int] = None
     blocks: list = field(default_factory=list)
+    title_loc: Optional[Location] = None  # where the title's text starts (its heading line)
 
 
 @dataclass

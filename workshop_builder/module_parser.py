@@ -165,7 +165,8 @@ class BodyParser:
                     self._open(m.group(2), Location(self.rel, n, len(m.group(1)) + 2))
                     continue
                 m = HEADING.match(line)
-                if m and self._heading(len(m.group(1)), (m.group(2) or "").strip(), n):
+                if m and self._heading(len(m.group(1)), (m.group(2) or "").strip(), n,
+                                       m.start(2) + 1 if m.group(2) else len(line) + 1):
                     continue
             if not self._buf:
                 self._buf_line = n
@@ -191,7 +192,7 @@ class BodyParser:
         text = "\n".join(lines).strip()
         self.footnotes[ident] = (loc, self.md.parse(text))
 
-    def _heading(self, level: int, title: str, n: int) -> bool:
+    def _heading(self, level: int, title: str, n: int, col: int = 1) -> bool:
         """Handle a heading line; False when it is ordinary content (a ### in a slide)."""
         loc = Location(self.rel, n, 1)
         inside = [f.name for f in self._stack if f.name not in ("audience", "edition")]
@@ -200,6 +201,7 @@ class BodyParser:
             if act is not None and act.kind == "activity" and act.title is None and not any(
                     line.strip() for line in self._buf) and inside[-1:] == ["activity"]:
                 act.title = self.md.inline_text(title) or "Activity"
+                act.title_loc = Location(self.rel, n, col)
                 return True
             return False
         if inside:
@@ -216,7 +218,8 @@ class BodyParser:
                 self.report.error(loc, TOO_MANY_SLIDES, f"module has more than {MAX_SLIDES} slides",
                                   "split it into several modules")
             return True
-        self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when())
+        self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when(),
+                            title_loc=Location(self.rel, n, col))
         self.slides.append(self._slide)
         return True
 

@@ -573,20 +573,9 @@ def find_terms(rows: list, words: Words, rel: str) -> list:
 
 
 def _heading_lines(module) -> list:
-    """(line number, text) of each heading in the module body (slide and activity titles)."""
-    try:
-        lines = module.path.read_text(encoding="utf-8").split("\n")
-    except OSError:
-        return []
-    out, start, in_code = [], 0, False
-    if lines and lines[0].strip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
-    for i in range(start, len(lines)):
-        if re.match(r"^\s*(```|~~~)", lines[i]):
-            in_code = not in_code
-        elif not in_code and re.match(r"^#{1,3}\s", lines[i]):
-            out.append((i + 1, lines[i]))
-    return out
+    """(line, column, text) of each slide and activity title, as the module parser read them."""
+    return [(s.title_loc.line, s.title_loc.col, s.title) for s in module.slides
+            if s.title and getattr(s, "title_loc", None) is not None]
 
 
 def module_hits(module, rows: list = None) -> list:
@@ -596,20 +585,22 @@ def module_hits(module, rows: list = None) -> list:
     blocks = list(module.intro) + [b for s in module.slides for b in s.blocks]
     for block in blocks:
         hits += find_terms(rows, split_words(block.text, block.loc.line), module.rel)
-    for n, text in _heading_lines(module):
-        hits += find_terms(rows, split_words(text, n), module.rel)
-    for n, text in _front_matter_texts(module):
-        hits += find_terms(rows, split_words(text, n), module.rel)
+    for n, col, text in _heading_lines(module):
+        hits += find_terms(rows, split_words(" " * (col - 1) + text, n), module.rel)
+    for n, col, text in _front_matter_texts(module):  # padded, so a finding's column is the line's
+        hits += find_terms(rows, split_words(" " * (col - 1) + text, n), module.rel)
     return hits
 
 
 def _front_matter_texts(module) -> list:
-    """(line, text) of the front matter that reaches slides and handouts: title, outcomes, content note."""
+    """(line, column, text) of the front matter that reaches slides and handouts: title, outcomes, content note."""
     lines = module.key_lines
-    out = [(lines.get(("title",), 1), module.title)]
+    out = [(lines.get(("title", "="), lines.get(("title",), 1)), lines.get(("title", "col"), 1), module.title)]
     if module.content_note:
-        out.append((lines.get(("content_note",), 1), module.content_note))
-    out += [(lines.get(("outcomes", i), lines.get(("outcomes",), 1)), text) for i, text in enumerate(module.outcomes)]
+        out.append((lines.get(("content_note", "="), lines.get(("content_note",), 1)),
+                    lines.get(("content_note", "col"), 1), module.content_note))
+    out += [(lines.get(("outcomes", i), lines.get(("outcomes",), 1)), lines.get(("outcomes", i, "col"), 1), text)
+            for i, text in enumerate(module.outcomes)]
     return out
 
 
