@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..diagnostics import ContentError, Location
+from ..markdown_tree import code_lines
 from ..yamlio import line_of
 from ..codes.accessibility import (CONTRAST, DUPLICATE_TITLE, HEADING_LEVELS, LANGUAGE_AND_TITLE, LINK_TEXT,
                                    PICTURE_ALT_TEXT, READING_ORDER, SLIDE_TITLE, SMALL_TEXT, TABLE_HEADER)
@@ -34,7 +35,6 @@ AUTOLINK_RE = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>")
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s")
-CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`+[^`]*`+")
 URL_LIKE = re.compile(r"^(?:https?://|www\.|mailto:|tel:)\S+$|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.IGNORECASE)
 
@@ -79,12 +79,9 @@ def _module_blocks(module):
 
 def _source_lines(block):
     """(file line, text) of a block's lines outside fenced code, inline code blanked."""
-    fenced = False
+    fenced = code_lines(block.text)  # as the parser reads fences: ``` or ~~~, any length and indent
     for offset, line in enumerate(block.text.split("\n")):
-        if CODE_FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
+        if offset not in fenced:
             yield block.loc.line + offset, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
