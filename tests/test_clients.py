@@ -233,3 +233,21 @@ def test_shipped_notes_print_inside_their_notes_pages(tmp_path):
             assert not outside, f"{deck.name} notes page {number}: notes below the notes box: {outside[:3]}"
             checked += 1
     assert checked > 100
+
+
+def test_corpus_pdf_handouts_join_soft_breaks_keep_hard_ones_and_show_code_without_info_strings(tmp_path):
+    """The corpus (tests/corpus/) printed to PDF by Chromium: what the Markdown means, as text."""
+    need("chromium", "pdftotext")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-C", str(REPO / "tests" / "corpus"), "-o", str(out), "--jobs", "1",
+                                       "-f", "facilitator-pdf", "-f", "participant-pdf"])
+    assert result.exit_code == 0, result.output
+    for pdf in sorted(out.glob("*/*.pdf")):
+        text = pdf_text(pdf)
+        lines = [line.strip() for line in text.splitlines()]
+        assert squeezed("A paragraph written over three source lines is one paragraph on the slide") in squeezed(text)
+        at = lines.index("Name and role")  # a hard break ends the line; the next line is the next one
+        assert lines[at + 1:at + 3] == ["Team and phone", "Office hours"]
+        assert "### this is a comment, not a heading" in lines
+        assert not {"bash", "```bash", "~~~{.python .numberLines}", "python"} & set(lines)
+        assert squeezed("INTRO-HANDOUT: a handout block in the introduction") in squeezed(text)
