@@ -225,3 +225,15 @@ def test_a_picture_whose_alt_text_is_a_pandoc_attribute_has_alt_text(basic, cli)
     assert "E034" not in result.output
     _, found = check_project(basic)
     assert not [d for d in found if d.code in ("E034", "A503")]
+
+
+def test_w075_an_underlined_heading_does_not_start_a_slide(basic):
+    rel = append(basic, "intro.md", "## A slide\n\nText.\n\nSigns to look for\n-----------------\n\n- A sign\n")
+    assert codes(basic, "W07") == [("W075", f"{rel}:{line_of(basic, rel, 'Signs to look for')}:1")]
+
+
+def test_a_fence_inside_a_block_quote_is_code():
+    quote = tree("> Quote:\n> ```bash\n> echo 15,500\n>\n> ls\n> ```\n> after").find("blockquote")
+    assert [el.tag for el in quote] == ["p", "pre", "p"]
+    assert quote.find("pre/code").text == "echo 15,500\n\nls\n" and quote.find("pre").get("lang") == "bash"
+    assert code_lines("> ```\n> ## not a heading\n> ```\n## a heading") == {0, 1, 2}

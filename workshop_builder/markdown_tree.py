@@ -136,18 +136,25 @@ def info_language(info: str) -> str:
 
 
 class FenceTracker:
-    """Tells, line by line, which lines belong to fenced code (the one place fences are recognised)."""
+    """Tells, line by line, which lines belong to fenced code (the one place fences are recognised,
+    block-quoted fences included)."""
 
     def __init__(self):
         self.open = None  # the open Fence, or None
+        self.prefix = ""  # the open fence's quote marks ("> "), "" outside a quote
 
     def step(self, line: str) -> bool:
         """Feed one line; True when it is a fence line or inside fenced code."""
         if self.open is not None:
-            if self.open.closes(line):
-                self.open = None
-            return True
-        self.open = fence_opening(line)
+            inner = _inside_quote(line, self.prefix)
+            if inner is not None:
+                if self.open.closes(inner):
+                    self.open = None
+                return True
+            self.open = None  # the quote ended, and its fence with it
+        m = QUOTE_PREFIX.match(line)
+        self.prefix = m.group(0) if m else ""
+        self.open = fence_opening(line[len(self.prefix):])
         return self.open is not None
 
 
@@ -157,41 +164,62 @@ def code_lines(text: str) -> set:
     return {n for n, line in enumerate(text.split("\n")) if tracker.step(line)}
 
 
+QUOTE_PREFIX = re.compile(r"^(?: {0,3}> ?)+")
+
+
 class _FencePreprocessor(Preprocessor):
     """Fenced code out of the way of every other rule: each fence becomes one placeholder line,
-    the code is kept aside and put back as a <pre> after parsing."""
+    the code is kept aside and put back as a <pre> after parsing. A fence inside a block quote
+    (`> ```…`) is read the same way, its lines without their `>` marks."""
 
     def run(self, lines):
         out: list = []
         stash = self.md.workshop_fences
-        fence, body = None, []
+        fence, body, prefix = None, [], ""
         for line in lines:
-            if fence is None:
-                fence = fence_opening(line)
-                if fence is None:
-                    out.append(line)
+            if fence is not None:
+                inner = _inside_quote(line, prefix)
+                if inner is None and prefix.strip():  # the quote ended: so did its fence
+                    self._emit(out, fence, body, stash, False, prefix)
+                    fence = None
+                elif fence.closes(inner):
+                    self._emit(out, fence, body, stash, True, prefix)
+                    fence = None
+                    continue
                 else:
-                    body = []
-                continue
-            if fence.closes(line):
-                self._emit(out, fence, body, stash, closed=True)
-                fence = None
+                    body.append(_dedent(inner.expandtabs(4), fence.indent))
+                    continue
+            m = QUOTE_PREFIX.match(line)
+            prefix = m.group(0) if m else ""
+            fence = fence_opening(line[len(prefix):])
+            if fence is None:
+                out.append(line)
             else:
-                body.append(_dedent(line.expandtabs(4), fence.indent))
+                body = []
         if fence is not None:
-            self._emit(out, fence, body, stash, closed=False)
+            self._emit(out, fence, body, stash, False, prefix)
         return out
 
     @staticmethod
-    def _emit(out: list, fence: Fence, body: list, stash: list, closed: bool) -> None:
-        """One placeholder paragraph for a fence, at the fence's indent."""
+    def _emit(out: list, fence: Fence, body: list, stash: list, closed: bool, prefix: str = "") -> None:
+        """One placeholder paragraph for a fence, at the fence's indent (inside its quote)."""
         while body and not body[-1].strip():
             body.pop()
         stash.append((fence.lang, "\n".join(body), closed))
-        pad = " " * fence.indent
-        if out and out[-1].strip():
-            out.append("")
-        out.extend([pad + FENCE_TOKEN.format(len(stash) - 1), ""])
+        pad = prefix + " " * fence.indent
+        blank = prefix.rstrip()
+        if out and out[-1].strip() and out[-1].strip() != blank.strip():
+            out.append(blank)
+        out.extend([pad + FENCE_TOKEN.format(len(stash) - 1), blank])
+
+
+def _inside_quote(line: str, prefix: str):
+    """A line without its quote marks (prefix), "" for a bare `>` line, None when it leaves the quote."""
+    if line.startswith(prefix):
+        return line[len(prefix):]
+    if prefix.strip() and line.rstrip() == prefix.rstrip():
+        return ""
+    return None
 
 
 def _dedent(line: str, indent: int) -> str:

@@ -48,6 +48,7 @@ def source_year_missing(ctx, report):
 
 
 CODE_SPAN = re.compile(r"(`+).+?\1")
+QUOTE_MARKS = re.compile(r"^(?: {0,3}> ?)+")
 TARGET = re.compile(r"\]\([^)]*\)(?:\{[^}]*\})?")  # a link's or picture's address and attributes
 
 
@@ -56,7 +57,8 @@ def statistics_in(text: str, code: frozenset = frozenset()):
     code lines, lines of the fragment's code blocks (`code`, their stripped lines) and `code spans`."""
     fenced = code_lines(text)
     for offset, line in enumerate(text.split("\n")):
-        if offset in fenced or (line.strip() and line.strip() in code):
+        bare = QUOTE_MARKS.sub("", line).strip()
+        if offset in fenced or (bare and bare in code):
             continue
         line = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         line = TARGET.sub(lambda m: " " * len(m.group(0)), line)

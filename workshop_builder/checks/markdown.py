@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..codes.fitting import NOTES_OVERFLOW
-from ..codes.markdown import (LIST_START_OUT_OF_RANGE, RAW_HTML, UNCLOSED_FENCE, UNKNOWN_PICTURE_ATTRIBUTE,
-                              UNUSED_FOOTNOTE)
+from ..codes.markdown import (LIST_START_OUT_OF_RANGE, RAW_HTML, SETEXT_HEADING, UNCLOSED_FENCE,
+                              UNKNOWN_PICTURE_ATTRIBUTE, UNUSED_FOOTNOTE)
 from ..diagnostics import Location
 from ..footnotes import module_blocks
 from ..markdown_tree import FenceTracker, code_lines
@@ -106,6 +106,18 @@ def unknown_picture_attribute(ctx, report):
                     report.warning(_find(module, block, name), UNKNOWN_PICTURE_ATTRIBUTE,
                                    f"picture attribute '{name}' is not used",
                                    "give its size as width=…, e.g. {width=50%}")
+
+
+@rule(SETEXT_HEADING)
+def setext_heading(ctx, report):
+    for module in ctx.workshop.modules.values():
+        for block in module_blocks(module):
+            for heading in (el for el in block.tree if el.tag in ("h1", "h2")):  # `#`/`##` lines are slides
+                title = " ".join("".join(heading.itertext()).split())
+                level = "#" * int(heading.tag[1])
+                report.warning(_find(module, block, title[:30]), SETEXT_HEADING,
+                               f"heading '{title}' is underlined, so it does not start a slide",
+                               f"write it as '{level} {title}' for a slide, or '#### {title}' for a subheading")
 
 
 @rule(NOTES_OVERFLOW)

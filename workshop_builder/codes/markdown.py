@@ -119,3 +119,29 @@ modules/intro.md:30:1: W074 [warning] picture attribute 'height' is not used (fi
 **Fix:** `![Referral routes](routes.png){width=60%}`
 """,
 )
+
+SETEXT_HEADING = declare(
+    'W075', 'setext-heading', WARNING, FAMILY,
+    summary='A heading underlined with === or ---, which does not start a slide',
+    why="""\
+Slides start at `#` and `##` headings. A heading written as a line underlined with `===` or
+`---` (as some editors save them) is read as a subheading inside the current slide, so the
+slide the author meant is never made.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+Signs to look for
+-----------------
+```
+
+**check prints:**
+
+```text
+modules/intro.md:30:1: W075 [warning] heading 'Signs to look for' is underlined, so it does not start a slide (fix: write it as '## Signs to look for' for a slide, or '#### Signs to look for' for a subheading)
+```
+
+**Fix:** `## Signs to look for`.
+""",
+)
