@@ -237,3 +237,9 @@ def test_a_fence_inside_a_block_quote_is_code():
     assert [el.tag for el in quote] == ["p", "pre", "p"]
     assert quote.find("pre/code").text == "echo 15,500\n\nls\n" and quote.find("pre").get("lang") == "bash"
     assert code_lines("> ```\n> ## not a heading\n> ```\n## a heading") == {0, 1, 2}
+
+
+def test_quote_marks_and_dashes_in_code_are_not_nesting():
+    deep = "\n".join(">" * 20 + " prompt" for _ in range(3))
+    parser, report = body(f"## Shell\n\n```text\n{deep}\n```\n")
+    assert not report.errors and parser.slides[0].blocks[0].tree.find("pre") is not None

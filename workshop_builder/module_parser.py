@@ -14,7 +14,7 @@ from .codes.load import (ACTIVITY_MINUTES, BAD_NESTING, BLOCK_WITHOUT_IDS, HEADI
                          UNTITLED_SLIDE)
 from .codes.load import DUPLICATE_FOOTNOTE
 from .diagnostics import Location, Report, did_you_mean
-from .markdown_tree import FenceTracker, ListLevels, MarkdownParser
+from .markdown_tree import FenceTracker, ListLevels, MarkdownParser, code_lines
 from .model import ALWAYS, PLACEHOLDER, Block, Slide
 
 BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition")
@@ -104,8 +104,10 @@ class BodyParser:
 
     def _shallow_enough(self, lines: list, start: int) -> bool:
         """Lists nest at most MAX_LIST_DEPTH levels and quotes as deep; else report and skip."""
-        levels = ListLevels()
+        levels, fenced = ListLevels(), code_lines("\n".join(lines))
         for offset, line in enumerate(lines):
+            if offset in fenced:  # code: its `>` and `-` are text, not quotes and lists
+                continue
             levels.step(line)
             quote_depth = len(line) - len(line.lstrip("> ")) if line.lstrip().startswith(">") else 0
             if levels.depth > MAX_LIST_DEPTH or line.count(">", 0, quote_depth) > MAX_LIST_DEPTH:
