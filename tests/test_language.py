@@ -369,3 +369,11 @@ def test_front_matter_and_title_findings_carry_the_column_of_their_text(tmp_path
     assert (5, 13, "L01") in found  # line 5: '  - "Spot a |child prostitute early"'
     assert (8, 10, "L01") in found  # line 8, the body's first: '## Why a |rent boy is a victim'
     assert len(found) == 2  # "selling sex" needs a child in context: none in the activity title
+
+
+def test_code_is_never_judged(tmp_path):
+    """Issue 11: fenced (``` ~~~, longer fences, quoted) and indented code are skipped by the language rules."""
+    body = ("## Code\n\nExamples:\n\n````text\n```\nchild prostitute\n```\n````\n\n~~~\nrent boy\n~~~\n\n"
+            "    putting themselves at risk\n\n> ```\n> child sex worker\n> ```\n")
+    assert findings(tmp_path, body) == []
+    assert findings(tmp_path, "## Prose\n\nA rent boy.\n")  # the same words in prose are found

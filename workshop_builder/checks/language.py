@@ -482,9 +482,15 @@ class Words:
         return self.line + line, offset - self._line_starts[line] + 1
 
 
-def split_words(text: str, line: int = 1) -> Words:
-    """Split a block's raw Markdown into words, phrase breaks, sentences and skipped spans."""
+def split_words(text: str, line: int = 1, code: frozenset = frozenset()) -> Words:
+    """Split a block's raw Markdown into words, phrase breaks, sentences and skipped spans
+    (code: the stripped lines of the block's code blocks, indented ones included, skipped too)."""
     mask = _masked(text)
+    start = 0
+    for row in text.split("\n"):
+        if row.strip() and row.strip() in code:
+            mask[start:start + len(row)] = [True] * len(row)
+        start += len(row) + 1
     ok_lines, bad_ok = set(), set()
     for n, row in enumerate(text.split("\n")):
         for m in LANGUAGE_OK.finditer(row):
@@ -584,7 +590,8 @@ def module_hits(module, rows: list = None) -> list:
     hits = []
     blocks = list(module.intro) + [b for s in module.slides for b in s.blocks]
     for block in blocks:
-        hits += find_terms(rows, split_words(block.text, block.loc.line), module.rel)
+        code = frozenset(row.strip() for pre in block.tree.iter("pre") for row in "".join(pre.itertext()).split("\n"))
+        hits += find_terms(rows, split_words(block.text, block.loc.line, code), module.rel)
     for n, col, text in _heading_lines(module):
         hits += find_terms(rows, split_words(" " * (col - 1) + text, n), module.rel)
     for n, col, text in _front_matter_texts(module):  # padded, so a finding's column is the line's
