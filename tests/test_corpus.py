@@ -16,12 +16,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from lxml import etree
-from pptx import Presentation
-from pptx.oxml.ns import qn
-
 from conftest import HERE, run
 from helpers import html
+from pptx import Presentation
+from pptx.oxml.ns import qn
 
 CORPUS = HERE / "corpus"
 WRAPPED = "A paragraph written over three source lines is one paragraph on the slide, in the notes and in " \
@@ -118,8 +116,8 @@ def test_deck_lists_quotes_keys_entities_smart_quotes_and_footnotes(deck):
     mono = [r.findtext(qn("a:t")) for r in keys.findall(qn("a:r")) if r.find(".//" + qn("a:latin")) is not None]
     assert mono == ["Ctrl", "P"]
     notes = [p.text for p in s.notes_slide.notes_text_frame.paragraphs]
-    assert notes == ["Footnoted detail for the facilitator.¹", "¹ The Home Office guidance (Home Office, 2023) "
-                     "describes the signs, wrapped over two lines as footnotes often are."]
+    assert notes == ["Footnoted detail for the facilitator.¹", ("¹ The Home Office guidance (Home Office, 2023) "
+                     "describes the signs, wrapped over two lines as footnotes often are.")]
 
 
 def test_deck_picture_honours_its_width_and_reference_links_are_links(deck):
@@ -133,8 +131,8 @@ def test_deck_picture_honours_its_width_and_reference_links_are_links(deck):
     assert links == {"the statutory guidance": "https://www.gov.uk/government/publications/"
                      "working-together-to-safeguard-children--2", "NSPCC’s advice": "https://www.nspcc.org.uk/"}
     assert [p.text for p in activity.notes_slide.notes_text_frame.paragraphs] == [
-        "ACTIVITY-NOTES: nested fenced divs, written with four colons outside and three inside, as pandoc users "
-        "write them."]
+        ("ACTIVITY-NOTES: nested fenced divs, written with four colons outside and three inside, as pandoc users "
+         "write them.")]
 
 
 # ---- the HTML handouts (and so the PDF handouts, printed from them) ----

@@ -9,6 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 import pytest
+from test_accessibility import append, line_of
 
 from workshop_builder.checks import check_project
 from workshop_builder.diagnostics import Report
@@ -17,8 +18,6 @@ from workshop_builder.module_parser import BodyParser
 from workshop_builder.render.code_colours import SHADING, coloured, contrast
 from workshop_builder.render.from_markdown import note_paragraphs, text_points
 from workshop_builder.render.presentation import LineBreak, Run
-
-from test_accessibility import append, line_of
 
 PARSER = MarkdownParser()
 

@@ -130,8 +130,7 @@ def info_language(info: str) -> str:
     words = info.strip("{} ").replace(",", " ").split()
     word = words[0] if words else ""
     word = word.lstrip(".")
-    if word.startswith("language-"):
-        word = word[len("language-"):]
+    word = word.removeprefix("language-")
     return word if word and "=" not in word else ""
 
 
@@ -371,7 +370,8 @@ def attribute_alt(after: str) -> str:
 
 
 def _put_back_fences(root: etree.Element, fences: list) -> None:
-    """Each fence's placeholder paragraph (or list-item text) as <pre lang="…"><code>."""
+    """Each fence's placeholder as <pre lang="…"><code>: a placeholder paragraph becomes the <pre>;
+    a placeholder in other text (a tight list item's) is split off into a <pre> after that text."""
     if not fences:
         return
     parents = {child: parent for parent in root.iter() for child in parent}
@@ -379,27 +379,22 @@ def _put_back_fences(root: etree.Element, fences: list) -> None:
         if el.text and FENCE_TOKEN_RE.search(el.text):
             if el.tag == "p" and not len(el) and FENCE_TOKEN_RE.fullmatch(el.text.strip()):
                 _as_pre(el, fences[int(FENCE_TOKEN_RE.search(el.text).group(1))])
-            else:  # a tight list item's text, or inline text: the code after the text
-                before, number, after = FENCE_TOKEN_RE.split(el.text, maxsplit=1)
-                el.text = before.rstrip() or None
-                pre = etree.Element("pre")
-                _as_pre(pre, fences[int(number)])
-                pre.tail = after.strip() or None
-                _insert_after_text(el, pre)
-        if el.tail and FENCE_TOKEN_RE.search(el.tail):
-            parent = parents.get(el)
-            before, number, after = FENCE_TOKEN_RE.split(el.tail, maxsplit=1)
-            el.tail = before.rstrip() or None
-            pre = etree.Element("pre")
-            _as_pre(pre, fences[int(number)])
-            pre.tail = after.strip() or None
-            if parent is not None:
-                parent.insert(list(parent).index(el) + 1, pre)
+            else:
+                el.text, pre = _split_off(el.text, fences)
+                el.insert(0, pre)
+        if el.tail and FENCE_TOKEN_RE.search(el.tail) and el in parents:
+            el.tail, pre = _split_off(el.tail, fences)
+            parent = parents[el]
+            parent.insert(list(parent).index(el) + 1, pre)
 
 
-def _insert_after_text(el: etree.Element, child: etree.Element) -> None:
-    """Insert child as el's first child (right after el's own text)."""
-    el.insert(0, child)
+def _split_off(text: str, fences: list) -> tuple:
+    """(the text before the first placeholder, a <pre> of its fence whose tail is the text after)."""
+    before, number, after = FENCE_TOKEN_RE.split(text, maxsplit=1)
+    pre = etree.Element("pre")
+    _as_pre(pre, fences[int(number)])
+    pre.tail = after.strip() or None
+    return before.rstrip() or None, pre
 
 
 def _as_pre(el: etree.Element, fence: tuple) -> None:

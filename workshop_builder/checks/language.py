@@ -19,8 +19,8 @@ import yaml
 
 from ..codes import lookup
 from ..codes.language import raw_data
-from ..markdown_tree import code_lines
 from ..diagnostics import Location
+from ..markdown_tree import code_lines
 from . import rule
 
 SEVERITIES = ("high", "medium", "low", "advisory")

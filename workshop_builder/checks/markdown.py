@@ -9,8 +9,14 @@ from __future__ import annotations
 import re
 
 from ..codes.fitting import NOTES_OVERFLOW
-from ..codes.markdown import (LIST_START_OUT_OF_RANGE, RAW_HTML, SETEXT_HEADING, UNCLOSED_FENCE,
-                              UNKNOWN_PICTURE_ATTRIBUTE, UNUSED_FOOTNOTE)
+from ..codes.markdown import (
+    LIST_START_OUT_OF_RANGE,
+    RAW_HTML,
+    SETEXT_HEADING,
+    UNCLOSED_FENCE,
+    UNKNOWN_PICTURE_ATTRIBUTE,
+    UNUSED_FOOTNOTE,
+)
 from ..diagnostics import Location
 from ..footnotes import module_blocks
 from ..markdown_tree import FenceTracker, code_lines

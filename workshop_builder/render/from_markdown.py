@@ -15,7 +15,6 @@ named in brackets.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-
 from dataclasses import replace
 
 from .code_colours import coloured

@@ -22,11 +22,11 @@ from ..codes.load import MISSING_LAYOUT
 from ..diagnostics import ContentError, Diagnostic, Location
 from ..model import Resolved
 from .base import build_time, normalise_zip
+from .code_colours import SHADING as CODE_SHADING
 from .deck_plan import plan_deck
 from .fit import TABLE_FONT_PT, VISUAL_GAP_PT, notes_fit
-from .template_info import template_info
-from .code_colours import SHADING as CODE_SHADING
 from .presentation import LineBreak, Picture, Run, Slide, Table, TextBox, placements
+from .template_info import template_info
 
 __all__ = ["TABLE_FONT_PT", "write_deck", "write_slides"]
 
