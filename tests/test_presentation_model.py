@@ -99,7 +99,8 @@ def test_inline_styles_become_runs():
 def test_headings_quotes_and_code_blocks():
     paras = paragraphs("### A heading\n\n> quoted\n\n    code here\n")
     assert [(p.text, p.role, p.bullet) for p in paras] == [
-        ("A heading", "heading", "none"), ("quoted", "body", "none"), ("code here", "body", "none")]
+        ("A heading", "heading", "none"), ("quoted", "body", "none"), ("code here", "code", "none")]
+    assert paras[1].runs == (Run("quoted", italic=True),)  # a quotation is set in italics
     assert paras[2].runs == (Run("code here", code=True),)
 
 

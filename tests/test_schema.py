@@ -51,7 +51,14 @@ def test_unknown_key_with_did_you_mean():
 def test_unknown_key_without_a_near_miss_lists_the_allowed_keys():
     assert findings(WORKSHOP + "colour: red\n") == [
         "workshop.yaml:8: E005 unknown key 'colour' in workshop.yaml; allowed keys: audiences, date, edition, "
-        "language, modules, organisation, slug, start, subtitle, support, template, title"]
+        "language, modules, organisation, slug, smart_quotes, start, subtitle, support, template, title"]
+
+
+def test_smart_quotes_is_a_flag():
+    assert findings(WORKSHOP + "smart_quotes: true\n") == []
+    assert findings(WORKSHOP + "smart_quotes: yes please\n") == [
+        "workshop.yaml:8: E003 smart_quotes must be true or false, not 'yes please'; "
+        "write smart_quotes: true or smart_quotes: false"]
 
 
 def test_misplaced_key_says_where_it_belongs():

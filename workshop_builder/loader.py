@@ -17,9 +17,10 @@ from .codes.load import (BAD_ID, BAD_MINUTES, BAD_TIME_OR_DATE, FILE_NOT_FOUND, 
                          NOT_UTF8, NO_WORKSHOP_FILE, OUTSIDE_PROJECT, TEMPLATE_NOT_FOUND, UNKNOWN_AUDIENCE,
                          UNKNOWN_CITATION, UNREADABLE_FILE, UNSAFE_ADDRESS, WRONG_TYPE)
 from .diagnostics import ContentError, Location, Report, did_you_mean
-from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
+from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser, attribute_alt
 from .edition_loader import EditionLoader, check_placeholders
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
+from .footnotes import number_footnotes
 from .module_parser import BodyParser
 from .resolver import TIME_RE
 from .package_files import default_templates_dir
@@ -99,6 +100,8 @@ class Loader:
             date = dt.date(2026, 1, 1)
         template = self._template(template_override or data.get("template"), line_of(lines, "template"),
                                   from_cli=template_override is not None)
+        if data.get("smart_quotes") is True:
+            self.md = MarkdownParser(smart_quotes=True)
         entries = self._entries(data.get("modules"), lines, audiences)
         editions_loader = EditionLoader(self)
         national = editions_loader.national(data.get("edition"), lines, "National edition")
@@ -301,6 +304,7 @@ class Loader:
                                                if data.get("content_note") else None),
             intro=body.intro, slides=body.slides, loc=Location(rel, 1), key_lines=lines,
         )
+        module.footnotes = number_footnotes(module, body.footnotes, self.report)
         self._check_references(module)
         return module
 
@@ -386,7 +390,7 @@ class Loader:
         elif not path.exists():
             self.report.error(loc, FILE_NOT_FOUND, f"{what} '{target}' not found",
                               f"put the file at {self.rel(path)} or fix the path")
-        if is_image and not m.group(2).strip():
+        if is_image and not m.group(2).strip() and not attribute_alt(m.string[m.end():]).strip():
             self.report.error(loc, IMAGE_WITHOUT_ALT, f"image '{target}' has no alt text",
                               "describe the picture between the square brackets: ![What it shows](...)")
 

@@ -91,6 +91,17 @@ class Slide:
     when: Condition = ALWAYS
     minutes: Optional[int] = None
     blocks: list = field(default_factory=list)
+    title_loc: Optional[Location] = None  # where the title's text starts (its heading line)
+
+
+@dataclass
+class Footnote:
+    """A footnote definition `[^id]: text`: its number (0 when nothing refers to it) and text."""
+
+    id: str
+    number: int
+    loc: Location
+    tree: Element
 
 
 @dataclass
@@ -111,6 +122,7 @@ class Module:
     slides: list
     loc: Location
     key_lines: dict = field(default_factory=dict)
+    footnotes: dict = field(default_factory=dict)  # footnote id -> Footnote
 
     def minutes_for(self, audience_id: str) -> Optional[int]:
         """The module's length for an audience (None if it has none)."""

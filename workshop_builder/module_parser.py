@@ -9,17 +9,20 @@ from __future__ import annotations
 import re
 
 from .codes.load import (ACTIVITY_MINUTES, BAD_NESTING, BLOCK_WITHOUT_IDS, HEADING_IN_BLOCK, NESTED_TOO_DEEP,
-                         STRAY_CLOSE, TOO_MANY_SLIDES, UNCLOSED_BLOCK, UNKNOWN_BLOCK, UNREADABLE_NESTING,
+                         STRAY_CLOSE, TOO_MANY_SLIDES,
+                          UNCLOSED_BLOCK, UNKNOWN_BLOCK, UNREADABLE_NESTING,
                          UNTITLED_SLIDE)
+from .codes.load import DUPLICATE_FOOTNOTE
 from .diagnostics import Location, Report, did_you_mean
-from .markdown_tree import ListLevels, MarkdownParser
+from .markdown_tree import FenceTracker, ListLevels, MarkdownParser, code_lines
 from .model import ALWAYS, PLACEHOLDER, Block, Slide
 
 BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition")
 FENCE_OPEN = re.compile(r"^(:{3,})\s*(\S.*?)\s*:*\s*$")
 FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
 HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
-CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+LINK_DEF = re.compile(r"""^ {0,3}\[([^\]^@][^\]]*)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"([^"]*)"|'([^']*)'|\(([^)]*)\)))?[ \t]*$""")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 MAX_NESTING = 20
 MAX_SLIDES = 1000
 MAX_LIST_DEPTH = 12
@@ -57,6 +60,7 @@ class BodyParser:
         self._buf: list = []
         self._buf_line = 0
         self._too_many = False
+        self.footnotes: dict = {}  # footnote id -> (Location, element tree of its text)
 
     # -- context of the current line --
     def _when(self):
@@ -100,8 +104,10 @@ class BodyParser:
 
     def _shallow_enough(self, lines: list, start: int) -> bool:
         """Lists nest at most MAX_LIST_DEPTH levels and quotes as deep; else report and skip."""
-        levels = ListLevels()
+        levels, fenced = ListLevels(), code_lines("\n".join(lines))
         for offset, line in enumerate(lines):
+            if offset in fenced:  # code: its `>` and `-` are text, not quotes and lists
+                continue
             levels.step(line)
             quote_depth = len(line) - len(line.lstrip("> ")) if line.lstrip().startswith(">") else 0
             if levels.depth > MAX_LIST_DEPTH or line.count(">", 0, quote_depth) > MAX_LIST_DEPTH:
@@ -111,14 +117,46 @@ class BodyParser:
                 return False
         return True
 
+    def _link_definitions(self, lines: list) -> set:
+        """Collect the module's reference-link definitions (`[id]: address "title"`), wherever they
+        stand, so a reference in any passage resolves; the indices of their lines."""
+        fences, taken = FenceTracker(), set()
+        for i, line in enumerate(lines):
+            if fences.step(line):
+                continue
+            m = LINK_DEF.match(line)
+            if m:
+                title = next((g for g in m.group(3, 4, 5) if g is not None), None)
+                self.md.references.setdefault(" ".join(m.group(1).lower().split()), (m.group(2), title))
+                taken.add(i)
+        return taken
+
     def parse(self, lines: list, first_line: int) -> None:
         """Parse body lines; first_line is the file line number of lines[0]."""
-        in_code = False
+        self.md.references = {}
+        link_definitions = self._link_definitions(lines)
+        fences = FenceTracker()
+        footnote = None  # the footnote definition being read: (id, location, lines)
         for i, line in enumerate(lines):
             n = first_line + i
-            if CODE_FENCE.match(line):
-                in_code = not in_code
+            in_code = fences.step(line)
+            if footnote is not None:
+                if line.startswith(("    ", "\t")) or (not line.strip() and i + 1 < len(lines)
+                                                      and lines[i + 1].startswith(("    ", "\t"))):
+                    footnote[2].append(line.strip())
+                    self._keep_place()
+                    continue
+                self._footnote(*footnote)
+                footnote = None
+            if i in link_definitions:
+                self._keep_place()
+                continue
             if not in_code:
+                m = FOOTNOTE_DEF.match(line)
+                if m:
+                    footnote = (m.group(1), Location(self.rel, n, 1), [m.group(2)])
+                    self._keep_place()
+                    continue
                 if FENCE_CLOSE.match(line):
                     self._flush()
                     self._close(n)
@@ -129,17 +167,34 @@ class BodyParser:
                     self._open(m.group(2), Location(self.rel, n, len(m.group(1)) + 2))
                     continue
                 m = HEADING.match(line)
-                if m and self._heading(len(m.group(1)), (m.group(2) or "").strip(), n):
+                if m and self._heading(len(m.group(1)), (m.group(2) or "").strip(), n,
+                                       m.start(2) + 1 if m.group(2) else len(line) + 1):
                     continue
             if not self._buf:
                 self._buf_line = n
             self._buf.append(line)
+        if footnote is not None:
+            self._footnote(*footnote)
         self._flush()
         for frame in self._stack:
             self.report.error(frame.loc, UNCLOSED_BLOCK, f"'::: {frame.name}' block is never closed",
                               "add a line of ':::' where the block ends")
 
-    def _heading(self, level: int, title: str, n: int) -> bool:
+    def _keep_place(self) -> None:
+        """A blank line in the buffer for a line taken out of it, so later lines keep their numbers."""
+        if self._buf:
+            self._buf.append("")
+
+    def _footnote(self, ident: str, loc: Location, lines: list) -> None:
+        """Keep a footnote definition `[^id]: text` (it may be anywhere in the module) for the module."""
+        if ident in self.footnotes:
+            self.report.error(loc, DUPLICATE_FOOTNOTE, f"footnote '[^{ident}]' is defined twice "
+                              f"(first at line {self.footnotes[ident][0].line})", "give each footnote its own id")
+            return
+        text = "\n".join(lines).strip()
+        self.footnotes[ident] = (loc, self.md.parse(text))
+
+    def _heading(self, level: int, title: str, n: int, col: int = 1) -> bool:
         """Handle a heading line; False when it is ordinary content (a ### in a slide)."""
         loc = Location(self.rel, n, 1)
         inside = [f.name for f in self._stack if f.name not in ("audience", "edition")]
@@ -148,6 +203,7 @@ class BodyParser:
             if act is not None and act.kind == "activity" and act.title is None and not any(
                     line.strip() for line in self._buf) and inside[-1:] == ["activity"]:
                 act.title = self.md.inline_text(title) or "Activity"
+                act.title_loc = Location(self.rel, n, col)
                 return True
             return False
         if inside:
@@ -164,7 +220,8 @@ class BodyParser:
                 self.report.error(loc, TOO_MANY_SLIDES, f"module has more than {MAX_SLIDES} slides",
                                   "split it into several modules")
             return True
-        self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when())
+        self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when(),
+                            title_loc=Location(self.rel, n, col))
         self.slides.append(self._slide)
         return True
 

@@ -27,7 +27,7 @@ from .yamlio import line_of
 class Scalar:
     """A single value. `text` values must be text or a number; others are checked by the loader."""
 
-    kind: str  # text | date | time | minutes | year | audiences | duration
+    kind: str  # text | flag | date | time | minutes | year | audiences | duration
     example: str = ""
 
     def describe(self) -> str:
@@ -92,6 +92,7 @@ class RunningOrderItem:
 Shape = Union[Scalar, ListOf, Table, Mapping, RunningOrderItem]
 
 TEXT = Scalar("text")
+FLAG = Scalar("flag", "true")
 DATE = Scalar("date", "2026-11-27")
 TIME = Scalar("time", '"09:30"')
 MINUTES = Scalar("minutes", "15")
@@ -156,6 +157,7 @@ WORKSHOP = Mapping("workshop.yaml", {
     "support": Field(ListOf(SUPPORT_CONTACT, "support must be a list of contacts",
                             "write one '- name: …' contact per item")),
     "edition": Field(NATIONAL_EDITION, False, "the national edition's name, contacts and facts"),
+    "smart_quotes": Field(FLAG, False, "true: \"straight\" quotes, -- and ... become “curly” quotes, – and …"),
 }, where="workshop.yaml")
 
 SOURCE = Mapping("source '{key}'", {
@@ -248,6 +250,9 @@ class Validator:
                                   "id nor a break", "write '- module-id' or '- break: 15'")
         elif shape.kind == "text":
             self.text(value, path, name)
+        elif shape.kind == "flag" and not isinstance(value, bool):
+            self.report.error(self.loc(path), WRONG_TYPE, f"{name} must be true or false, not {value!r}",
+                              f"write {name}: true or {name}: false")
 
     def text(self, value, path: tuple, name: str) -> None:
         """Text (or a number written as text); a list, mapping or true/false is a mistake."""

@@ -72,6 +72,8 @@ def _collect_lines(node, path: tuple, lines: dict, offset: int, rel: str, report
         if count > MAX_YAML_NODES:
             return
         lines.setdefault(path, node.start_mark.line + 1 + offset)
+        if isinstance(node, yaml.ScalarNode):  # where a value's text starts: path + ("col",)
+            lines.setdefault(path + ("col",), node.start_mark.column + 1 + (node.style in ("'", '"')))
         if isinstance(node, yaml.MappingNode):
             first: dict = {}
             for key, value in node.value:

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..diagnostics import ContentError, Location
+from ..markdown_tree import code_lines
 from ..yamlio import line_of
 from ..codes.accessibility import (CONTRAST, DUPLICATE_TITLE, HEADING_LEVELS, LANGUAGE_AND_TITLE, LINK_TEXT,
                                    PICTURE_ALT_TEXT, READING_ORDER, SLIDE_TITLE, SMALL_TEXT, TABLE_HEADER)
@@ -34,7 +35,6 @@ AUTOLINK_RE = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>")
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s")
-CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`+[^`]*`+")
 URL_LIKE = re.compile(r"^(?:https?://|www\.|mailto:|tel:)\S+$|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.IGNORECASE)
 
@@ -79,12 +79,9 @@ def _module_blocks(module):
 
 def _source_lines(block):
     """(file line, text) of a block's lines outside fenced code, inline code blanked."""
-    fenced = False
+    fenced = code_lines(block.text)  # as the parser reads fences: ``` or ~~~, any length and indent
     for offset, line in enumerate(block.text.split("\n")):
-        if CODE_FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
+        if offset not in fenced:
             yield block.loc.line + offset, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
@@ -461,18 +458,18 @@ def language_and_title(ctx, report):
 # ---- A509: handout headings ----
 
 def _heading_source(ctx, level: int, text: str):
-    """The module line a rendered heading comes from (rendered one level down), or None."""
+    """The module line a rendered heading comes from (matched by its text), or None."""
     wanted = " ".join(text.split())
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
-            tag = f"h{level - 1}"
-            same = [el for el in block.tree.iter() if el.tag.startswith("h") and el.tag[1:].isdigit()]
-            for k, el in enumerate(e for e in same if e.tag == tag):
-                if " ".join("".join(el.itertext()).split()) != wanted:
-                    continue
-                marks = [n for n, line in _source_lines(block)
-                         if HEADING_RE.match(line) and len(HEADING_RE.match(line).group(1)) == level - 1]
-                return Location(module.rel, marks[k] if k < len(marks) else block.loc.line, 1)
+            same = [el for el in block.tree.iter() if el.tag.startswith("h") and el.tag[1:].isdigit()
+                    and " ".join("".join(el.itertext()).split()) == wanted]
+            if not same:
+                continue
+            for n, line in _source_lines(block):
+                if HEADING_RE.match(line) and wanted in " ".join(line.split()):
+                    return Location(module.rel, n, 1)
+            return Location(module.rel, block.loc.line, 1)
     return None
 
 

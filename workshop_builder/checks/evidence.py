@@ -6,6 +6,7 @@ import re
 
 from ..diagnostics import Location
 from ..codes.evidence import REVIEW_MISSING, REVIEW_OVERDUE, SOURCE_YEAR_MISSING, UNCITED_STATISTIC
+from ..markdown_tree import code_lines
 from . import rule
 
 STATISTIC = re.compile(
@@ -46,9 +47,21 @@ def source_year_missing(ctx, report):
                 report.warning(source.loc, SOURCE_YEAR_MISSING, f"source '{key}' has no year", "add 'year: YYYY'")
 
 
-def statistics_in(text: str):
-    """(line offset, column, match) for numbers that look like statistics."""
+CODE_SPAN = re.compile(r"(`+).+?\1")
+QUOTE_MARKS = re.compile(r"^(?: {0,3}> ?)+")
+TARGET = re.compile(r"\]\([^)]*\)(?:\{[^}]*\})?")  # a link's or picture's address and attributes
+
+
+def statistics_in(text: str, code: frozenset = frozenset()):
+    """(line offset, column, match) for numbers that look like statistics, outside code: fenced
+    code lines, lines of the fragment's code blocks (`code`, their stripped lines) and `code spans`."""
+    fenced = code_lines(text)
     for offset, line in enumerate(text.split("\n")):
+        bare = QUOTE_MARKS.sub("", line).strip()
+        if offset in fenced or (bare and bare in code):
+            continue
+        line = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        line = TARGET.sub(lambda m: " " * len(m.group(0)), line)
         line = PHONE.sub(lambda m: " " * len(m.group(0)), line)
         for m in STATISTIC.finditer(line):
             token = m.group(0).strip()
@@ -68,7 +81,13 @@ def uncited_statistic(ctx, report):
             if any(list(b.tree.iter("cite")) for b in blocks):
                 continue
             for block in blocks:
-                for offset, col, token in statistics_in(block.text):
+                for offset, col, token in statistics_in(block.text, _code_lines(block.tree)):
                     report.warning(Location(module.rel, block.loc.line + offset, col), UNCITED_STATISTIC,
                                    f"'{token}' looks like a statistic but the slide cites no source",
                                    "add a citation such as [@source-key] on this slide")
+
+
+def _code_lines(tree) -> frozenset:
+    """The stripped lines of a tree's code blocks (indented code included)."""
+    return frozenset(line.strip() for pre in tree.iter("pre") for line in "".join(pre.itertext()).split("\n")
+                     if line.strip())

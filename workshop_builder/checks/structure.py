@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import Location
 from ..codes.structure import ACTIVITY_TOO_LONG, NO_DURATION, UNCITED_SOURCE, UNUSED_MODULE
+from ..footnotes import with_footnotes
 from . import rule
 
 
@@ -22,8 +23,9 @@ def unused_module(ctx, report):
 def uncited_source(ctx, report):
     for module in ctx.workshop.modules.values():
         cited = set()
-        for block in list(module.intro) + [b for s in module.slides for b in s.blocks]:
-            for cite in block.tree.iter("cite"):
+        blocks = list(module.intro) + [b for s in module.slides for b in s.blocks]
+        for tree in with_footnotes(module, [b.tree for b in blocks]):
+            for cite in tree.iter("cite"):
                 cited.update(cite.get("keys", "").split())
         for key, source in module.sources.items():
             if key not in cited:

@@ -39,7 +39,7 @@ CODE_RE = re.compile(r"^(?:[EWA]\d{3}|L\d\d)$")
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # The family modules, in the order the documentation and `--list-rules` show them.
-FAMILY_MODULES = ("load", "structure", "timing", "evidence", "language", "accessibility", "fitting", "editions")
+FAMILY_MODULES = ("load", "markdown", "structure", "timing", "evidence", "language", "accessibility", "fitting", "editions")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ FAMILY = Family('fitting', 'Slide fitting (W6xx)', """\
 The deck is measured against the template's boxes. A slide with too much text is split into
 parts; text that cannot fit even then runs off the slide.
 """,
-                about='Slides too long for their box.')
+                about='Slides and notes too long for their box.')
 
 SLIDE_SPLIT = declare(
     'W601', 'slide-split', WARNING, FAMILY,
@@ -69,5 +69,27 @@ modules/deep-dive.md:37:1: W602 [warning] slide 'Wide table' runs off its box: t
 
 **Fix:** cut the point down to what the room must read, and put the rest in the notes or a
 `::: handout` block; split a long table into several slides, or put it in the handout.
+""",
+)
+
+NOTES_OVERFLOW = declare(
+    'W610', 'notes-overflow', WARNING, FAMILY,
+    summary="A slide's notes run off the printed notes page",
+    why="""\
+Facilitators print the deck as notes pages. The notes box shrinks its text to fit (down to 9 pt
+from the template's 12 pt), but notes longer than that are cut off at the bottom of the printed
+page, and the facilitator loses the end of what to say.
+""",
+    example="""\
+**Bad:** a `::: notes` block of 450 words under one slide.
+
+**check prints:**
+
+```text
+modules/disclosure.md:40:1: W610 [warning] the notes of slide 'If a child tells you' run off the printed notes page (about 130% of the page's text box, at the smallest notes size) for staff (fix: move detail into a '::: handout' block, or split the notes between slides)
+```
+
+**Fix:** keep in the notes what to say, and move background and detail into `::: handout`
+(it goes into the handouts), or split the slide.
 """,
 )

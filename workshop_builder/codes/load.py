@@ -1051,6 +1051,50 @@ modules/intro.md:50:1: E034 [error] image 'images/map.png' has no alt text (fix:
 """,
 )
 
+DUPLICATE_FOOTNOTE = declare(
+    'E070', 'duplicate-footnote', ERROR, FAMILY,
+    summary='Two footnote definitions with the same id in one module',
+    why="""\
+A footnote reference `[^1]` must lead to one text. With two definitions of `[^1]` one of them
+would silently be lost from the notes and the handout.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+[^1]: Home Office (2023).
+[^1]: Children's Society (2019).
+```
+
+**check prints:**
+
+```text
+modules/intro.md:40:1: E070 [error] footnote '[^1]' is defined twice (first at line 39) (fix: give each footnote its own id)
+```
+
+**Fix:** `[^home-office]: …` and `[^childrens-society]: …`, each referenced once.
+""",
+)
+
+UNKNOWN_FOOTNOTE = declare(
+    'E071', 'unknown-footnote', ERROR, FAMILY,
+    summary='A footnote reference with no definition in its module',
+    why="""\
+`[^2]` with no `[^2]: …` line would show a footnote number that leads nowhere.
+""",
+    example="""\
+**Bad:** `Most victims are known to the abuser.[^2]` and no `[^2]:` line in the module.
+
+**check prints:**
+
+```text
+modules/intro.md:12:41: E071 [error] footnote '[^2]' has no definition in this module (fix: add a line '[^2]: the note's text' to the module)
+```
+
+**Fix:** add `[^2]: Source of the claim.` anywhere in the module (usually at its end).
+""",
+)
+
 BAD_MINUTES = declare(
     'E040', 'bad-minutes', ERROR, FAMILY,
     summary='Minutes that are not a whole number from 1 to 1440',

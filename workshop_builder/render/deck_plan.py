@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model import Resolved
 from .base import long_date, minutes_text
 from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, fit_deck
-from .from_markdown import note_paragraphs, text_points, visual
+from .from_markdown import footnote_paragraphs, note_paragraphs, text_points, visual
 from .presentation import Paragraph, Picture, Point, Run, Slide, Table, TextBox, plain
 
 AGENDA_ROWS_PER_SLIDE = 8
@@ -57,6 +57,7 @@ def plan_deck(resolved: Resolved) -> list:
             points = text_points(text, mid, cite)
             shapes = tuple(visual(el, mid, cite) for el in visuals)
             notes = note_paragraphs([el for b in s.notes for el in b.tree], mid, cite)
+            notes += footnote_paragraphs([b.tree for b in s.body + s.notes], rmod.module.footnotes, mid, cite)
             if s.kind == "section":
                 if not text:
                     points = (Point((plain(minutes_text(rmod.minutes)),)),)

@@ -20,12 +20,14 @@ if TYPE_CHECKING:  # type hints only: the model is imported when something is re
     from ..model import Resolved
 from . import handout_wording as say
 from .base import Renderer, RenderOptions, build_time, normalise_zip
-from .handout_model import (BulletList, Citation, CodeBlock, ContentNotes, Handout, Heading, LineBreak, Paragraph, Picture,
-                            Quote, References, Rule, Run, Table, build_handout)
+from .code_colours import SHADING as CODE_SHADING
+from .handout_model import (BulletList, Citation, CodeBlock, ContentNotes, FootnoteRef, Handout, Heading, LineBreak,
+                            Paragraph, Picture, Quote, References, Rule, Run, Table, build_handout)
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
 BODY_FONT, MONO_FONT = "Arial", "Courier New"
 MAX_LIST_LEVEL = 3  # Word's List Bullet 3 / List Number 3
+MAX_START = 32767  # the largest list start a numbering override can hold that Word and LibreOffice show
 PICTURE_WIDTH_CM = 14
 WHITESPACE = re.compile(r"\s+")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -256,6 +258,23 @@ class _Writer:
         self.blocks(m.intro)
         for s in m.slides:
             self._slide(s)
+        if getattr(m, "footnotes", ()):
+            self._footnotes(m)
+
+    def _footnotes(self, m) -> None:
+        """A module's footnotes under their label, each numbered and bookmarked for its references."""
+        self.para(m.footnotes_heading, "Handout Label")
+        for note in m.footnotes:
+            first = True
+            for block in note.blocks:
+                if first and isinstance(block, Paragraph):
+                    para = self.para()
+                    self._bookmark(para, _footnote_bookmark(note.module_id, note.number))
+                    self._run(para, f"{note.number}. ", {})
+                    self.inline(para, block.runs)
+                else:
+                    self.block(block)
+                first = False
 
     def _slide(self, s) -> None:
         """One slide's heading, body, labelled notes and handout text."""
@@ -386,24 +405,43 @@ class _Writer:
         elif isinstance(block, Heading):
             self.inline(self.heading("", block.level), block.runs)
         elif isinstance(block, CodeBlock):
-            para = self.para(style=style)
-            for n, line in enumerate(block.text.rstrip("\n").split("\n")):
-                run = para.add_run(line)
-                run.font.name = MONO_FONT
-                if n:
-                    run._r.addprevious(_break())
+            self._code(block, style)
         elif isinstance(block, Rule):
             return
         else:  # a paragraph of inline content
             para = self.para(style=style)
             self.inline(para, block.runs)
 
+    def _code(self, block: CodeBlock, style: Optional[str] = None) -> None:
+        """A code block: one shaded paragraph, monospaced and coloured, a line break per line."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        para = self.para(style=style)
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), CODE_SHADING)
+        para._p.get_or_add_pPr().append(shd)
+        text_runs = [r for r in block.runs if isinstance(r, Run)]
+        if text_runs and text_runs[-1].text.endswith("\n"):
+            text_runs[-1] = Run(text_runs[-1].text.rstrip("\n"), mono=True, colour=text_runs[-1].colour)
+        for run in text_runs:
+            for n, line in enumerate(run.text.split("\n")):
+                if n:
+                    para.add_run().add_break()
+                if line:
+                    out = para.add_run(line)
+                    out.font.name = MONO_FONT
+                    if run.colour:
+                        out.font.color.rgb = _rgb(run.colour)
+
     def _list(self, block, level: int) -> None:
         """A bulleted or numbered list at a nesting level (1 = List Bullet, 2 = List Bullet 2…)."""
         level = min(level, MAX_LIST_LEVEL)
         base = "List Number" if block.ordered else "List Bullet"
         style = base if level == 1 else f"{base} {level}"
-        numbering = self._new_numbering(style) if block.ordered else None
+        numbering = self._new_numbering(style, getattr(block, "start", 1)) if block.ordered else None
         for item in block.items:
             para = self.para(style=style)
             if numbering is not None:
@@ -413,6 +451,8 @@ class _Writer:
             for child in item.children:
                 if isinstance(child, BulletList):
                     self._list(child, level + 1)
+                elif isinstance(child, (CodeBlock, Quote, Table)):
+                    self.block(child)
                 elif isinstance(child, Paragraph):
                     if not first or _has_content(para):
                         cont = "List Continue" if level == 1 else f"List Continue {level}"
@@ -422,14 +462,14 @@ class _Writer:
                     self.inline(para, child.runs)
                 first = False
 
-    def _new_numbering(self, style: str) -> int:
-        """A fresh numbering instance of a List Number style, restarting at 1."""
+    def _new_numbering(self, style: str, start: int = 1) -> int:
+        """A fresh numbering instance of a List Number style, starting at start (kept within 1..32767)."""
         numbering = self.doc.part.numbering_part.element
         if style not in self._numbering:
             num_id = self.doc.styles[style].element.pPr.numPr.numId.val
             self._numbering[style] = numbering.num_having_numId(num_id).abstractNumId.val
         num = numbering.add_num(self._numbering[style])
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        num.add_lvlOverride(ilvl=0).add_startOverride(min(max(start, 1), MAX_START))
         return num.numId
 
     def _number(self, para, num_id: int, ilvl: int) -> None:
@@ -472,6 +512,9 @@ class _Writer:
                 self._citation(para, item.numbers)
             elif isinstance(item, Picture):
                 self._picture(para, item)
+            elif isinstance(item, FootnoteRef):
+                self._run(para, str(item.number), {"superscript": True,
+                                                   "anchor": _footnote_bookmark(item.module_id, item.number)})
 
     def _citation(self, para, numbers) -> None:
         """A citation as superscript numbers linked to the reference list."""
@@ -527,7 +570,10 @@ class _Writer:
             self._run(para, alt, {"italic": True})
             return
         shape = para.add_run().add_picture(picture.path)
-        if shape.width > Cm(PICTURE_WIDTH_CM):
+        if getattr(picture, "width", 0):  # the author's width, a share of the text width
+            ratio = Cm(PICTURE_WIDTH_CM) * picture.width / shape.width
+            shape.width, shape.height = int(shape.width * ratio), int(shape.height * ratio)
+        elif shape.width > Cm(PICTURE_WIDTH_CM):
             ratio = Cm(PICTURE_WIDTH_CM) / shape.width
             shape.width, shape.height = Cm(PICTURE_WIDTH_CM), int(shape.height * ratio)
         doc_pr = shape._inline.docPr
@@ -538,6 +584,11 @@ class _Writer:
 def _has_content(para) -> bool:
     """Whether a paragraph holds any run yet (hyperlinked runs included)."""
     return any(child.tag in (W + "r", W + "hyperlink") for child in para._p)
+
+
+def _footnote_bookmark(module_id: str, number: int) -> str:
+    """The bookmark of a module's footnote."""
+    return _bookmark_name(f"fn_{module_id}")[:34] + f"_{number}"
 
 
 def _bookmark_name(ident: str) -> str:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -164,6 +164,44 @@ def _space_before(para: Paragraph, box: Box) -> float:
 
 def available_height(box: Box) -> float:
     return box.inner_height / EMU_PER_PT
+
+
+# ---- notes pages ----
+
+# PowerPoint's "shrink text on overflow" steps: (font scale, line spacing reduction). The last
+# step sets the notes master's 12 pt at 9 pt, the smallest that still reads on a printed page.
+NOTES_STEPS = ((1.0, 0.0), (0.925, 0.0), (0.85, 0.1), (0.775, 0.2), (0.75, 0.2))
+
+
+@dataclass(frozen=True)
+class NotesFit:
+    """How a slide's notes fit the printed notes page's text box."""
+
+    scale: float  # the font scale the notes are set at (1.0: the notes master's size)
+    spacing_reduction: float  # how much tighter the lines are set (0.0-0.2)
+    fits: bool  # False: even at the smallest step the notes run off the page
+    need_pt: float  # the notes' height at that step
+    room_pt: float  # the box's height
+
+
+def notes_fit(paragraphs, box: Box) -> NotesFit:
+    """The largest shrink step at which the notes fit the notes box (the last step when none does)."""
+    room = available_height(box)
+    need = 0.0
+    for scale, reduction in NOTES_STEPS:
+        need = text_height(paragraphs, _scaled(box, scale, reduction))
+        if need <= room:
+            return NotesFit(scale, reduction, True, need, room)
+    return NotesFit(scale, reduction, False, need, room)
+
+
+def _scaled(box: Box, scale: float, reduction: float) -> Box:
+    """A box whose text is set scale times as large, with lines reduction tighter."""
+    levels = tuple(replace(lv, size_pt=lv.size_pt * scale, space_before_pt=lv.space_before_pt * scale,
+                           line_spacing=lv.line_spacing * (1 - reduction),
+                           line_points=lv.line_points * scale * (1 - reduction) if lv.line_points else None)
+                   for lv in box.levels)
+    return replace(box, levels=levels)
 
 
 # ---- tables ----

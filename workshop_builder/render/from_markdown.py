@@ -15,13 +15,17 @@ named in brackets.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
+from .code_colours import coloured
 from .fit import TABLE_ROW_FACTOR
-from .inline import inline_style
+from .inline import inline_style, width_fraction
 from .presentation import LineBreak, Paragraph, Picture, Point, Run, Table
 
 Cite = Callable[[str, list], str]  # (module id, source keys) -> the short citation, "" for none
 LISTS = ("ul", "ol")
+MAX_START = 32767  # OOXML's bound on a numbered list's startAt (ST_TextBulletStartAtNum)
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def text_points(elements: Iterable, module_id: str, cite: Cite) -> tuple:
@@ -54,7 +58,23 @@ def visual(el, module_id: str, cite: Cite):
     if el.tag == "table":
         rows = tuple(tuple(cell_runs(cell, module_id, cite) for cell in tr) for tr in el.iter("tr"))
         return Table(rows, TABLE_ROW_FACTOR)
-    return Picture(el.get("path") or "", el.get("alt", ""))
+    return Picture(el.get("path") or "", el.get("alt", ""), width_fraction(el.get("width", "")))
+
+
+def footnote_paragraphs(trees: Iterable, footnotes: dict, module_id: str, cite: Cite) -> tuple:
+    """The notes' paragraphs for the footnotes referred to in trees: "¹ text", in number order."""
+    wanted = sorted({int(ref.get("n")) for tree in trees for ref in tree.iter("fnref") if ref.get("n")})
+    by_number = {f.number: f for f in footnotes.values()}
+    out: list = []
+    for number in wanted:
+        note = by_number.get(number)
+        if note is None:
+            continue
+        paragraphs = note_paragraphs(list(note.tree), module_id, cite)
+        first = paragraphs[0] if paragraphs else Paragraph()
+        out.append(replace(first, runs=(Run(str(number).translate(SUPERSCRIPT) + " "),) + first.runs))
+        out.extend(paragraphs[1:])
+    return tuple(out)
 
 
 def cell_runs(el, module_id: str, cite: Cite) -> tuple:
@@ -67,7 +87,7 @@ def cell_runs(el, module_id: str, cite: Cite) -> tuple:
 def _start(el) -> int:
     """The number an ordered list starts at (1 for a bullet list)."""
     start = el.get("start", "1")
-    return int(start) if el.tag == "ol" and start.isdigit() else 1
+    return min(max(int(start), 1), MAX_START) if el.tag == "ol" and start.isdigit() else 1
 
 
 def _run(text: str, style: dict) -> Run:
@@ -118,13 +138,17 @@ class _Walk:
                 self.para(level, "none").runs.append(
                     Run("[table]" if tag == "table" else f"[picture: {el.get('alt', '')}]"))
             return
-        if tag == "blockquote":
+        if tag == "blockquote":  # a quotation: its paragraphs in italics
+            first = len(self.paragraphs)
             for child in el:
                 self.element(child, level)
+            for p in self.paragraphs[first:]:
+                p.runs = [replace(r, italic=True) if isinstance(r, Run) else r for r in p.runs]
             return
         p = self.para(level, "none")
         if tag == "pre":
-            p.runs.append(Run("".join(el.itertext()).rstrip("\n"), code=True))
+            p.role = "code"
+            p.runs.extend(code_runs(el))
             return
         self.children(el, p.runs)
         if tag.startswith("h") and tag[1:].isdigit():
@@ -139,7 +163,7 @@ class _Walk:
         if li.text and li.text.strip():  # a loose item's "\n" is not content
             p.runs.append(Run(li.text))
         for child in li:
-            if child.tag in LISTS or child.tag == "p":
+            if child.tag in LISTS or child.tag in ("p", "pre", "blockquote", "table"):
                 break
             self.inline(child, {}, p.runs)
             if child.tail:
@@ -150,6 +174,8 @@ class _Walk:
                     p = self.para(level, "none")
                 self.children(child, p.runs)
             elif child.tag in LISTS:
+                self.element(child, level + 1)
+            elif child.tag in ("pre", "blockquote", "table"):
                 self.element(child, level + 1)
 
     # ---- inline ----
@@ -175,6 +201,9 @@ class _Walk:
         if tag == "img":
             runs.append(_run(el.get("alt", ""), style))
             return
+        if tag == "fnref":
+            runs.append(Run(el.get("n", "?").translate(SUPERSCRIPT)))
+            return
         if el.text:
             runs.append(_run(el.text, style))
         for child in el:
@@ -182,3 +211,16 @@ class _Walk:
             if child.tail:
                 runs.append(_run(child.tail, style))
 
+
+
+def code_runs(pre) -> list:
+    """A code block's runs: monospaced, syntax-coloured, a line break between lines."""
+    text = "".join(pre.itertext()).rstrip("\n")
+    runs: list = []
+    for piece, colour in coloured(text, pre.get("lang", "")):
+        for n, line in enumerate(piece.split("\n")):
+            if n:
+                runs.append(LineBreak())
+            if line:
+                runs.append(Run(line, code=True, colour=colour))
+    return runs

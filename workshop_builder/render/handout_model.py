@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Optional, Union
 
 from . import handout_wording as say
-from .inline import SAFE_LINK_SCHEMES, inline_style
+from .code_colours import coloured
+from .inline import SAFE_LINK_SCHEMES, inline_style, width_fraction
 from .base import long_date, minutes_text
 
 from typing import TYPE_CHECKING
@@ -50,6 +51,16 @@ class Run:
     mono: bool = False
     href: str = ""
     marks: tuple = ()
+    colour: str = ""  # a hex RGB colour (syntax colouring of code), "" for the text's own
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A reference to one of the module's footnotes, by number."""
+
+    number: int
+    module_id: str
+    marks: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -74,9 +85,10 @@ class Picture:
     path: Optional[str]
     alt: str
     marks: tuple = ()
+    width: float = 0.0  # the author's width as a fraction of the text width ({width=50%}); 0: natural size
 
 
-Inline = Union[Run, LineBreak, Citation, Picture]
+Inline = Union[Run, LineBreak, Citation, Picture, FootnoteRef]
 
 
 # ---- blocks ----
@@ -123,6 +135,7 @@ class BulletList:
 
     ordered: bool
     items: tuple
+    start: int = 1  # the first number of a numbered list, as the author wrote it
 
 
 @dataclass(frozen=True)
@@ -151,9 +164,10 @@ class Table:
 
 @dataclass(frozen=True)
 class CodeBlock:
-    """Preformatted text (its runs are monospaced)."""
+    """Preformatted text (its runs are monospaced, syntax-coloured for a known language)."""
 
     runs: tuple
+    lang: str = ""  # the fence's language ("" for none); never shown
 
     @property
     def text(self) -> str:
@@ -278,6 +292,15 @@ class SlidePart:
 
 
 @dataclass(frozen=True)
+class FootnoteItem:
+    """One footnote of a module: its number and its text's blocks."""
+
+    number: int
+    module_id: str
+    blocks: tuple
+
+
+@dataclass(frozen=True)
 class ModuleSection:
     """One module: heading, timing and content note (facilitator), outcomes, intro and slides."""
 
@@ -290,6 +313,8 @@ class ModuleSection:
     outcomes: tuple = ()
     intro: tuple = ()  # Fragments
     slides: tuple = ()
+    footnotes: tuple = ()  # FootnoteItems, by number (the module's "Notes")
+    footnotes_heading: str = ""
 
 
 @dataclass(frozen=True)
@@ -433,10 +458,21 @@ def _module(r: Resolved, m, facilitator: bool) -> ModuleSection:
             mid, m.title, timing=say.MODULE_TIMING.format(start=m.agenda.start_text, end=m.agenda.end_text,
                                                           minutes=minutes_text(m.minutes)),
             content_note_label=say.CONTENT_NOTE_LABEL if note else "", content_note=note,
-            outcomes_lead=lead, outcomes=outcomes, intro=walk.fragments(m.intro), slides=slides)
+            outcomes_lead=lead, outcomes=outcomes, intro=walk.fragments(m.intro), slides=slides,
+            **_footnotes(walk, m, [m.intro] + [s.body + s.notes + s.handout for s in m.slides]))
     slides = tuple(_participant_slide(walk, m, s) for s in m.slides if s.body or s.handout)
-    intro = walk.fragments([b for b in m.intro if b.kind == "body"])
-    return ModuleSection(mid, m.title, outcomes_lead=lead, outcomes=outcomes, intro=intro, slides=slides)
+    intro_blocks = [b for b in m.intro if b.kind in ("body", "handout")]  # a `::: handout` intro too
+    return ModuleSection(mid, m.title, outcomes_lead=lead, outcomes=outcomes, intro=walk.fragments(intro_blocks),
+                         slides=slides, **_footnotes(walk, m, [intro_blocks] + [s.body + s.handout for s in m.slides]))
+
+
+def _footnotes(walk: "_TreeWalk", m, block_lists: list) -> dict:
+    """The footnotes the reader's text refers to, in number order, with their heading."""
+    wanted = {int(ref.get("n")) for blocks in block_lists for b in blocks for ref in b.tree.iter("fnref")
+              if ref.get("n")}
+    notes = sorted((f for f in m.module.footnotes.values() if f.number in wanted), key=lambda f: f.number)
+    items = tuple(FootnoteItem(f.number, m.module.id, walk.blocks(f.tree)) for f in notes)
+    return {"footnotes": items, "footnotes_heading": say.FOOTNOTES if items else ""}
 
 
 def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
@@ -448,8 +484,8 @@ def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
     else:
         shown = s.kind == "content" or (s.title != m.title and bool(s.body or s.notes or s.handout))
         heading, minutes, label = (s.title if shown else None), "", say.WHAT_TO_SAY
-    return SlidePart(s.kind, s.title, heading, minutes, walk.fragments(s.body), walk.fragments(s.notes),
-                     label, walk.fragments(s.handout), s.loc)
+    return SlidePart(s.kind, s.title, heading, minutes, walk.fragments(s.body, True), walk.fragments(s.notes, True),
+                     label, walk.fragments(s.handout, True), s.loc)
 
 
 def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
@@ -459,8 +495,8 @@ def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
         heading = say.ACTIVITY.format(title=s.title)
     else:
         heading = s.title if s.kind == "content" or s.title != m.title else None
-    return SlidePart(s.kind, s.title, heading, body=walk.fragments(s.body), handout=walk.fragments(s.handout),
-                     loc=s.loc)
+    return SlidePart(s.kind, s.title, heading, body=walk.fragments(s.body, True),
+                     handout=walk.fragments(s.handout, True), loc=s.loc)
 
 
 def _references(r: Resolved) -> Optional[References]:
@@ -500,10 +536,16 @@ class _TreeWalk:
     def __init__(self, resolved: Resolved, module_id: str):
         self.resolved, self.module_id = resolved, module_id
         self._numbers = itertools.count()
+        self.in_slide = False
 
-    def fragments(self, blocks) -> tuple:
-        """One Fragment per Block."""
-        return tuple(Fragment(self.blocks(b.tree)) for b in blocks)
+    def fragments(self, blocks, in_slide: bool = False) -> tuple:
+        """One Fragment per Block. In a slide's content, headings are the slide's subheadings:
+        `###` and `####` one level below the slide's heading (3), `#####` below those."""
+        self.in_slide = in_slide
+        try:
+            return tuple(Fragment(self.blocks(b.tree)) for b in blocks)
+        finally:
+            self.in_slide = False
 
     def blocks(self, parent) -> tuple:
         """The block-level children of an element."""
@@ -519,24 +561,34 @@ class _TreeWalk:
         """One block-level element."""
         tag = el.tag
         if tag in ("ul", "ol"):
-            return BulletList(tag == "ol", tuple(self._item(li) for li in el.findall("li")))
+            start = el.get("start", "1")
+            return BulletList(tag == "ol", tuple(self._item(li) for li in el.findall("li")),
+                              int(start) if tag == "ol" and start.isdigit() else 1)
         if tag == "table":
             return self._table(el)
         if tag == "blockquote":
             return Quote(self.blocks(el))
         if tag[0] == "h" and tag[1:].isdigit():
-            return Heading(int(tag[1:]), self.inline(el))
+            level = int(tag[1:])
+            return Heading(3 + max(0, level - 4) if self.in_slide else level, self.inline(el))
         if tag == "pre":
-            return CodeBlock(self.inline(el))
+            return self._code(el)
         if tag == "hr":
             return Rule()
         return Paragraph(self.inline(el), tag)
+
+    @staticmethod
+    def _code(pre) -> CodeBlock:
+        """A code block: monospaced runs, syntax-coloured when its language is known."""
+        text = "".join(pre.itertext())
+        runs = tuple(Run(piece, mono=True, colour=colour) for piece, colour in coloured(text, pre.get("lang", "")))
+        return CodeBlock(runs, pre.get("lang", ""))
 
     def _item(self, li) -> ListItem:
         """One list item: its text, then its paragraphs, nested lists and inline elements in order."""
         children: list = []
         for child in li:
-            if child.tag in ("ul", "ol"):
+            if child.tag in ("ul", "ol", "pre", "blockquote", "table"):
                 children.append(self.block(child))
             elif child.tag == "p":
                 children.append(Paragraph(self.inline(child)))
@@ -574,7 +626,9 @@ class _TreeWalk:
             numbers = self.resolved.cite_numbers(self.module_id, el.get("keys", "").split())
             return (Citation(tuple(numbers), marks),)
         if tag == "img":
-            return (Picture(el.get("path") or None, el.get("alt", ""), marks),)
+            return (Picture(el.get("path") or None, el.get("alt", ""), marks, width_fraction(el.get("width", ""))),)
+        if tag == "fnref":
+            return (FootnoteRef(int(el.get("n", "0")), self.module_id, marks),) if el.get("n") else ()
         href = None
         if tag == "a":
             raw = el.get("href", "")

@@ -47,6 +47,7 @@ FACILITATOR_GUIDANCE = "Facilitator guidance"
 
 # references and support
 REFERENCES = "References"
+FOOTNOTES = "Notes"
 NO_YEAR = "n.d."
 SUPPORT = "Support and contacts"
 SUPPORT_INTRO = ("If anything in this workshop has affected you, or you are worried about a child or an "

@@ -15,7 +15,7 @@ from typing import Optional
 
 from markupsafe import Markup
 
-from .handout_model import (BulletList, Citation, CodeBlock, Fragment, Heading, LineBreak, ListItem,
+from .handout_model import (BulletList, Citation, CodeBlock, FootnoteRef, Fragment, Heading, LineBreak, ListItem,
                             Paragraph, Picture, Quote, Rule, Run, Span, Table, fragments)
 
 from typing import TYPE_CHECKING
@@ -67,16 +67,35 @@ class HtmlWriter:
             return self._wrap(f"h{block.level}", self.runs(block.runs))
         if isinstance(block, BulletList):
             items = "".join(self._item(i) + "\n" for i in block.items)
-            return self._wrap("ol" if block.ordered else "ul", "\n" + items if items else "")
+            start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+            return self._wrap("ol" if block.ordered else "ul", "\n" + items if items else "", start)
         if isinstance(block, Table):
             return self._table(block)
         if isinstance(block, CodeBlock):
-            return f"<pre>{self.runs(block.runs)}</pre>"
+            return f'<pre class="code"><code>{self._code(block)}</code></pre>'
         if isinstance(block, Quote):
             return f"<blockquote>{self._flow(block.blocks)}</blockquote>"
         if isinstance(block, Rule):
             return "<hr>"
         raise TypeError(f"not a handout block: {block!r}")
+
+    @staticmethod
+    def _code(block: CodeBlock) -> str:
+        """A code block's text, each coloured piece in a span (its language is never shown)."""
+        out = []
+        for run in block.runs:
+            text = escape(run.text, quote=False)
+            out.append(f'<span style="color:#{run.colour}">{text}</span>' if run.colour else text)
+        return "".join(out)
+
+    def footnotes(self, module) -> Markup:
+        """A module's footnotes as a numbered list under their heading (nothing when it has none)."""
+        if not getattr(module, "footnotes", ()):
+            return Markup("")
+        items = "".join(f'<li id="fn-{escape(n.module_id)}-{n.number}" value="{n.number}">{self._flow(n.blocks)}</li>\n'
+                        for n in module.footnotes)
+        return Markup(f'<div class="footnotes"><p class="label">{escape(module.footnotes_heading)}</p>'
+                      f"<ol>\n{items}</ol></div>")
 
     def _item(self, item: ListItem) -> str:
         """A list item: its text, then paragraphs and nested lists each followed by a newline."""
@@ -167,6 +186,8 @@ class HtmlWriter:
             return f'<sup class="cite">[{links}]</sup>' if links else ""
         if isinstance(item, Picture):
             return self.picture(item)
+        if isinstance(item, FootnoteRef):
+            return (f'<sup class="fn"><a href="#fn-{escape(item.module_id)}-{item.number}">{item.number}</a></sup>')
         raise TypeError(f"not inline handout content: {item!r}")
 
     # ---- images ----
@@ -184,4 +205,5 @@ class HtmlWriter:
         alt = escape(picture.alt)
         if not picture.path:
             return f'<span class="missing-image">{alt}</span>'
-        return f'<img src="{self.image_uri(picture.path)}" alt="{alt}">'
+        width = f' style="width:{round(picture.width * 100, 1):g}%"' if picture.width else ""
+        return f'<img src="{self.image_uri(picture.path)}" alt="{alt}"{width}>'

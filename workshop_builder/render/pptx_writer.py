@@ -22,9 +22,11 @@ from ..codes.load import MISSING_LAYOUT
 from ..diagnostics import ContentError, Diagnostic, Location
 from ..model import Resolved
 from .base import build_time, normalise_zip
+from .code_colours import SHADING as CODE_SHADING
 from .deck_plan import plan_deck
-from .fit import TABLE_FONT_PT, VISUAL_GAP_PT
+from .fit import TABLE_FONT_PT, VISUAL_GAP_PT, notes_fit
 from .presentation import LineBreak, Picture, Run, Slide, Table, TextBox, placements
+from .template_info import template_info
 
 __all__ = ["TABLE_FONT_PT", "write_deck", "write_slides"]
 
@@ -98,6 +100,7 @@ class _SlideWriter:
     def __init__(self, prs, resolved: Resolved, planned: Slide, notes_pages: _NotesPages, new_slides: _NewSlides):
         self.prs, self.planned, self.notes_pages = prs, planned, notes_pages
         self.new_slides = new_slides
+        self.template = resolved.workshop.template
         self.lang = MSO_LANGUAGE_ID.ENGLISH_UK if resolved.workshop.language.lower() == "en-gb" else None
 
     def write(self) -> None:
@@ -132,7 +135,9 @@ class _SlideWriter:
         for ph in bodies[used:]:  # unused placeholders would show "Click to add text"
             ph._element.getparent().remove(ph._element)
         if planned.notes:
-            self._fill(self.notes_pages.text_frame(slide), planned.notes, notes=True)
+            tf = self.notes_pages.text_frame(slide)
+            self._fill(tf, planned.notes, notes=True)
+            self._shrink_notes(tf, planned.notes)
 
     # ---- text ----
     def _fill(self, tf, paragraphs, notes: bool = False) -> None:
@@ -143,11 +148,14 @@ class _SlideWriter:
             if not notes:
                 _bullet(p, para.bullet)
                 if para.bullet == "number" and para.start_at != 1:  # a list continued from an earlier part
-                    p._p.get_or_add_pPr().find(qn("a:buAutoNum")).set("startAt", str(para.start_at))
+                    p._p.get_or_add_pPr().find(qn("a:buAutoNum")).set("startAt", str(min(max(para.start_at, 1), 32767)))
             self._runs(p, para.runs)
             if para.role == "heading":
                 for run in p.runs:
                     run.font.bold = True
+            elif para.role == "code":
+                for run in p.runs:
+                    _shade(run)
         self._language(tf)
 
     def _runs(self, p, runs) -> None:
@@ -166,8 +174,35 @@ class _SlideWriter:
             run.font.italic = True
         if model.code:
             run.font.name = MONO_FONT
+        if model.colour:
+            run.font.color.rgb = RGBColor.from_string(model.colour)
         if model.link:
             run.hyperlink.address = model.link
+
+    def _shrink_notes(self, tf, paragraphs) -> None:
+        """Notes that print: the notes box shrinks its text on overflow (normAutofit), with the
+        font scale the fitter measured, so PowerPoint and LibreOffice print them on the page."""
+        info = template_info(self.template)
+        fit = notes_fit(paragraphs, info.notes) if info is not None and info.notes is not None else None
+        body_pr = tf._txBody.find(qn("a:bodyPr"))
+        for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
+            for old in body_pr.findall(qn(tag)):
+                body_pr.remove(old)
+        autofit = lxml_etree.Element(qn("a:normAutofit"))
+        if fit is not None and fit.scale < 1:
+            autofit.set("fontScale", str(round(fit.scale * 100000)))
+            if fit.spacing_reduction:
+                autofit.set("lnSpcReduction", str(round(fit.spacing_reduction * 100000)))
+        body_pr.insert(_autofit_position(body_pr), autofit)
+        size = Pt(info.notes.level(0).size_pt) if info is not None and info.notes is not None else None
+        for p in tf.paragraphs:  # the notes master's size and margins, written out: LibreOffice's
+            p_pr = p._p.get_or_add_pPr()  # notes pages otherwise use its own 20 pt hanging style
+            p_pr.set("marL", "0")
+            p_pr.set("indent", "0")
+            if size is not None:
+                for run in p.runs:
+                    if run.font.size is None:
+                        run.font.size = size
 
     def _language(self, tf) -> None:
         if self.lang is None:
@@ -240,6 +275,8 @@ class _SlideWriter:
             return
         pic = slide.shapes.add_picture(picture.path, left, top)
         scale = min(width / pic.width, height / pic.height, 1.0)
+        if picture.width:  # the author's width, as a share of the box (never taller than the box)
+            scale = min(width * picture.width / pic.width, height / pic.height)
         pic.width, pic.height = Emu(int(pic.width * scale)), Emu(int(pic.height * scale))
         pic.left = Emu(int(left + (width - pic.width) / 2))
         pic.top = Emu(int(top + (height - pic.height) / 2))
@@ -328,6 +365,31 @@ def _take_box(placeholder):
     box = (placeholder.left, placeholder.top, placeholder.width, placeholder.height)
     placeholder._element.getparent().remove(placeholder._element)
     return box
+
+
+def _autofit_position(body_pr) -> int:
+    """Where the autofit element goes in a:bodyPr (after prstTxWarp, before scene3d, sp3d…)."""
+    for i, child in enumerate(body_pr):
+        if child.tag in (qn("a:scene3d"), qn("a:sp3d"), qn("a:flatTx"), qn("a:extLst")):
+            return i
+    return len(body_pr)
+
+
+def _shade(run) -> None:
+    """Shade a code run's background (a:highlight), the slide's code-block look."""
+    r_pr = run._r.get_or_add_rPr()
+    for old in r_pr.findall(qn("a:highlight")):
+        r_pr.remove(old)
+    highlight = lxml_etree.Element(qn("a:highlight"))
+    lxml_etree.SubElement(highlight, qn("a:srgbClr")).set("val", CODE_SHADING)
+    # a:highlight follows the fill, effect and highlight-preceding children, before a:latin
+    anchor = next((r_pr.find(qn(t)) for t in ("a:uLnTx", "a:uLn", "a:uFillTx", "a:uFill", "a:latin", "a:ea",
+                                                "a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl",
+                                                "a:extLst") if r_pr.find(qn(t)) is not None), None)
+    if anchor is not None:
+        anchor.addprevious(highlight)
+    else:
+        r_pr.append(highlight)
 
 
 def _bullet(p, kind: str) -> None:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..diagnostics import Location
 
 BULLETS = ("bullet", "number", "none")  # the template's bullet, an automatic number, no bullet
-ROLES = ("body", "heading")  # a heading paragraph is bold throughout
+ROLES = ("body", "heading", "code")  # a heading paragraph is bold throughout; code is shaded, monospaced
 
 
 # ---- inline content ----
@@ -35,6 +35,7 @@ class Run:
     italic: bool = False
     code: bool = False  # set in a monospaced typeface
     link: str = ""  # a hyperlink's address (only safe schemes reach the model)
+    colour: str = ""  # a hex RGB colour (syntax colouring of code), "" for the text's own
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class Picture:
 
     path: str
     alt: str
+    width: float = 0.0  # the author's width as a fraction of the box ({width=50%}); 0 to fit the box
 
 
 # The visual-slides issue adds Chart and Diagram here.
