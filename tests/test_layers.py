@@ -23,7 +23,8 @@ LAYERS = [
     ("model", ["workshop_builder.model", "workshop_builder.yamlio", "workshop_builder.markdown_tree",
                "workshop_builder.source_files", "workshop_builder.schema"]),
     ("loader and resolver", ["workshop_builder.loader", "workshop_builder.module_parser",
-                             "workshop_builder.edition_loader", "workshop_builder.resolver"]),
+                             "workshop_builder.edition_loader", "workshop_builder.resolver",
+                             "workshop_builder.footnotes"]),
     ("renderers", ["workshop_builder.render"]),
     # The accessibility checks measure the deck the renderers plan, so checks sit above them.
     ("checks", ["workshop_builder.checks"]),
@@ -32,10 +33,7 @@ LAYERS = [
     ("commands", ["workshop_builder.authoring", "workshop_builder.cli", "workshop_builder.__main__",
                   "workshop_builder.docs_gen"]),
 ]
-# A package that registers its rule modules by importing them at its bottom, while they import
-# its `rule` decorator: the diagnostics-registry work replaces this; drop the entry then.
-ALLOWED_CYCLES = {frozenset({"workshop_builder.checks", f"workshop_builder.checks.{name}"})
-                  for name in ("structure", "timing", "evidence", "language", "accessibility", "editions")}
+ALLOWED_CYCLES: set = set()  # none: keep it so
 
 
 def module_names() -> dict:
@@ -101,7 +99,8 @@ def layer_of(name: str) -> int:
     best, index = "", None
     for i, (_, names) in enumerate(LAYERS):
         for prefix in names:
-            if (name == prefix or name.startswith(prefix + ".")) and len(prefix) >= len(best):
+            covers = name == prefix or (prefix != ROOT and name.startswith(prefix + "."))
+            if covers and len(prefix) >= len(best):
                 best, index = prefix, i
     assert index is not None, f"{name} is in no layer: add it to LAYERS in {__file__}"
     return index

@@ -21,7 +21,7 @@ from ..yamlio import line_of
 from ..codes.accessibility import (CONTRAST, DUPLICATE_TITLE, HEADING_LEVELS, LANGUAGE_AND_TITLE, LINK_TEXT,
                                    PICTURE_ALT_TEXT, READING_ORDER, SLIDE_TITLE, SMALL_TEXT, TABLE_HEADER)
 from ..codes.fitting import SLIDE_OVERFLOW, SLIDE_SPLIT
-from . import rule
+from .base import rule
 
 SMALLEST_PT = 18
 MIN_CONTRAST = 4.5

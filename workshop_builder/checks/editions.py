@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from ..diagnostics import Location
 from ..yamlio import line_of
 from ..codes.editions import EDITION_CONTACT_STALE, EDITION_EMAIL, EDITION_PHONE, EDITION_URL
-from . import rule
+from .base import rule
 
 UK_PHONE = re.compile(r"^(?:0[123]\d{8,9}|0[5789]\d{9}|0800\d{6,7}|999|101|111|112|116\d{3})$")
 EMAIL = re.compile(r"^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$", re.IGNORECASE)

@@ -7,7 +7,7 @@ import re
 from ..diagnostics import Location
 from ..codes.evidence import REVIEW_MISSING, REVIEW_OVERDUE, SOURCE_YEAR_MISSING, UNCITED_STATISTIC
 from ..markdown_tree import code_lines
-from . import rule
+from .base import rule
 
 STATISTIC = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?per\s?cent"

@@ -21,7 +21,7 @@ from ..codes import lookup
 from ..codes.language import raw_data
 from ..diagnostics import Location
 from ..markdown_tree import code_lines
-from . import rule
+from .base import rule
 
 SEVERITIES = ("high", "medium", "low", "advisory")
 ROW_KEYS = {"id", "name", "label", "terms", "alternatives", "why", "effect", "severity", "escalate",

@@ -20,7 +20,7 @@ from ..codes.markdown import (
 from ..diagnostics import Location
 from ..footnotes import module_blocks
 from ..markdown_tree import FenceTracker, code_lines
-from . import rule
+from .base import rule
 from .accessibility import _audiences, _slide_loc
 
 MAX_START = 32767  # the largest list start PowerPoint and Word can write (OOXML's bound)

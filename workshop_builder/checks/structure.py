@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..diagnostics import Location
 from ..codes.structure import ACTIVITY_TOO_LONG, NO_DURATION, UNCITED_SOURCE, UNUSED_MODULE
 from ..footnotes import with_footnotes
-from . import rule
+from .base import rule
 
 
 @rule(UNUSED_MODULE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..diagnostics import Location
 from ..yamlio import line_of
 from ..codes.timing import OVER_SLOT, SLOT_UNUSED
-from . import rule
+from .base import rule
 
 UNUSED_SHARE = 0.20
 
