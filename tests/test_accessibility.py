@@ -141,8 +141,13 @@ def test_a508_handout_without_language(basic):
 
 
 def test_a509_handout_heading_skips_a_level(basic):
-    rel = append(basic, "intro.md", "## Deeper\n\n#### Too deep\n\n- A point\n")
-    assert findings(basic) == [("A509", f"{rel}:{line_of(basic, rel, '#### Too deep')}:1")]
+    rel = append(basic, "intro.md", "## Deeper\n\n##### Too deep\n\n- A point\n")
+    assert findings(basic) == [("A509", f"{rel}:{line_of(basic, rel, '##### Too deep')}:1")]
+
+
+def test_a_level_4_heading_in_a_slide_is_its_subheading(basic):
+    append(basic, "intro.md", "## Deeper\n\n#### Before the visit\n\n- A point\n")
+    assert findings(basic) == []
 
 
 @pytest.mark.parametrize("link", ["[click here](https://www.gov.uk/guidance)",

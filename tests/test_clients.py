@@ -191,3 +191,63 @@ def test_word_handouts_open_in_writer_with_their_headings(built, tmp_path):
         assert len(headings) > 10
         for heading in headings:
             assert squeezed(heading) in text, f"{path.name}: heading {heading!r} not in Writer's PDF"
+
+
+NOTES_PAGES_PDF = ('pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},'
+                   '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}')
+
+
+def test_shipped_notes_print_inside_their_notes_pages(tmp_path):
+    """Every slide's notes, printed by LibreOffice as notes pages, are drawn word for word inside
+    the notes master's text box (issue 11: long notes were cut at the page's bottom)."""
+    need("soffice", "pdftotext")
+    out = tmp_path / "decks"
+    result = CliRunner().invoke(main, ["build", "-C", str(REPO), "-o", str(out), "-f", "pptx", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    decks = sorted(out.glob("*/*.pptx"))
+    assert len(decks) == len(AUDIENCES)
+    profile = tmp_path / "profile"
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+                    "--convert-to", NOTES_PAGES_PDF, "--outdir", str(tmp_path / "pdf")] + [str(d) for d in decks],
+                   check=True, timeout=TIMEOUT, capture_output=True, env=dict(os.environ, HOME=str(tmp_path)))
+    checked = 0
+    for deck in decks:
+        prs = Presentation(str(deck))
+        body = next(ph for ph in prs.notes_master.placeholders if ph.placeholder_format.type == 2)  # BODY
+        notes_height = int(prs.part._element.find(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}notesSz").get("cy"))
+        pages = pdf_pages(tmp_path / "pdf" / f"{deck.stem}.pdf")
+        slides = list(prs.slides)
+        assert len(pages) == len(slides), f"{deck.name}: {len(pages)} notes pages for {len(slides)} slides"
+        for number, (slide, (_, height, words)) in enumerate(zip(slides, pages), 1):
+            if not slide.has_notes_slide or not slide.notes_slide.notes_text_frame.text.strip():
+                continue
+            scale = height / (notes_height / 12700)
+            top, bottom = (body.top / 12700 * scale, (body.top + body.height) / 12700 * scale)
+            below_image = [w for w in words if w[1] >= top - 1 and not (w[4].isdigit() and w[1] > bottom)]
+            drawn = squeezed(" ".join(w[4] for w in below_image))
+            notes = slide.notes_slide.notes_text_frame.text
+            lost = [word for word in notes.split() if squeezed(word) not in drawn]
+            assert not lost, f"{deck.name} notes page {number}: {lost[:5]} of the notes not printed"
+            outside = [w for w in below_image if w[3] > bottom + 1]
+            assert not outside, f"{deck.name} notes page {number}: notes below the notes box: {outside[:3]}"
+            checked += 1
+    assert checked > 100
+
+
+def test_corpus_pdf_handouts_join_soft_breaks_keep_hard_ones_and_show_code_without_info_strings(tmp_path):
+    """The corpus (tests/corpus/) printed to PDF by Chromium: what the Markdown means, as text."""
+    need("chromium", "pdftotext")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-C", str(REPO / "tests" / "corpus"), "-o", str(out), "--jobs", "1",
+                                       "-f", "facilitator-pdf", "-f", "participant-pdf"])
+    assert result.exit_code == 0, result.output
+    for pdf in sorted(out.glob("*/*.pdf")):
+        text = pdf_text(pdf)
+        lines = [line.strip() for line in text.splitlines()]
+        assert squeezed("A paragraph written over three source lines is one paragraph on the slide") in squeezed(text)
+        at = lines.index("Name and role")  # a hard break ends the line; the next line is the next one
+        assert lines[at + 1:at + 3] == ["Team and phone", "Office hours"]
+        assert "### this is a comment, not a heading" in lines
+        assert not {"bash", "```bash", "~~~{.python .numberLines}", "python"} & set(lines)
+        assert squeezed("INTRO-HANDOUT: a handout block in the introduction") in squeezed(text)

@@ -28,8 +28,8 @@ def paragraphs_of(shape) -> list:
     for p in shape.text_frame.paragraphs:
         p_pr = p._p.pPr
         bullet = p_pr is None or p_pr.find(qn("a:buNone")) is None
-        runs = tuple(fit.Run(r.text, bool(r.font.bold), r.font.name == "Courier New") for r in p.runs)
-        out.append(fit.Para(p.level, bullet, runs))
+        runs = tuple(fit.Run(r.text, bold=bool(r.font.bold), code=r.font.name == "Courier New") for r in p.runs)
+        out.append(fit.Paragraph(runs, p.level, "bullet" if bullet else "none"))
     return out
 
 

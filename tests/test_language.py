@@ -358,3 +358,22 @@ def test_a_warning_alone_does_not_fail_check(tmp_path, cli):
     root = project(tmp_path, slide("The boy is not engaging with services."))
     assert cli("check", "-C", root, "--select", "L").exit_code == 0
     assert cli("check", "-C", root, "--select", "L", "--strict").exit_code == 1
+
+
+def test_front_matter_and_title_findings_carry_the_column_of_their_text(tmp_path, monkeypatch):
+    """Issue 11: findings in front matter (and in slide titles) point at the term, not at column 1."""
+    monkeypatch.setattr(
+        "test_language.FRONT", FRONT.replace("review_by:", 'outcomes:\n  - "Spot a child prostitute early"\nreview_by:'))
+    body = "## Why a rent boy is a victim\n\n::: activity 5\n### Is he selling sex?\n\n- Discuss\n:::\n"
+    found = sorted((line, col, code) for line, col, code, *_ in findings(tmp_path, body))
+    assert (5, 13, "L01") in found  # line 5: '  - "Spot a |child prostitute early"'
+    assert (8, 10, "L01") in found  # line 8, the body's first: '## Why a |rent boy is a victim'
+    assert len(found) == 2  # "selling sex" needs a child in context: none in the activity title
+
+
+def test_code_is_never_judged(tmp_path):
+    """Issue 11: fenced (``` ~~~, longer fences, quoted) and indented code are skipped by the language rules."""
+    body = ("## Code\n\nExamples:\n\n````text\n```\nchild prostitute\n```\n````\n\n~~~\nrent boy\n~~~\n\n"
+            "    putting themselves at risk\n\n> ```\n> child sex worker\n> ```\n")
+    assert findings(tmp_path, body) == []
+    assert findings(tmp_path, "## Prose\n\nA rent boy.\n")  # the same words in prose are found

@@ -6,7 +6,7 @@ import datetime as dt
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 MODULE_TEMPLATE = """---
 title: {title}
@@ -81,43 +81,97 @@ def new_module_text(title: str, audiences: list, today: dt.date) -> str:
 
 
 WATCHED = ("workshop.yaml", "modules", "templates", "editions")
+# Watchdog event types that mean a file really changed; reads arrive as "opened" and
+# "closed_no_write" and must never start a build (the build reads every source).
+CHANGES = ("created", "deleted", "modified", "moved", "closed")
 
 
-def watch(root: Path, rebuild: Callable[[], None], debounce: float = 0.3,
-          stop: threading.Event = None) -> None:
-    """Call rebuild() once now and again after each burst of changes to the project's sources."""
+def watched_folders(root: Path) -> list:
+    """The project's top-level names to watch: the sources, and folders of the files they point at."""
+    from .incremental import INPUT_DIRS, referenced_files
+
+    sources = [root / "workshop.yaml"] + [p for name in INPUT_DIRS if (root / name).is_dir()
+                                          for p in sorted((root / name).rglob("*")) if p.is_file()]
+    names = list(WATCHED)
+    for path in referenced_files(root, sources):
+        top = path.relative_to(root).parts[0]
+        if top not in names and (root / top).is_dir():
+            names.append(top)
+    return names
+
+
+def is_change(event, root: Path, names) -> bool:
+    """Whether a watchdog event is a real change to a watched source (not a read, not a dot-file)."""
+    if event.event_type not in CHANGES:
+        return False
+    for raw in (event.src_path, getattr(event, "dest_path", "")):
+        if not raw:
+            continue
+        path = Path(str(raw if isinstance(raw, str) else raw.decode()))
+        try:
+            rel = path.resolve().relative_to(root)
+        except ValueError:
+            continue
+        if rel.parts and rel.parts[0] in names and not path.name.startswith(".") \
+                and not path.name.endswith("~") and "__pycache__" not in rel.parts:
+            return True
+    return False
+
+
+def watch(request, show: Callable, announce: Optional[Callable[[], None]] = None, debounce: float = 0.3,
+          stop: Optional[threading.Event] = None, build: Optional[Callable] = None) -> None:
+    """Build now and again after each burst of real changes to the project's sources, forever.
+
+    Each outcome (a BuildResult, or the exception a build raised) goes to show(); a mistake
+    or an unexpected error is shown and the watch goes on. SystemExit and KeyboardInterrupt
+    are never caught. A burst of events that leaves every source as it was builds nothing.
+    """
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    root = Path(root).resolve()
+    from .build import build_project
+    from .incremental import project_fingerprint
+
+    build = build or build_project
+    root = Path(request.project).resolve()
     changed = threading.Event()
     stop = stop or threading.Event()
+    names = watched_folders(root)
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event):
-            path = Path(str(getattr(event, "dest_path", "") or event.src_path))
-            try:
-                rel = path.resolve().relative_to(root)
-            except ValueError:
-                return
-            if rel.parts and rel.parts[0] in WATCHED and not path.name.startswith(".") \
-                    and not path.name.endswith("~") and event.event_type not in ("opened", "closed_no_write"):
+            if is_change(event, root, names):
                 changed.set()
+
+    def rebuild(last: Optional[str]) -> Optional[str]:
+        try:
+            now = project_fingerprint(root, request.template)
+        except Exception:  # noqa: BLE001 - the build below reports the real problem
+            now = None
+        if now is not None and now == last:
+            return last  # touched, not changed
+        if announce:
+            announce()
+        try:
+            show(build(request))
+        except Exception as exc:  # noqa: BLE001 - a watch reports every failure and goes on
+            show(exc)
+        return now
 
     observer = Observer()
     handler = Handler()
     observer.schedule(handler, str(root), recursive=False)
-    for name in WATCHED[1:]:
+    for name in names[1:]:
         if (root / name).is_dir():
             observer.schedule(handler, str(root / name), recursive=True)
     observer.start()
     try:
-        rebuild()
+        last = rebuild(None)
         while not stop.is_set():
             if changed.wait(0.2):
                 time.sleep(debounce)  # let an editor finish writing
                 changed.clear()
-                rebuild()
+                last = rebuild(last)
     finally:
         observer.stop()
         observer.join()

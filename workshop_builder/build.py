@@ -1,46 +1,120 @@
-"""The pipeline: load → resolve per audience → render → write, all-or-nothing.
+"""The build: load → select → check → render per audience and edition → write, all-or-nothing.
 
-Outputs are rendered (in worker processes with --jobs) and staged as temporary files beside
-their targets; only when every render has succeeded are they renamed into place. An output
-whose inputs have not changed is neither rendered nor rewritten.
+`Build(request).run()` is the whole pipeline (as MkDocs' `build(config)`): it loads the
+project, chooses the outputs, skips what is up to date, runs every check alongside the
+rendering (in worker processes with `jobs`), stages every output as a temporary file beside
+its target and only when all have succeeded renames them into place, under a lock on the
+output folder. It returns a BuildResult, or raises one of:
+
+- ContentError: mistakes in the content (exit 1; each finding is `path:line:col: CODE …`);
+- UsageError: a mistake in what was asked for (exit 2);
+- BuildError: the build cannot finish here (another build, a full disk, a read-only or
+  impossible --out, too few file descriptors, a killed worker, a missing program): one line,
+  exit 1. In every case nothing is written and earlier outputs stay as they were.
+
+The command line (cli.py) and `watch` (authoring.py) only turn options into a BuildRequest
+and print the result.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
-from .diagnostics import ContentError, did_you_mean
-from .incremental import Manifest, output_key
-from .render import RENDERERS
-from .render.base import RenderOptions
+from . import writing
+from .diagnostics import ERROR, ContentError, did_you_mean
+from .incremental import Manifest, output_key, project_fingerprint, request_key
+from .lock import BusyError, OutputLock
+from .render import RENDERERS, default_formats
+from .render.base import RenderError, RenderOptions
+from .source_files import inside
 
 if TYPE_CHECKING:
     from .model import Workshop
+
+LOGGER = "workshop_builder"  # a renderer that leaves something out warns here (slide pictures)
 
 
 class UsageError(Exception):
     """A mistake in how the command was called (exit status 2)."""
 
 
+class BuildError(Exception):
+    """The build cannot finish here (environment, not content): one line for the user, exit 1."""
+
+
 @dataclass(frozen=True)
 class OutputSpec:
+    """One output file to build: whose, which format, where, and which edition."""
+
     audience_id: str
     format: str
     path: Path
     edition_id: Optional[str] = None  # None: the national edition
 
 
+@dataclass(frozen=True)
+class BuildRequest:
+    """What to build: the project, the output folder, the selection and the options."""
+
+    project: Path = Path(".")
+    out: Optional[Path] = None  # default: <project>/output
+    audiences: tuple = ()  # default: every audience
+    formats: tuple = ()  # default: the registry's default formats
+    editions: tuple = ()  # default: the national edition
+    all_editions: bool = False
+    start: Optional[str] = None  # HH:MM, overrides start: in workshop.yaml
+    template: Optional[Path] = None
+    thumbnails: bool = False
+    jobs: Optional[int] = None  # default: the number of CPUs
+    force: bool = False
+
+    @property
+    def out_dir(self) -> Path:
+        """The output folder."""
+        return Path(self.out) if self.out is not None else Path(self.project) / "output"
+
+    def options(self) -> RenderOptions:
+        """The options that change outputs."""
+        return RenderOptions(start=self.start, thumbnails=self.thumbnails)
+
+
 @dataclass
 class BuildResult:
-    written: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
-    findings: list = field(default_factory=list)  # the checks' warnings
+    """What a build did: outputs written and up to date, the warnings, and notes for the user."""
 
+    out_dir: Path
+    written: list = field(default_factory=list)  # Paths written, in plan order
+    unchanged: list = field(default_factory=list)  # Paths already up to date
+    findings: list = field(default_factory=list)  # the checks' warnings (Diagnostics)
+    warnings: list = field(default_factory=list)  # every warning as one line (remembered when nothing was done)
+    notes: list = field(default_factory=list)  # one-line notes: missing programs, incomplete outputs
+    incomplete: list = field(default_factory=list)  # Paths written without something (rebuilt next time)
+    audiences: int = 0
+    editions: list = field(default_factory=lambda: [None])
+    nothing_to_do: bool = False
+
+    @property
+    def outputs(self) -> int:
+        """How many outputs the build covered."""
+        return len(self.written) + len(self.unchanged)
+
+
+class Progress:
+    """Told how many outputs there are, then of each one done; the default does nothing."""
+
+    def start(self, total: int) -> None:
+        """Called once, before rendering, with the number of outputs."""
+
+    def advance(self, spec: OutputSpec) -> None:
+        """Called when one output is rendered or found up to date."""
+
+
+# ---- selection ----
 
 def select_audiences(workshop: Workshop, wanted) -> list:
     """The audience ids to build, in workshop order; unknown ids are a usage error."""
@@ -88,62 +162,44 @@ def plan_outputs(workshop: Workshop, audiences, formats, out_dir: Path, editions
     return specs
 
 
-def render_one(workshop: Workshop, spec: OutputSpec, options: RenderOptions) -> bytes:
-    """Resolve for the spec's audience and render its format."""
+def check_out_dir(out_dir: Path, specs: list) -> None:
+    """BuildError when outputs cannot be written under out_dir or a link would take one outside it."""
+    problem = writing.out_dir_problem(out_dir)
+    if problem:
+        raise BuildError(problem)
+    for spec in specs:
+        if not inside(Path(out_dir), spec.path.parent):
+            raise BuildError(f"{spec.path.parent} leads outside the output folder {out_dir} (a link?); "
+                             "remove that link or choose another --out")
+
+
+# ---- rendering ----
+
+class _Warnings(logging.Handler):
+    """Collects the warnings a renderer logs while it renders one output."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def render_one(workshop: Workshop, spec: OutputSpec, options: RenderOptions) -> tuple:
+    """Resolve for the spec's audience and render its format: (bytes, warnings it logged)."""
     from .resolver import resolve
 
     resolved = resolve(workshop, spec.audience_id, options.start, spec.edition_id)
-    return RENDERERS[spec.format].render(resolved, options)
-
-
-# ---- writing ----
-
-def stage(path: Path, data: bytes) -> Optional[Path]:
-    """Write data to a temporary file beside path; None when path already holds exactly data."""
+    logger = logging.getLogger(LOGGER)
+    handler = _Warnings()
+    logger.addHandler(handler)
     try:
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            return None
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a build that was killed
-        _unlink(stale)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o666 & ~_UMASK)  # as an ordinary new file, not mkstemp's private 0600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except BaseException:
-        _unlink(Path(tmp))
-        raise
-    return Path(tmp)
+        data = RENDERERS[spec.format].render(resolved, options)
+    finally:
+        logger.removeHandler(handler)
+    return data, handler.lines
 
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _umask()
-
-
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Write via a temporary file renamed into place; False if the file already holds data."""
-    tmp = stage(path, data)
-    if tmp is not None:
-        os.replace(tmp, path)
-    return tmp is not None
-
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
-
-
-# ---- parallel rendering ----
 
 _WORKER_WORKSHOP: Optional[Workshop] = None
 
@@ -154,12 +210,12 @@ def _init_worker(workshop: Optional[Workshop]) -> None:
         _WORKER_WORKSHOP = workshop
 
 
-def _render_in_worker(spec: OutputSpec, options: RenderOptions) -> bytes:
+def _render_in_worker(spec: OutputSpec, options: RenderOptions) -> tuple:
     return render_one(_WORKER_WORKSHOP, spec, options)
 
 
 def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int, precheck: Callable):
-    """Yield (spec, bytes) for each spec, in worker processes when jobs > 1.
+    """Yield (spec, bytes, warnings) for each spec, in worker processes when jobs > 1.
 
     precheck() runs first when rendering is serial, and while the workers render when it is
     parallel; it raises ContentError before any output is yielded if the content has errors.
@@ -169,7 +225,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
     if jobs == 1:
         precheck()
         for spec in specs:
-            yield spec, render_one(workshop, spec, options)
+            yield (spec, *render_one(workshop, spec, options))
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -179,86 +235,195 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
         context, _WORKER_WORKSHOP, initarg = multiprocessing.get_context("fork"), workshop, None
     else:  # pragma: no cover - Windows and macOS defaults
         context, initarg = multiprocessing.get_context("spawn"), workshop
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(initarg,)) as pool:
-        # A bounded window of outstanding renders: finished outputs are handed on and dropped,
-        # so memory stays flat however many outputs a build has.
-        pending, queue = {}, iter(specs)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(initarg,))
+    # A bounded window of outstanding renders: finished outputs are handed on and dropped,
+    # so memory stays flat however many outputs a build has.
+    pending, queue = {}, iter(specs)
 
-        def fill():
-            for spec in queue:
-                pending[pool.submit(_render_in_worker, spec, options)] = spec
-                if len(pending) >= 4 * jobs:
-                    return
+    def fill():
+        for spec in queue:
+            pending[pool.submit(_render_in_worker, spec, options)] = spec
+            if len(pending) >= 4 * jobs:
+                return
 
-        try:
-            fill()
-            precheck()
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    spec = pending.pop(future)
-                    yield spec, future.result()
-                fill()
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
-
-
-def build(workshop: Workshop, specs: list, options: RenderOptions, *, fingerprint: str = "",
-          manifest: Optional[Manifest] = None, force: bool = False, jobs: int = 1,
-          progress: Optional[Callable[[OutputSpec], None]] = None,
-          checks: Optional[Callable[[], list]] = None) -> BuildResult:
-    """Render what is out of date, then put every output in place; nothing on failure.
-
-    checks() returns the content's findings; any error stops the build before anything is
-    written. It runs alongside the rendering, which costs nothing when it finds no error.
-    """
-    result = BuildResult()
-
-    def precheck():
-        from .diagnostics import ERROR
-
-        result.findings = list(checks()) if checks else []
-        if any(d.severity == ERROR for d in result.findings):
-            raise ContentError(result.findings)
-
-    keys = {spec: output_key(fingerprint, f"{spec.edition_id}/{spec.audience_id}", spec.format, options.key())
-            for spec in specs}
-    stale = []
-    for spec in specs:
-        if not force and manifest is not None and fingerprint and manifest.up_to_date(spec.path, keys[spec]):
-            result.unchanged.append(spec)
-            if progress:
-                progress(spec)
-        else:
-            stale.append(spec)
-    staged = []
     try:
-        if not stale:
-            precheck()
-        for spec, data in _rendered(workshop, stale, options, jobs, precheck):
-            staged.append((spec, stage(spec.path, data), hashlib.sha256(data).hexdigest()))
-            if progress:
-                progress(spec)
+        fill()
+        precheck()
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                spec = pending.pop(future)
+                yield (spec, *future.result())
+            fill()
     except BaseException:
-        for _, tmp, _ in staged:
-            if tmp is not None:
-                _unlink(tmp)
+        _stop(pool)  # a failed build does not wait for renders it will throw away
         raise
-    order = {spec: i for i, spec in enumerate(specs)}
-    for spec, tmp, sha in sorted(staged, key=lambda item: order[item[0]]):
-        if tmp is not None:
-            os.replace(tmp, spec.path)
-            result.written.append(spec)
-        else:
-            result.unchanged.append(spec)
-        if manifest is not None:
-            manifest.record(spec.path, keys[spec], sha)
-    result.unchanged.sort(key=lambda spec: order[spec])
-    return result
+    pool.shutdown(wait=True)
 
 
-__all__ = ["build", "plan_outputs", "select_audiences", "select_editions", "UsageError", "ContentError", "OutputSpec",
-           "write_atomic"]
+def _stop(pool) -> None:
+    """Stop a process pool now: cancel what has not started and end the workers."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # CPython's pool keeps them here
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
+
+
+# ---- the build ----
+
+class Build:
+    """One build of a project into one output folder (see the module docstring)."""
+
+    def __init__(self, request: BuildRequest, progress: Optional[Progress] = None):
+        self.request = request
+        self.progress = progress or Progress()
+        self.out_dir = request.out_dir
+        self.options = request.options()
+
+    def run(self) -> BuildResult:
+        """Build what is out of date; a BuildResult, or ContentError / UsageError / BuildError."""
+        request = self.request
+        fingerprint = project_fingerprint(request.project, request.template)
+        request_id = request_key(fingerprint, request.audiences, request.formats,
+                                 self.options.key() + f";editions={sorted(request.editions)}"
+                                 f";all={request.all_editions}", self.out_dir)
+        manifest = Manifest(self.out_dir)
+        if not request.force and manifest.request_up_to_date(request_id):
+            return BuildResult(self.out_dir, unchanged=[self.out_dir / n for n in manifest.request_outputs(request_id)],
+                               warnings=manifest.request_warnings(request_id), nothing_to_do=True)
+        from .checks import run_checks
+        from .loader import load_project
+
+        workshop = load_project(request.project, request.template)
+        audiences = select_audiences(workshop, request.audiences)
+        editions = select_editions(workshop, request.editions, request.all_editions)
+        unknown = [f for f in request.formats if f not in RENDERERS]
+        if unknown:
+            raise UsageError(f"unknown format '{unknown[0]}'; formats: {', '.join(RENDERERS)}")
+        specs = plan_outputs(workshop, audiences, list(request.formats) or default_formats(), self.out_dir, editions)
+        check_out_dir(self.out_dir, specs)
+        result = BuildResult(self.out_dir, audiences=len(audiences), editions=editions)
+        if self.options.thumbnails and any(getattr(RENDERERS[s.format], "thumbnails", False) for s in specs):
+            from .render.thumbnails import unavailable
+
+            why = unavailable()
+            if why:
+                result.notes.append(f"facilitator handouts are built without slide pictures: {why} "
+                                    "(--no-thumbnails turns them off)")
+        jobs = request.jobs or os.cpu_count() or 1
+        self._write(workshop, specs, fingerprint, manifest, jobs, lambda: run_checks(workshop), result, request_id)
+        return result
+
+    def _write(self, workshop, specs, fingerprint, manifest, jobs, checks, result, request_id) -> None:
+        """Render and put in place under the output folder's lock; environment failures as BuildError."""
+        lock = OutputLock(self.out_dir)
+        created = not os.path.lexists(self.out_dir)
+        try:
+            try:
+                self._render_and_replace(workshop, specs, fingerprint, manifest, jobs, checks, result, lock)
+            except BaseException:
+                if created and lock.held:  # only what this build made, and only while it may
+                    _remove_empty_folders(self.out_dir, keep_top=True)
+                    lock.release()
+                    _remove_empty_folders(self.out_dir)
+                raise
+            result.warnings = [d.format() for d in result.findings]
+            manifest.record_request(request_id, specs, result.warnings)
+            try:
+                manifest.save()
+            except OSError as exc:
+                result.notes.append(f"the outputs are written, but the record of them is not "
+                                    f"({writing.os_error_line(exc, manifest.path)}); the next build rebuilds them")
+        except BusyError as exc:
+            raise BuildError(str(exc)) from None
+        except RenderError as exc:
+            raise BuildError(str(exc)) from None
+        except OSError as exc:
+            raise BuildError(writing.os_error_line(exc, self.out_dir)) from None
+        except Exception as exc:
+            from concurrent.futures.process import BrokenProcessPool
+
+            if isinstance(exc, BrokenProcessPool):
+                raise BuildError("a worker process stopped before it finished (killed, or out of memory); "
+                                 "build again, or with --jobs 1") from None
+            raise
+        finally:
+            lock.release()
+
+    def _render_and_replace(self, workshop, specs, fingerprint, manifest, jobs, checks, result, lock) -> None:
+        """Render what is out of date, then put every output in place; nothing on failure."""
+
+        def precheck():
+            result.findings = list(checks()) if checks else []
+            if any(d.severity == ERROR for d in result.findings):
+                raise ContentError(result.findings)
+
+        keys = {spec: output_key(fingerprint, f"{spec.edition_id}/{spec.audience_id}", spec.format,
+                                 self.options.key()) for spec in specs}
+        if os.path.isdir(self.out_dir):  # an existing folder: find another build (or no write access) first
+            lock.hold()
+        self.progress.start(len(specs))
+        stale, unchanged = [], set()
+        for spec in specs:
+            if not self.request.force and manifest.up_to_date(spec.path, keys[spec]):
+                unchanged.add(spec)
+                self.progress.advance(spec)
+            else:
+                stale.append(spec)
+        staged = []  # (spec, temporary file or None when unchanged, sha256, warnings)
+        try:
+            if not stale:
+                precheck()
+            for spec, data, warnings in _rendered(workshop, stale, self.options, jobs, precheck):
+                lock.hold()
+                staged.append((spec, writing.stage(spec.path, data), hashlib.sha256(data).hexdigest(), warnings))
+                self.progress.advance(spec)
+            lock.hold()
+        except BaseException:
+            for _, tmp, _, _ in staged:
+                if tmp is not None:
+                    writing.unlink(tmp)
+            raise
+        by_spec = {item[0]: item for item in staged}
+        for spec in specs:
+            if spec in unchanged:
+                result.unchanged.append(spec.path)
+                continue
+            _, tmp, sha, warnings = by_spec[spec]
+            if tmp is not None:
+                os.replace(tmp, spec.path)
+                result.written.append(spec.path)
+            else:
+                result.unchanged.append(spec.path)
+            if warnings:  # built without something: shown, and built again next time
+                manifest.forget(spec.path)
+                result.incomplete.append(spec.path)
+                result.notes.extend(warnings)
+            else:
+                manifest.record(spec.path, keys[spec], sha)
+
+
+def _remove_empty_folders(top: Path, keep_top: bool = False) -> None:
+    """Remove top and the folders under it when they hold no files (after a failed first build)."""
+    for dirpath, _, _ in sorted(os.walk(top), key=lambda item: -len(item[0])):
+        if keep_top and Path(dirpath) == Path(top):
+            continue
+        try:
+            os.rmdir(dirpath)
+        except OSError:
+            pass
+
+
+def build_project(request: BuildRequest, progress: Optional[Progress] = None) -> BuildResult:
+    """Run one build (Build(request, progress).run())."""
+    return Build(request, progress).run()
+
+
+write_atomic = writing.write_atomic  # kept for callers of the old place
+
+__all__ = ["Build", "BuildRequest", "BuildResult", "BuildError", "Progress", "build_project", "plan_outputs",
+           "select_audiences", "select_editions", "UsageError", "ContentError", "OutputSpec", "write_atomic"]

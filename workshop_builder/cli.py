@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -10,14 +9,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import UsageError, build, plan_outputs, select_audiences, select_editions
 from .diagnostics import ERROR, ContentError
-from .incremental import Manifest, project_fingerprint, request_key
-from .render import RENDERERS
-from .render.base import RenderError, RenderOptions
+from .render import FORMATS, default_formats
 
-# The loader, checks and renderers' libraries (Python-Markdown, PyYAML, python-pptx, Jinja2)
-# are imported by the commands that use them, so that `build` with nothing to do stays fast.
+# Only the commands' own needs are imported here: the build, the loader, the checks and the
+# renderers (with Python-Markdown, PyYAML, python-pptx, Jinja2) are imported by the commands
+# that use them, so that `list` loads no renderer and `build` with nothing to do stays fast.
 
 TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -38,21 +35,27 @@ def _load(project: Path, template=None):
     try:
         return load_project(project, template)
     except ContentError as exc:
-        _fail(exc)
+        _print_content_error(exc)
+        sys.exit(1)
 
 
-def _warn(findings) -> None:
-    for diag in findings:
-        click.echo(f"{diag.format()} (warning)", err=True)
-
-
-def _fail(exc: ContentError):
+def _print_content_error(exc: ContentError) -> None:
+    """Print every finding of a failed build, one a line, and the count of errors."""
     for diag in exc.diagnostics:
         click.echo(diag.format() + (" (warning)" if diag.severity != ERROR else ""), err=True)
     n = len([d for d in exc.diagnostics if d.severity == ERROR])
     click.echo(f"{n} error{'s' if n != 1 else ''}; nothing was written. "
                "Run 'workshop-builder check' for details of each rule.", err=True)
-    sys.exit(1)
+
+
+def _select_audience(workshop, audience: str) -> None:
+    """A usage error (exit 2) when the audience is not in the workshop."""
+    from .build import UsageError, select_audiences
+
+    try:
+        select_audiences(workshop, [audience])
+    except UsageError as exc:
+        raise click.UsageError(str(exc))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,9 +72,8 @@ def main():
 @PROJECT
 @click.option("-a", "--audience", "audiences", multiple=True, metavar="ID",
               help="Build only this audience (repeatable). Default: every audience.")
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(RENDERERS)),
-              help="Build only this format (repeatable). Default: "
-                   + ", ".join(name for name, r in RENDERERS.items() if r.default) + ".")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
+              help="Build only this format (repeatable). Default: " + ", ".join(default_formats()) + ".")
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder. Default: output/ in the project.")
 @click.option("--start", callback=lambda c, p, v: _start(v), metavar="HH:MM",
@@ -97,72 +99,79 @@ def build_command(project, audiences, formats, out, start, template, jobs, force
     warnings are shown.
     Outputs whose inputs have not changed since the last build are left as they are.
     """
-    options = RenderOptions(start=start, thumbnails=thumbnails)
-    out_dir = out if out is not None else Path(project) / "output"
-    fingerprint = project_fingerprint(project, template)
-    request = request_key(fingerprint, audiences, formats, options.key() + f";editions={sorted(editions)}"
-                          f";all={all_editions}", out_dir)
-    manifest = Manifest(out_dir)
-    if not force and manifest.request_up_to_date(request):
-        _warn_cached(manifest.requests[request].get("warnings", []))
-        names = manifest.requests[request]["outputs"]
-        for name in names:
-            click.echo(f"  up to date {_show(out_dir / name)}")
-        click.echo(f"Nothing to do: {len(names)} output{'s' if len(names) != 1 else ''} in {_show(out_dir)} "
-                   "are up to date (use --force to rebuild).")
-        return
-    from .checks import run_checks
+    from .build import BuildRequest
 
-    workshop = _load(project, template)
+    request = BuildRequest(project=Path(project), out=out, audiences=tuple(audiences), formats=tuple(formats),
+                           editions=tuple(editions), all_editions=all_editions, start=start, template=template,
+                           thumbnails=thumbnails, jobs=jobs, force=force)
+    result = _run_build(request, _Bar())
+    if result is None:
+        sys.exit(1)
+    show_result(result)
+
+
+def _run_build(request, progress=None):
+    """Run a build; None after printing why it failed (a usage mistake raises click.UsageError)."""
+    from .build import BuildError, UsageError, build_project
+
     try:
-        chosen = select_audiences(workshop, audiences)
-        chosen_editions = select_editions(workshop, editions, all_editions)
-        specs = plan_outputs(workshop, chosen, formats or [n for n, r in RENDERERS.items() if r.default], out_dir,
-                             chosen_editions)
+        return build_project(request, progress)
+    except ContentError as exc:
+        _print_content_error(exc)
     except UsageError as exc:
         raise click.UsageError(str(exc))
-    if thumbnails and any(getattr(RENDERERS[s.format], "thumbnails", False) for s in specs):
-        from .render.thumbnails import unavailable as thumbnails_unavailable
-
-        why = thumbnails_unavailable()
-        if why:
-            click.echo(f"note: facilitator handouts are built without slide pictures: {why} "
-                       "(--no-thumbnails turns them off)", err=True)
-    jobs = jobs or os.cpu_count() or 1
-    try:
-        if len(specs) > 1:
-            with click.progressbar(length=len(specs), label="Building", file=sys.stderr,
-                                   show_pos=True) as bar:
-                result = build(workshop, specs, options, fingerprint=fingerprint, manifest=manifest,
-                               force=force, jobs=jobs, progress=lambda spec: bar.update(1),
-                               checks=lambda: run_checks(workshop))
-        else:
-            result = build(workshop, specs, options, fingerprint=fingerprint, manifest=manifest,
-                           force=force, jobs=jobs, checks=lambda: run_checks(workshop))
-    except ContentError as exc:
-        _fail(exc)
-    except RenderError as exc:
+    except BuildError as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
-    findings = result.findings
-    _warn(findings)
-    manifest.record_request(request, specs, findings)
-    manifest.save()
-    for spec in result.written:
-        click.echo(f"  wrote      {_show(spec.path)}")
-    for spec in result.unchanged:
-        click.echo(f"  up to date {_show(spec.path)}")
-    n_ed = len(chosen_editions)
-    click.echo(f"Built {len(specs)} output{'s' if len(specs) != 1 else ''} for {len(chosen)} "
-               f"audience{'s' if len(chosen) != 1 else ''}"
-               + (f" in {n_ed} edition{'s' if n_ed != 1 else ''}" if chosen_editions != [None] else "")
-               + f" in {_show(out_dir)} "
+    finally:
+        if progress is not None:
+            progress.close()
+    return None
+
+
+class _Bar:
+    """A progress bar on stderr for builds of more than one output."""
+
+    def __init__(self):
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        if total > 1:
+            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+
+    def advance(self, spec) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def show_result(result) -> None:
+    """Print what a build did: warnings, notes, each output, and a summary line."""
+    for line in result.warnings:
+        click.echo(f"{line} (warning)", err=True)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    if result.nothing_to_do:
+        for path in result.unchanged:
+            click.echo(f"  up to date {_show(path)}")
+        n = len(result.unchanged)
+        click.echo(f"Nothing to do: {n} output{'s' if n != 1 else ''} in {_show(result.out_dir)} "
+                   "are up to date (use --force to rebuild).")
+        return
+    for path in result.written:
+        click.echo(f"  wrote      {_show(path)}")
+    for path in result.unchanged:
+        click.echo(f"  up to date {_show(path)}")
+    n, n_aud, n_ed = result.outputs, result.audiences, len(result.editions)
+    click.echo(f"Built {n} output{'s' if n != 1 else ''} for {n_aud} "
+               f"audience{'s' if n_aud != 1 else ''}"
+               + (f" in {n_ed} edition{'s' if n_ed != 1 else ''}" if result.editions != [None] else "")
+               + f" in {_show(result.out_dir)} "
                f"({len(result.written)} written, {len(result.unchanged)} up to date).")
-
-
-def _warn_cached(findings: list) -> None:
-    for text in findings:
-        click.echo(f"{text} (warning)", err=True)
 
 
 def _show(path: Path) -> str:
@@ -175,7 +184,7 @@ def _show(path: Path) -> str:
 @main.command("list")
 @PROJECT
 def list_command(project):
-    """List audiences (slot and planned time) and modules (minutes per audience)."""
+    """List audiences (slot and planned time), modules (minutes per audience) and editions."""
     from .resolver import module_applies, resolve
 
     workshop = _load(project)
@@ -185,7 +194,7 @@ def list_command(project):
         click.echo(f"  {aud.id:<26} {aud.name:<40} slot {aud.minutes:>3} min, planned {planned:>3} min")
     click.echo("Modules (minutes per audience; - = not in that audience's workshop):")
     ids = list(workshop.audiences)
-    width = max(len(i) for i in ids)
+    width = max((len(i) for i in ids), default=0)
     header = "  ".join(f"{i[:width]:>{width}}" for i in ids)
     click.echo(f"  {'':<34} {header}")
     for entry in workshop.entries:
@@ -197,6 +206,11 @@ def list_command(project):
             label = module.id
             cells = [str(module.minutes_for(a)) if module_applies(workshop, entry, a) else "-" for a in ids]
         click.echo(f"  {label[:34]:<34} " + "  ".join(f"{c:>{width}}" for c in cells))
+    if workshop.editions:
+        click.echo("Editions:")
+        for edition in workshop.editions.values():
+            about = f": {edition.description}" if edition.description else ""
+            click.echo(f"  {edition.id:<26} {edition.name}{about}")
 
 
 @main.command("plan")
@@ -209,10 +223,7 @@ def plan_command(project, audience, start):
     from .resolver import resolve
 
     workshop = _load(project)
-    try:
-        select_audiences(workshop, [audience])
-    except UsageError as exc:
-        raise click.UsageError(str(exc))
+    _select_audience(workshop, audience)
     resolved = resolve(workshop, audience, start)
     aud = resolved.audience
     click.echo(f"{workshop.title}: {aud.name} ({aud.id})")
@@ -241,7 +252,7 @@ def _codes(ctx, param, values):
               help="Only these codes or prefixes, comma-separated (e.g. E,L07,W3).")
 @click.option("--ignore", multiple=True, callback=_codes, metavar="CODES",
               help="Skip these codes or prefixes, comma-separated.")
-@click.option("--list-rules", is_flag=True, help="List every rule with its code and exit.")
+@click.option("--list-rules", is_flag=True, help="List every code (load errors and rules) and exit.")
 def check_command(project, strict, fmt, select, ignore, list_rules):
     """Check the whole project: structure, timing, evidence, language and accessibility.
 
@@ -249,12 +260,14 @@ def check_command(project, strict, fmt, select, ignore, list_rules):
     summary. Rules and fixes: docs/checks.md.
     Exit status 1 when there is an error (or, with --strict, any warning).
     """
-    from .checks import RULES, check_project, filter_findings
-
     if list_rules:
-        for item in RULES:
-            click.echo(f"{item.code}  {item.name:<24} {item.summary}")
+        from .codes import all_codes
+
+        for item in all_codes():
+            click.echo(item.list_line())
         return
+    from .checks import check_project, filter_findings
+
     workshop, findings = check_project(project, select=select)
     if workshop is not None:  # a project that cannot load is always reported in full
         findings = filter_findings(findings, select, ignore)
@@ -314,35 +327,46 @@ def new_module_command(project, module_id, title):
 @main.command("watch")
 @PROJECT
 @click.option("-a", "--audience", "audiences", multiple=True, metavar="ID", help="Audiences to rebuild.")
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(RENDERERS)),
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
               help="Formats to rebuild (default: the deck and both HTML handouts).")
 @click.option("-e", "--edition", "editions", multiple=True, metavar="ID", help="Editions to rebuild.")
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder. Default: output/ in the project.")
-@click.pass_context
-def watch_command(ctx, project, audiences, formats, editions, out):
+def watch_command(project, audiences, formats, editions, out):
     """Rebuild the outputs you are working on whenever a module, template or edition changes.
 
     Mistakes are printed and the watch goes on; press Ctrl-C to stop.
     """
     from .authoring import watch
+    from .build import BuildRequest
 
-    def rebuild():
-        click.echo(f"[{_clock()}] building…")
-        try:
-            ctx.invoke(build_command, project=project, audiences=audiences, formats=formats, out=out,
-                       start=None, template=None, jobs=None, force=False, thumbnails=False,
-                       editions=editions, all_editions=False)
-        except SystemExit:
-            pass
-        except click.UsageError as exc:
-            click.echo(f"error: {exc.format_message()}", err=True)
+    request = BuildRequest(project=Path(project), out=out, audiences=tuple(audiences), formats=tuple(formats),
+                           editions=tuple(editions), thumbnails=False)
+
+    def show(outcome) -> None:
+        if isinstance(outcome, Exception):
+            click.echo(_watch_error(outcome), err=True)
+        else:
+            show_result(outcome)
         click.echo(f"[{_clock()}] watching {_show(Path(project))} for changes (Ctrl-C to stop)")
 
     try:
-        watch(Path(project), rebuild)
+        watch(request, show, announce=lambda: click.echo(f"[{_clock()}] building…"))
     except KeyboardInterrupt:
         click.echo("stopped.")
+
+
+def _watch_error(exc: Exception) -> str:
+    """What to print for a failed rebuild under watch: one line (a line a finding for content errors)."""
+    if isinstance(exc, ContentError):
+        lines = [d.format() + (" (warning)" if d.severity != ERROR else "") for d in exc.diagnostics]
+        n = len([d for d in exc.diagnostics if d.severity == ERROR])
+        return "\n".join(lines + [f"{n} error{'s' if n != 1 else ''}; nothing was written."])
+    from .build import BuildError, UsageError
+
+    if isinstance(exc, (BuildError, UsageError)):
+        return f"error: {exc}; nothing was written."
+    return f"error: unexpected {type(exc).__name__}: {exc}; nothing was written (the watch goes on)."
 
 
 @main.command("preview")
@@ -357,6 +381,7 @@ def preview_command(project, audience, edition, port, open_browser):
     Builds into a private temporary folder (never output/); a mistake shows in the page with
     its file and line until it is fixed. Press Ctrl-C to stop.
     """
+    from .build import UsageError
     from .preview import PreviewError, serve
 
     try:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
-ERROR = "error"
-WARNING = "warning"
+from .codes import ERROR, WARNING, Code, lookup
+
+__all__ = ["ERROR", "WARNING", "Location", "Diagnostic", "Report", "ContentError", "did_you_mean"]
 
 
 @dataclass(frozen=True, order=True)
@@ -27,13 +28,20 @@ class Location:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding: where, which rule, how bad, what is wrong and how to fix it."""
+    """One finding: where, which rule, how bad, what is wrong and how to fix it.
+
+    `code` is given as the declared Code (or a declared code string) and kept as its string;
+    an undeclared code is a bug and raises KeyError.
+    """
 
     loc: Location
     code: str
     message: str
     fix: Optional[str] = None
     severity: str = ERROR
+
+    def __post_init__(self):
+        object.__setattr__(self, "code", lookup(self.code).code)
 
     def format(self) -> str:
         """Render in compiler style: `path:line:col: CODE message (fix)`."""
@@ -68,12 +76,12 @@ class Report:
 
     items: list = field(default_factory=list)
 
-    def error(self, loc: Location, code: str, message: str, fix: Optional[str] = None) -> None:
-        """Record an error (the build cannot go on)."""
+    def error(self, loc: Location, code: Union[Code, str], message: str, fix: Optional[str] = None) -> None:
+        """Record an error (the build cannot go on) for a declared code."""
         self.items.append(Diagnostic(loc, code, message, fix, ERROR))
 
-    def warning(self, loc: Location, code: str, message: str, fix: Optional[str] = None) -> None:
-        """Record a warning (the build goes on, the author should look)."""
+    def warning(self, loc: Location, code: Union[Code, str], message: str, fix: Optional[str] = None) -> None:
+        """Record a warning (the build goes on, the author should look) for a declared code."""
         self.items.append(Diagnostic(loc, code, message, fix, WARNING))
 
     def extend(self, items: Iterable[Diagnostic]) -> None:

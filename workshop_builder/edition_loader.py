@@ -10,13 +10,13 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from .codes.load import (BAD_ID, BAD_LOGO, BAD_TIME_OR_DATE, FILE_NOT_FOUND, OUTSIDE_PROJECT,
+                         UNDEFINED_PLACEHOLDER, UNKNOWN_PLACEHOLDER)
 from .diagnostics import Location, did_you_mean
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
-from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
-
-EDITION_KEYS = ("name", "logo", "contacts", "facts", "description")
-CONTACT_KEYS = ("name", "role", "phone", "email", "url", "hours", "checked", "description")
-FACT_KEYS = ("value", "meaning", "source", "year", "url")
+from .schema import EDITION_FILE, validate
+from .source_files import ID_RE, inside, read_text
+from .yamlio import as_mapping, line_of, load_yaml
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 PLACEHOLDER_ROOTS = ("edition", "contact", "fact")
 
@@ -44,14 +44,12 @@ class EditionLoader:
 
     def editions(self) -> dict:
         """Every editions/*.yaml, by id, in name order."""
-        from .loader import ID_RE, read_text
-
         out: dict = {}
         folder = self.loader.root / "editions"
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
             rel = self.loader.rel(path)
             if not ID_RE.match(path.stem) or path.stem == NATIONAL:
-                self.report.error(Location(rel), "E011", f"edition file name '{path.name}' must be a lower-case id "
+                self.report.error(Location(rel), BAD_ID, f"edition file name '{path.name}' must be a lower-case id "
                                   "(letters, digits, hyphens) other than 'national'", "rename it, e.g. kent.yaml")
                 continue
             text = read_text(path, rel, self.report)
@@ -65,19 +63,17 @@ class EditionLoader:
         return out
 
     def _edition(self, ident, data, rel, lines, base: tuple, folder: Path, default_name) -> Edition:
-        check_keys(data, EDITION_KEYS, rel, lines, base, self.report, "edition")
-        if default_name is None:
-            require(data, ("name",), rel, lines, base, self.report, f"edition '{ident}'")
-        edition = Edition(ident, _text(data.get("name")) or default_name or ident, rel=rel, lines=lines)
+        if default_name is None:  # an edition file; workshop.yaml's edition: is checked with the rest of it
+            validate(data, EDITION_FILE, rel, lines, self.report, base)
+        edition = Edition(ident, _text(data.get("name")) or default_name or ident, rel=rel, lines=lines,
+                          description=_text(data.get("description")))
         if data.get("logo"):
             edition.logo = self._logo(str(data["logo"]), folder, Location(rel, line_of(lines, *base, "logo")))
         for key, spec in self._table(data.get("contacts"), rel, lines, base + ("contacts",)):
             loc = Location(rel, line_of(lines, *base, "contacts", key))
-            check_keys(spec, CONTACT_KEYS, rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
-            require(spec, ("name",), rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
             checked = spec.get("checked")
             if checked is not None and not isinstance(checked, dt.date):
-                self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), "E009",
+                self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), BAD_TIME_OR_DATE,
                                   f"contact '{key}' checked: '{checked}' is not a date", "write e.g. checked: 2026-11-01")
                 checked = None
             edition.contacts[key] = Contact(
@@ -86,12 +82,13 @@ class EditionLoader:
                 description=_text(spec.get("description")), role=_text(spec.get("role")), key=key,
                 checked=checked, loc=loc)
         for key, spec in self._table(data.get("facts"), rel, lines, base + ("facts",)):
-            check_keys(spec, FACT_KEYS, rel, lines, base + ("facts", key), self.report, f"fact '{key}'")
-            require(spec, ("value", "source", "year"), rel, lines, base + ("facts", key), self.report,
-                    f"fact '{key}'")
             year = spec.get("year")
+            if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+                self.report.error(Location(rel, line_of(lines, *base, "facts", key, "year")), BAD_TIME_OR_DATE,
+                                  f"fact '{key}' year must be a number", "write e.g. year: 2026")
+                year = None
             edition.facts[key] = Fact(key, _text(spec.get("value")), _text(spec.get("meaning")),
-                                      _text(spec.get("source")), year if isinstance(year, int) else None,
+                                      _text(spec.get("source")), year,
                                       _text(spec.get("url")), Location(rel, line_of(lines, *base, "facts", key)))
         return edition
 
@@ -104,7 +101,7 @@ class EditionLoader:
         for key, spec in (value or {}).items():
             loc = Location(rel, line_of(lines, *path, key))
             if not KEY_RE.match(str(key)):
-                self.report.error(loc, "E011", f"'{key}' must be lower case letters, digits and underscores "
+                self.report.error(loc, BAD_ID, f"'{key}' must be lower case letters, digits and underscores "
                                   "(it is used as {{ " + path[-1][:-1] + f".{key} }}}})",
                                   "write e.g. childrens_front_door")
                 continue
@@ -114,14 +111,12 @@ class EditionLoader:
         return out
 
     def _logo(self, value: str, folder: Path, loc: Location) -> Optional[Path]:
-        from .loader import inside
-
         path = folder / value
         if not inside(self.loader.root, path):
-            self.report.error(loc, "E032", f"logo '{value}' is outside the project", "keep the logo in the project")
+            self.report.error(loc, OUTSIDE_PROJECT, f"logo '{value}' is outside the project", "keep the logo in the project")
             return None
         if not path.is_file():
-            self.report.error(loc, "E031", f"logo '{value}' not found", "check the path (it is relative to the "
+            self.report.error(loc, FILE_NOT_FOUND, f"logo '{value}' not found", "check the path (it is relative to the "
                               "edition file)")
             return None
         try:
@@ -132,7 +127,7 @@ class EditionLoader:
                 if image.format not in ("PNG", "JPEG", "GIF"):
                     raise OSError(f"{image.format} is not supported")
         except Exception as exc:  # Pillow raises many kinds for unreadable images
-            self.report.error(loc, "E062", f"logo '{value}' is not a readable PNG, JPEG or GIF image ({exc})",
+            self.report.error(loc, BAD_LOGO, f"logo '{value}' is not a readable PNG, JPEG or GIF image ({exc})",
                               "export the logo as PNG")
             return None
         return path
@@ -158,7 +153,7 @@ def _check_one(report, path: str, loc: Location, when, everyone) -> None:
     if root not in PLACEHOLDER_ROOTS or "." not in path:
         hint = did_you_mean(root, PLACEHOLDER_ROOTS) or "placeholders are {{ edition.name }}, {{ contact.KEY }}, " \
                                                          "{{ fact.KEY }}"
-        report.error(loc, "E061", f"unknown placeholder '{{{{ {path} }}}}'", hint)
+        report.error(loc, UNKNOWN_PLACEHOLDER, f"unknown placeholder '{{{{ {path} }}}}'", hint)
         return
     for edition in everyone:
         if not when.applies(None, edition.id):
@@ -168,5 +163,5 @@ def _check_one(report, path: str, loc: Location, when, everyone) -> None:
             key = path.split(".")[1]
             hint = did_you_mean(key, table) if table and key not in table else None
             where = "workshop.yaml (edition:)" if edition.id == NATIONAL else edition.rel
-            report.error(loc, "E060", f"placeholder '{{{{ {path} }}}}' is not defined by edition '{edition.id}'",
+            report.error(loc, UNDEFINED_PLACEHOLDER, f"placeholder '{{{{ {path} }}}}' is not defined by edition '{edition.id}'",
                          hint or f"define it in {where}, or put this text in a '::: edition' block")

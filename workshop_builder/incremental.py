@@ -2,7 +2,9 @@
 
 An output whose fingerprint matches the manifest, and whose file is still the one we wrote,
 is up to date and is neither rendered nor rewritten. The fingerprint is computed without
-parsing anything, so a no-op rebuild only hashes files.
+parsing anything, so a no-op rebuild only hashes files. It covers the project's sources,
+every file they point at (a picture in a folder beside modules/, an edition's logo), the
+templates, and the builder's own code, so a changed builder rebuilds everything.
 """
 
 from __future__ import annotations
@@ -16,10 +18,21 @@ from pathlib import Path
 from typing import Optional
 
 from . import __version__
+from .package_files import code_digest, default_templates_dir
+from .writing import write_atomic
 
 MANIFEST = ".workshop-builder.json"
 INPUT_DIRS = ("modules", "templates", "editions")
 TEMPLATE_LINE = re.compile(r"^template:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(?:#.*)?$", re.MULTILINE)
+# Relative paths a source may point at: Markdown link and picture targets, reference
+# definitions, HTML src attributes and YAML `logo:` values. Over-matching only hashes more.
+REFERENCE_RES = (
+    re.compile(r"\]\(\s*<?([^)\s>]+)"),
+    re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE),
+    re.compile(r"\bsrc\s*=\s*[\"']([^\"']+)[\"']"),
+    re.compile(r"^\s*logo:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(?:#.*)?$", re.MULTILINE),
+)
+TEXT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
 
 
 def _files_under(folder: Path):
@@ -30,13 +43,37 @@ def _files_under(folder: Path):
                 yield Path(dirpath) / name
 
 
-def project_fingerprint(root: Path, template: Optional[Path] = None, extra: str = "") -> str:
-    """A digest of every file that can change an output, the builder's version and the date."""
-    from .render.base import default_templates_dir
+def referenced_files(root: Path, sources: list) -> list:
+    """Files inside the project that the text sources point at by relative path, sorted."""
+    found = set()
+    for source in sources:
+        if source.suffix not in TEXT_SUFFIXES:
+            continue
+        try:
+            text = source.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for pattern in REFERENCE_RES:
+            for match in pattern.finditer(text):
+                target = match.group(1).strip().split("#", 1)[0].split("?", 1)[0]
+                if not target or ":" in target or target.startswith("/"):
+                    continue  # a URL, a mailto:, an absolute path: not a project file
+                path = (source.parent / target).resolve()
+                try:
+                    path.relative_to(root)
+                except ValueError:
+                    continue
+                if path.is_file():
+                    found.add(path)
+    return sorted(found)
 
+
+def project_fingerprint(root: Path, template: Optional[Path] = None, extra: str = "") -> str:
+    """A digest of every file that can change an output, the builder's code and the date."""
     root = Path(root).resolve()
     digest = hashlib.sha256()
-    digest.update(f"{__version__}\0{dt.date.today()}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}\0{extra}".encode())
+    digest.update(f"{__version__}\0{code_digest()}\0{dt.date.today()}\0"
+                  f"{os.environ.get('SOURCE_DATE_EPOCH', '')}\0{extra}".encode())
     files = []
     config = root / "workshop.yaml"
     if config.is_file():
@@ -46,6 +83,8 @@ def project_fingerprint(root: Path, template: Optional[Path] = None, extra: str 
             files.append(root / match.group(1).strip())
     for name in INPUT_DIRS:
         files.extend(_files_under(root / name))
+    listed = set(files)
+    files.extend(p for p in referenced_files(root, files) if p not in listed)
     files.extend(_files_under(default_templates_dir()))
     if template is not None:
         files.append(Path(template))
@@ -71,28 +110,51 @@ def request_key(fingerprint: str, audiences, formats, options_key: str, out_dir:
 
 
 def file_digest(path: Path) -> Optional[str]:
+    """The sha256 of a file's bytes, or None when it cannot be read."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
 
 
+def _valid_output(entry) -> bool:
+    return isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("sha256"), str)
+
+
+def _valid_request(entry) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("outputs"), list)
+            and all(isinstance(n, str) for n in entry["outputs"])
+            and isinstance(entry.get("warnings", []), list)
+            and all(isinstance(w, str) for w in entry.get("warnings", [])))
+
+
 class Manifest:
-    """What was built into an output folder: per output file, its inputs' key and content hash."""
+    """What was built into an output folder: per output file, its inputs' key and content hash.
+
+    A damaged manifest, or a damaged entry in it, only makes the outputs concerned out of date.
+    """
 
     def __init__(self, out_dir: Path):
         self.path = Path(out_dir) / MANIFEST
+        self.outputs: dict = {}
+        self.requests: dict = {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError
-            self.outputs = dict(data.get("outputs", {}))
-            self.requests = dict(data.get("requests", {}))
-        except (OSError, ValueError, TypeError):
-            self.outputs, self.requests = {}, {}
+        except (OSError, ValueError, UnicodeDecodeError):
+            return
+        if not isinstance(data, dict):
+            return
+        outputs, requests = data.get("outputs"), data.get("requests")
+        if isinstance(outputs, dict):
+            self.outputs = {k: v for k, v in outputs.items() if isinstance(k, str) and _valid_output(v)}
+        if isinstance(requests, dict):
+            self.requests = {k: v for k, v in requests.items() if isinstance(k, str) and _valid_request(v)}
 
     def _name(self, path: Path) -> str:
-        return Path(path).resolve().relative_to(self.path.parent.resolve()).as_posix()
+        try:
+            return Path(path).resolve().relative_to(self.path.parent.resolve()).as_posix()
+        except ValueError:  # outside the output folder: never up to date by name
+            return Path(path).resolve().as_posix()
 
     def up_to_date(self, path: Path, key: str) -> bool:
         """Whether the file at path was built from exactly these inputs and is unchanged since."""
@@ -100,7 +162,12 @@ class Manifest:
         return bool(entry) and entry.get("key") == key and file_digest(path) == entry.get("sha256")
 
     def record(self, path: Path, key: str, sha256: str) -> None:
+        """Remember that the file at path holds sha256 and was built from key."""
         self.outputs[self._name(path)] = {"key": key, "sha256": sha256}
+
+    def forget(self, path: Path) -> None:
+        """Treat the file at path as out of date next time (it was built incomplete)."""
+        self.outputs.pop(self._name(path), None)
 
     def request_up_to_date(self, request: str) -> bool:
         """Whether an identical earlier build left every one of its outputs untouched."""
@@ -113,16 +180,23 @@ class Manifest:
                 return False
         return True
 
-    def record_request(self, request: str, specs, findings) -> None:
-        """Remember a successful build: its outputs and the warnings it showed."""
+    def request_outputs(self, request: str) -> list:
+        """The output names of a recorded request."""
+        return list(self.requests.get(request, {}).get("outputs", []))
+
+    def request_warnings(self, request: str) -> list:
+        """The warning lines a recorded request showed."""
+        return list(self.requests.get(request, {}).get("warnings", []))
+
+    def record_request(self, request: str, specs, warnings) -> None:
+        """Remember a successful build: its outputs and the warning lines it showed."""
         self.requests = {request: {
             "outputs": [self._name(spec.path) for spec in specs],
-            "warnings": [d.format() for d in findings],
+            "warnings": list(warnings),
         }}
 
     def save(self) -> None:
-        from .build import write_atomic
-
+        """Write the manifest into the output folder, atomically."""
         data = {"builder": __version__, "outputs": dict(sorted(self.outputs.items())),
                 "requests": self.requests}
         write_atomic(self.path, (json.dumps(data, indent=1) + "\n").encode())

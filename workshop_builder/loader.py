@@ -12,59 +12,26 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import unquote, urlsplit
 
+from .codes.load import (BAD_ID, BAD_MINUTES, BAD_TIME_OR_DATE, FILE_NOT_FOUND, FILE_TOO_LARGE,
+                         IMAGE_WITHOUT_ALT, INVALID_YAML, LISTED_TWICE, MISSING_KEY, MODULE_NOT_FOUND,
+                         NOT_UTF8, NO_WORKSHOP_FILE, OUTSIDE_PROJECT, TEMPLATE_NOT_FOUND, UNKNOWN_AUDIENCE,
+                         UNKNOWN_CITATION, UNREADABLE_FILE, UNSAFE_ADDRESS, WRONG_TYPE)
 from .diagnostics import ContentError, Location, Report, did_you_mean
-from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
+from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser, attribute_alt
 from .edition_loader import EditionLoader, check_placeholders
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
+from .footnotes import number_footnotes
 from .module_parser import BodyParser
 from .resolver import TIME_RE
-from .render.base import default_templates_dir
-from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
+from .package_files import default_templates_dir
+from .schema import FRONT_MATTER, SUPPORT_CONTACT, WORKSHOP, keys_of, validate
+from .source_files import ID_RE, MAX_FILE_BYTES, inside, read_text  # noqa: F401 (shared with editions)
+from .yamlio import as_mapping, line_of, load_yaml
 
 WORKSHOP_FILE = "workshop.yaml"
-WORKSHOP_KEYS = ("title", "subtitle", "organisation", "language", "slug", "start", "date",
-                 "template", "audiences", "modules", "support", "edition")
-AUDIENCE_KEYS = ("name", "minutes", "description")
-ENTRY_KEYS = ("id", "audiences")
-BREAK_KEYS = ("break", "audiences", "title")
-CONTACT_KEYS = ("name", "phone", "url", "email", "hours", "description")
-MODULE_KEYS = ("title", "duration", "audiences", "outcomes", "sources", "review_by", "content_note")
-SOURCE_KEYS = ("title", "publisher", "year", "url", "author")
+CONTACT_KEYS = keys_of(SUPPORT_CONTACT)
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-MAX_FILE_BYTES = 2_000_000
 LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-def read_text(path: Path, rel: str, report: Report) -> Optional[str]:
-    """A source file's text, or None after recording why it cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.error(Location(rel), "E006", f"file is {size / 1_000_000:.1f} MB; the limit is "
-                         f"{MAX_FILE_BYTES / 1_000_000:.1f} MB", "split it into smaller modules")
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        report.error(Location(rel), "E007", f"cannot read file: {exc.strerror}")
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        report.error(Location(rel, line), "E001", "file is not UTF-8 text",
-                     "save it as UTF-8 in your editor")
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def inside(root: Path, path: Path) -> bool:
-    """Whether path, with symlinks resolved, lies inside root."""
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 def slugify(text: str) -> str:
@@ -75,7 +42,7 @@ def slugify(text: str) -> str:
 def parse_minutes(value, rel, line, report, what) -> Optional[int]:
     """A whole positive number of minutes, or None after recording an error."""
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0 or value > 24 * 60:
-        report.error(Location(rel, line), "E040", f"{what} must be a whole number of minutes "
+        report.error(Location(rel, line), BAD_MINUTES, f"{what} must be a whole number of minutes "
                      f"between 1 and 1440, got {value!r}", "write a whole number, e.g. 15")
         return None
     return value
@@ -100,7 +67,7 @@ class Loader:
     def load(self, template_override: Optional[Path] = None) -> Workshop:
         path = self.root / WORKSHOP_FILE
         if not path.is_file():
-            self.report.error(Location(WORKSHOP_FILE), "E008", f"no {WORKSHOP_FILE} in {self.root}",
+            self.report.error(Location(WORKSHOP_FILE), NO_WORKSHOP_FILE, f"no {WORKSHOP_FILE} in {self.root}",
                               "run the command in a workshop folder or pass -C DIR")
             raise ContentError(self.report.sorted())
         text = read_text(path, WORKSHOP_FILE, self.report)
@@ -109,7 +76,7 @@ class Loader:
             data = as_mapping(data, WORKSHOP_FILE, 1, self.report, WORKSHOP_FILE)
         if not data:
             if not self.report.errors:
-                self.report.error(Location(WORKSHOP_FILE, 1), "E004", "workshop.yaml is empty",
+                self.report.error(Location(WORKSHOP_FILE, 1), MISSING_KEY, "workshop.yaml is empty",
                                   "add title, audiences and modules")
             raise ContentError(self.report.sorted())
         workshop = self._workshop(data, lines, template_override)
@@ -120,20 +87,21 @@ class Loader:
 
     def _workshop(self, data: dict, lines: dict, template_override) -> Workshop:
         rel = WORKSHOP_FILE
-        check_keys(data, WORKSHOP_KEYS, rel, lines, (), self.report, rel)
-        require(data, ("title", "audiences", "modules"), rel, lines, (), self.report, rel)
+        validate(data, WORKSHOP, rel, lines, self.report)
         audiences = self._audiences(data.get("audiences"), lines)
         start = str(data.get("start", "09:30"))
         if not TIME_RE.match(start):
-            self.report.error(Location(rel, line_of(lines, "start")), "E009",
+            self.report.error(Location(rel, line_of(lines, "start")), BAD_TIME_OR_DATE,
                               f"start time '{start}' is not a 24-hour clock time", "write e.g. start: \"10:00\"")
         date = data.get("date") or dt.date(2026, 1, 1)
         if not isinstance(date, dt.date):
-            self.report.error(Location(rel, line_of(lines, "date")), "E009",
+            self.report.error(Location(rel, line_of(lines, "date")), BAD_TIME_OR_DATE,
                               f"date '{date}' is not a date", "write e.g. date: 2026-11-27")
             date = dt.date(2026, 1, 1)
         template = self._template(template_override or data.get("template"), line_of(lines, "template"),
                                   from_cli=template_override is not None)
+        if data.get("smart_quotes") is True:
+            self.md = MarkdownParser(smart_quotes=True)
         entries = self._entries(data.get("modules"), lines, audiences)
         editions_loader = EditionLoader(self)
         national = editions_loader.national(data.get("edition"), lines, "National edition")
@@ -162,10 +130,10 @@ class Loader:
             path = (Path.cwd() if from_cli else self.root) / path
         where = Location(rel, line) if not from_cli else Location("--template")
         if not from_cli and not inside(self.root, path):
-            self.report.error(where, "E032", f"template '{value}' is outside the project",
+            self.report.error(where, OUTSIDE_PROJECT, f"template '{value}' is outside the project",
                               "keep the template inside the project folder")
         elif not path.is_file():
-            self.report.error(where, "E014", f"template '{value}' not found", "check the path")
+            self.report.error(where, TEMPLATE_NOT_FOUND, f"template '{value}' not found", "check the path")
         return path
 
     def _audiences(self, value, lines: dict) -> dict:
@@ -175,14 +143,12 @@ class Loader:
         for ident, spec in (value or {}).items():
             line = line_of(lines, "audiences", ident)
             if not isinstance(ident, str) or not ID_RE.match(ident):
-                self.report.error(Location(rel, line), "E011", f"audience id '{ident}' must be lower case "
+                self.report.error(Location(rel, line), BAD_ID, f"audience id '{ident}' must be lower case "
                                   "letters, digits and hyphens", "write e.g. elected-members")
                 continue
             spec = as_mapping(spec, rel, line, self.report, f"audience '{ident}'")
             if spec is None:
                 continue
-            check_keys(spec, AUDIENCE_KEYS, rel, lines, ("audiences", ident), self.report, f"audience '{ident}'")
-            require(spec, ("name", "minutes"), rel, lines, ("audiences", ident), self.report, f"audience '{ident}'")
             minutes = parse_minutes(spec.get("minutes"), rel, line_of(lines, "audiences", ident, "minutes"),
                                     self.report, f"audience '{ident}' minutes") if "minutes" in spec else None
             out[ident] = Audience(ident, str(spec.get("name") or ident), minutes or 0,
@@ -196,7 +162,7 @@ class Loader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            self.report.error(Location(rel, line), "E003", f"{what} audiences must be 'all' or a list of ids",
+            self.report.error(Location(rel, line), WRONG_TYPE, f"{what} audiences must be 'all' or a list of ids",
                               "write audiences: [elected-members, all-council-staff]")
             return []
         for ident in value:
@@ -205,7 +171,7 @@ class Loader:
 
     def _check_audience(self, ident: str, loc: Location, audiences: dict) -> None:
         if audiences and ident not in audiences:
-            self.report.error(loc, "E010", f"unknown audience '{ident}'",
+            self.report.error(loc, UNKNOWN_AUDIENCE, f"unknown audience '{ident}'",
                               did_you_mean(ident, audiences) or f"known audiences: {', '.join(audiences)}")
 
     def _entries(self, value, lines: dict, audiences: dict) -> list:
@@ -213,7 +179,7 @@ class Loader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.report.error(Location(rel, line_of(lines, "modules")), "E003",
+            self.report.error(Location(rel, line_of(lines, "modules")), WRONG_TYPE,
                               "modules must be a list: the running order", "write one '- module-id' per line")
             return []
         entries, seen = [], {}
@@ -223,22 +189,19 @@ class Loader:
             if isinstance(item, str):
                 item = {"id": item}
             if not isinstance(item, dict):
-                self.report.error(loc, "E003", f"running-order item {item!r} is neither a module id nor a break",
+                self.report.error(loc, WRONG_TYPE, f"running-order item {item!r} is neither a module id nor a break",
                                   "write '- module-id' or '- break: 15'")
                 continue
             if "break" in item:
-                check_keys(item, BREAK_KEYS, rel, lines, ("modules", i), self.report, "break")
                 minutes = parse_minutes(item["break"], rel, line, self.report, "break")
                 entries.append(Entry(loc, break_minutes=minutes or 0, break_title=str(item.get("title") or "Break"),
                                      audiences=self._audience_list(item.get("audiences"), rel, line, audiences, "break")))
                 continue
-            check_keys(item, ENTRY_KEYS, rel, lines, ("modules", i), self.report, "running-order item")
             ident = str(item.get("id") or "")
             if not ident:
-                require(item, ("id",), rel, lines, ("modules", i), self.report, "running-order item")
-                continue
+                continue  # the schema reports the missing id
             if ident in seen:
-                self.report.error(loc, "E012", f"module '{ident}' is listed twice (first on line {seen[ident]})",
+                self.report.error(loc, LISTED_TWICE, f"module '{ident}' is listed twice (first on line {seen[ident]})",
                                   "remove one of them")
                 continue
             seen[ident] = line
@@ -252,15 +215,13 @@ class Loader:
         if value is None:
             return out
         if not isinstance(value, list):
-            self.report.error(Location(rel, line_of(lines, "support")), "E003", "support must be a list of contacts")
+            self.report.error(Location(rel, line_of(lines, "support")), WRONG_TYPE, "support must be a list of contacts")
             return out
         for i, item in enumerate(value):
             line = line_of(lines, "support", i)
-            item = as_mapping(item, rel, line, self.report, "a support contact")
+            item = as_mapping(item, rel, line, self.report, "support contact")
             if item is None:
                 continue
-            check_keys(item, CONTACT_KEYS, rel, lines, ("support", i), self.report, "support contact")
-            require(item, ("name",), rel, lines, ("support", i), self.report, "support contact")
             out.append(Contact(**{k: " ".join(str(item.get(k) or "").split()) for k in CONTACT_KEYS}))
         return out
 
@@ -275,10 +236,10 @@ class Loader:
             path = folder / f"{entry.module_id}.md"
             if not path.is_file():
                 hint = did_you_mean(entry.module_id, available) or f"create modules/{entry.module_id}.md"
-                self.report.error(entry.loc, "E013", f"module '{entry.module_id}' not found", hint)
+                self.report.error(entry.loc, MODULE_NOT_FOUND, f"module '{entry.module_id}' not found", hint)
                 continue
             if not inside(self.root, path):
-                self.report.error(entry.loc, "E032", f"module '{entry.module_id}' is a link to a file outside "
+                self.report.error(entry.loc, OUTSIDE_PROJECT, f"module '{entry.module_id}' is a link to a file outside "
                                   "the project", "copy the module into modules/")
                 continue
             module = self._module(entry.module_id, path, audiences)
@@ -296,7 +257,7 @@ class Loader:
         if all_lines and all_lines[0].strip() == "---":
             end = next((i for i in range(1, len(all_lines)) if all_lines[i].strip() in ("---", "...")), None)
             if end is None:
-                self.report.error(Location(rel, 1), "E002", "front matter starts with '---' but is never closed",
+                self.report.error(Location(rel, 1), INVALID_YAML, "front matter starts with '---' but is never closed",
                                   "add a line '---' after the front matter")
                 return None
             errors_before = len(self.report.errors)
@@ -309,23 +270,22 @@ class Loader:
                 return None
             body_start = end + 2
         else:
-            self.report.error(Location(rel, 1), "E004", "module has no front matter",
+            self.report.error(Location(rel, 1), MISSING_KEY, "module has no front matter",
                               "start the file with '---', then title: and duration:, then '---'")
             return None
-        check_keys(data, MODULE_KEYS, rel, lines, (), self.report, "front matter")
-        require(data, ("title", "duration"), rel, lines, (), self.report, "front matter")
+        validate(data, FRONT_MATTER, rel, lines, self.report)
         sources = self._sources(data.get("sources"), rel, lines, ident)
         mod_audiences = self._audience_list(data.get("audiences"), rel, line_of(lines, "audiences"),
                                             audiences, "module")
         duration = self._duration(data.get("duration"), rel, lines, audiences)
         review_by = data.get("review_by")
         if review_by is not None and not isinstance(review_by, dt.date):
-            self.report.error(Location(rel, line_of(lines, "review_by")), "E009",
+            self.report.error(Location(rel, line_of(lines, "review_by")), BAD_TIME_OR_DATE,
                               f"review_by '{review_by}' is not a date", "write e.g. review_by: 2027-09-30")
             review_by = None
         outcomes = data.get("outcomes") or []
         if not isinstance(outcomes, list):
-            self.report.error(Location(rel, line_of(lines, "outcomes")), "E003", "outcomes must be a list",
+            self.report.error(Location(rel, line_of(lines, "outcomes")), WRONG_TYPE, "outcomes must be a list",
                               "write one '- outcome' per line")
             outcomes = []
         body = BodyParser(rel, self.md, self.report)
@@ -335,7 +295,7 @@ class Loader:
         known = [NATIONAL] + list(self.editions)
         for loc, edition_id in body.edition_refs:
             if edition_id not in known:
-                self.report.error(loc, "E010", f"unknown edition '{edition_id}'",
+                self.report.error(loc, UNKNOWN_AUDIENCE, f"unknown edition '{edition_id}'",
                                   did_you_mean(edition_id, known) or f"known editions: {', '.join(known)}")
         module = Module(
             id=ident, path=path, rel=rel, title=str(data.get("title") or ident), duration=duration or {},
@@ -344,6 +304,7 @@ class Loader:
                                                if data.get("content_note") else None),
             intro=body.intro, slides=body.slides, loc=Location(rel, 1), key_lines=lines,
         )
+        module.footnotes = number_footnotes(module, body.footnotes, self.report)
         self._check_references(module)
         return module
 
@@ -355,7 +316,7 @@ class Loader:
             minutes = parse_minutes(value, rel, line, self.report, "duration")
             return {"default": minutes} if minutes else None
         if not isinstance(value, dict):
-            self.report.error(Location(rel, line), "E040", "duration must be minutes or a mapping per audience",
+            self.report.error(Location(rel, line), BAD_MINUTES, "duration must be minutes or a mapping per audience",
                               "write duration: 15 or duration: {default: 15, elected-members: 10}")
             return None
         out = {}
@@ -379,20 +340,18 @@ class Loader:
             spec = as_mapping(spec, rel, line, self.report, f"source '{key}'")
             if spec is None:
                 continue
-            check_keys(spec, SOURCE_KEYS, rel, lines, ("sources", key), self.report, f"source '{key}'")
-            require(spec, ("title", "publisher"), rel, lines, ("sources", key), self.report, f"source '{key}'")
             year = spec.get("year")
             if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-                self.report.error(Location(rel, line_of(lines, "sources", key, "year")), "E009",
+                self.report.error(Location(rel, line_of(lines, "sources", key, "year")), BAD_TIME_OR_DATE,
                                   f"source '{key}' year must be a number", "write e.g. year: 2023")
                 year = None
             url = str(spec["url"]) if spec.get("url") else None
             if url and urlsplit(url).scheme not in ("http", "https"):
-                self.report.error(Location(rel, line_of(lines, "sources", key, "url")), "E033",
+                self.report.error(Location(rel, line_of(lines, "sources", key, "url")), UNSAFE_ADDRESS,
                                   f"source '{key}' url must start with https:// or http://")
             out[str(key)] = Source(str(key), " ".join(str(spec.get("title") or "").split()),
                                    " ".join(str(spec.get("publisher") or "").split()), year, url, module_id,
-                                   Location(rel, line))
+                                   Location(rel, line), " ".join(str(spec.get("author") or "").split()))
         return out
 
     def _check_references(self, module: Module) -> None:
@@ -405,7 +364,7 @@ class Loader:
                     for key in CITATION_KEYS_RE.findall(m.group(1)):
                         if key not in module.sources:
                             hint = did_you_mean(key, module.sources) or "add it under sources: in the front matter"
-                            self.report.error(Location(module.rel, n, m.start() + 1), "E030",
+                            self.report.error(Location(module.rel, n, m.start() + 1), UNKNOWN_CITATION,
                                               f"citation of unknown source '{key}'", hint)
                 for m in LINK_RE.finditer(line):
                     self._check_target(module, m, n)
@@ -418,7 +377,7 @@ class Loader:
         scheme = urlsplit(target).scheme.lower()
         if scheme and len(scheme) > 1:
             if scheme not in SAFE_SCHEMES or is_image:
-                self.report.error(loc, "E033", f"{what} '{target[:60]}' uses a '{scheme}:' address, which is not "
+                self.report.error(loc, UNSAFE_ADDRESS, f"{what} '{target[:60]}' uses a '{scheme}:' address, which is not "
                                   "allowed", "images must be files in the project; links must be https://, "
                                   "mailto: or tel:")
             return
@@ -426,13 +385,13 @@ class Loader:
             return
         path = (module.path.parent / target.split("#")[0])
         if not inside(self.root, path):
-            self.report.error(loc, "E032", f"{what} '{target}' leads outside the project",
+            self.report.error(loc, OUTSIDE_PROJECT, f"{what} '{target}' leads outside the project",
                               "keep images and linked files inside the project folder")
         elif not path.exists():
-            self.report.error(loc, "E031", f"{what} '{target}' not found",
+            self.report.error(loc, FILE_NOT_FOUND, f"{what} '{target}' not found",
                               f"put the file at {self.rel(path)} or fix the path")
-        if is_image and not m.group(2).strip():
-            self.report.error(loc, "E034", f"image '{target}' has no alt text",
+        if is_image and not m.group(2).strip() and not attribute_alt(m.string[m.end():]).strip():
+            self.report.error(loc, IMAGE_WITHOUT_ALT, f"image '{target}' has no alt text",
                               "describe the picture between the square brackets: ![What it shows](...)")
 
     def _attach_images(self, module: Module, block) -> None:

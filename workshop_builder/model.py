@@ -56,11 +56,17 @@ class Source:
     url: Optional[str]
     module_id: str
     loc: Location
+    author: str = ""
 
     @property
     def short(self) -> str:
         """The short form shown on slides: "Home Office, 2018"."""
         return f"{self.publisher}, {self.year}" if self.year else self.publisher
+
+    @property
+    def credit(self) -> str:
+        """Who the reference names before its year: "Author, Publisher", or the publisher alone."""
+        return f"{self.author}, {self.publisher}" if self.author else self.publisher
 
 
 @dataclass
@@ -85,6 +91,17 @@ class Slide:
     when: Condition = ALWAYS
     minutes: Optional[int] = None
     blocks: list = field(default_factory=list)
+    title_loc: Optional[Location] = None  # where the title's text starts (its heading line)
+
+
+@dataclass
+class Footnote:
+    """A footnote definition `[^id]: text`: its number (0 when nothing refers to it) and text."""
+
+    id: str
+    number: int
+    loc: Location
+    tree: Element
 
 
 @dataclass
@@ -105,6 +122,7 @@ class Module:
     slides: list
     loc: Location
     key_lines: dict = field(default_factory=dict)
+    footnotes: dict = field(default_factory=dict)  # footnote id -> Footnote
 
     def minutes_for(self, audience_id: str) -> Optional[int]:
         """The module's length for an audience (None if it has none)."""
@@ -166,6 +184,7 @@ class Edition:
     facts: dict = field(default_factory=dict)
     rel: str = "workshop.yaml"
     lines: dict = field(default_factory=dict)
+    description: str = ""
 
     def lookup(self, path: str):
         """The value of a placeholder path such as "contact.mash.phone", or None if undefined."""

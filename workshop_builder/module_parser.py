@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import re
 
+from .codes.load import (ACTIVITY_MINUTES, BAD_NESTING, BLOCK_WITHOUT_IDS, HEADING_IN_BLOCK, NESTED_TOO_DEEP,
+                         STRAY_CLOSE, TOO_MANY_SLIDES,
+                          UNCLOSED_BLOCK, UNKNOWN_BLOCK, UNREADABLE_NESTING,
+                         UNTITLED_SLIDE)
+from .codes.load import DUPLICATE_FOOTNOTE
 from .diagnostics import Location, Report, did_you_mean
-from .markdown_tree import ListLevels, MarkdownParser
+from .markdown_tree import FenceTracker, ListLevels, MarkdownParser, code_lines
 from .model import ALWAYS, PLACEHOLDER, Block, Slide
 
 BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition")
 FENCE_OPEN = re.compile(r"^(:{3,})\s*(\S.*?)\s*:*\s*$")
 FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
 HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
-CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+LINK_DEF = re.compile(r"""^ {0,3}\[([^\]^@][^\]]*)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"([^"]*)"|'([^']*)'|\(([^)]*)\)))?[ \t]*$""")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 MAX_NESTING = 20
 MAX_SLIDES = 1000
 MAX_LIST_DEPTH = 12
@@ -54,6 +60,7 @@ class BodyParser:
         self._buf: list = []
         self._buf_line = 0
         self._too_many = False
+        self.footnotes: dict = {}  # footnote id -> (Location, element tree of its text)
 
     # -- context of the current line --
     def _when(self):
@@ -83,11 +90,11 @@ class BodyParser:
         try:
             tree = self.md.parse(text)
         except RecursionError:
-            self.report.error(Location(self.rel, start, 1), "E029", "this passage is nested too deeply to read",
+            self.report.error(Location(self.rel, start, 1), UNREADABLE_NESTING, "this passage is nested too deeply to read",
                               "flatten the nested lists or quotes")
             return
         if _depth(tree) > MAX_TREE_DEPTH:
-            self.report.error(Location(self.rel, start, 1), "E028", "lists or quotes are nested more than "
+            self.report.error(Location(self.rel, start, 1), NESTED_TOO_DEEP, "lists or quotes are nested more than "
                               f"{MAX_LIST_DEPTH} levels deep", "flatten the nested lists or quotes")
             return
         block = Block(self._kind(), tree, Location(self.rel, start, 1), self._when(), text,
@@ -97,25 +104,59 @@ class BodyParser:
 
     def _shallow_enough(self, lines: list, start: int) -> bool:
         """Lists nest at most MAX_LIST_DEPTH levels and quotes as deep; else report and skip."""
-        levels = ListLevels()
+        levels, fenced = ListLevels(), code_lines("\n".join(lines))
         for offset, line in enumerate(lines):
+            if offset in fenced:  # code: its `>` and `-` are text, not quotes and lists
+                continue
             levels.step(line)
             quote_depth = len(line) - len(line.lstrip("> ")) if line.lstrip().startswith(">") else 0
             if levels.depth > MAX_LIST_DEPTH or line.count(">", 0, quote_depth) > MAX_LIST_DEPTH:
-                self.report.error(Location(self.rel, start + offset, 1), "E028",
+                self.report.error(Location(self.rel, start + offset, 1), NESTED_TOO_DEEP,
                                   f"lists or quotes are nested more than {MAX_LIST_DEPTH} levels deep",
                                   "flatten the list: a slide point needs two or three levels at most")
                 return False
         return True
 
+    def _link_definitions(self, lines: list) -> set:
+        """Collect the module's reference-link definitions (`[id]: address "title"`), wherever they
+        stand, so a reference in any passage resolves; the indices of their lines."""
+        fences, taken = FenceTracker(), set()
+        for i, line in enumerate(lines):
+            if fences.step(line):
+                continue
+            m = LINK_DEF.match(line)
+            if m:
+                title = next((g for g in m.group(3, 4, 5) if g is not None), None)
+                self.md.references.setdefault(" ".join(m.group(1).lower().split()), (m.group(2), title))
+                taken.add(i)
+        return taken
+
     def parse(self, lines: list, first_line: int) -> None:
         """Parse body lines; first_line is the file line number of lines[0]."""
-        in_code = False
+        self.md.references = {}
+        link_definitions = self._link_definitions(lines)
+        fences = FenceTracker()
+        footnote = None  # the footnote definition being read: (id, location, lines)
         for i, line in enumerate(lines):
             n = first_line + i
-            if CODE_FENCE.match(line):
-                in_code = not in_code
+            in_code = fences.step(line)
+            if footnote is not None:
+                if line.startswith(("    ", "\t")) or (not line.strip() and i + 1 < len(lines)
+                                                      and lines[i + 1].startswith(("    ", "\t"))):
+                    footnote[2].append(line.strip())
+                    self._keep_place()
+                    continue
+                self._footnote(*footnote)
+                footnote = None
+            if i in link_definitions:
+                self._keep_place()
+                continue
             if not in_code:
+                m = FOOTNOTE_DEF.match(line)
+                if m:
+                    footnote = (m.group(1), Location(self.rel, n, 1), [m.group(2)])
+                    self._keep_place()
+                    continue
                 if FENCE_CLOSE.match(line):
                     self._flush()
                     self._close(n)
@@ -126,17 +167,34 @@ class BodyParser:
                     self._open(m.group(2), Location(self.rel, n, len(m.group(1)) + 2))
                     continue
                 m = HEADING.match(line)
-                if m and self._heading(len(m.group(1)), (m.group(2) or "").strip(), n):
+                if m and self._heading(len(m.group(1)), (m.group(2) or "").strip(), n,
+                                       m.start(2) + 1 if m.group(2) else len(line) + 1):
                     continue
             if not self._buf:
                 self._buf_line = n
             self._buf.append(line)
+        if footnote is not None:
+            self._footnote(*footnote)
         self._flush()
         for frame in self._stack:
-            self.report.error(frame.loc, "E021", f"'::: {frame.name}' block is never closed",
+            self.report.error(frame.loc, UNCLOSED_BLOCK, f"'::: {frame.name}' block is never closed",
                               "add a line of ':::' where the block ends")
 
-    def _heading(self, level: int, title: str, n: int) -> bool:
+    def _keep_place(self) -> None:
+        """A blank line in the buffer for a line taken out of it, so later lines keep their numbers."""
+        if self._buf:
+            self._buf.append("")
+
+    def _footnote(self, ident: str, loc: Location, lines: list) -> None:
+        """Keep a footnote definition `[^id]: text` (it may be anywhere in the module) for the module."""
+        if ident in self.footnotes:
+            self.report.error(loc, DUPLICATE_FOOTNOTE, f"footnote '[^{ident}]' is defined twice "
+                              f"(first at line {self.footnotes[ident][0].line})", "give each footnote its own id")
+            return
+        text = "\n".join(lines).strip()
+        self.footnotes[ident] = (loc, self.md.parse(text))
+
+    def _heading(self, level: int, title: str, n: int, col: int = 1) -> bool:
         """Handle a heading line; False when it is ordinary content (a ### in a slide)."""
         loc = Location(self.rel, n, 1)
         inside = [f.name for f in self._stack if f.name not in ("audience", "edition")]
@@ -145,23 +203,25 @@ class BodyParser:
             if act is not None and act.kind == "activity" and act.title is None and not any(
                     line.strip() for line in self._buf) and inside[-1:] == ["activity"]:
                 act.title = self.md.inline_text(title) or "Activity"
+                act.title_loc = Location(self.rel, n, col)
                 return True
             return False
         if inside:
-            self.report.error(loc, "E025", f"a '{'#' * level}' heading cannot be inside a "
+            self.report.error(loc, HEADING_IN_BLOCK, f"a '{'#' * level}' heading cannot be inside a "
                               f"'::: {inside[-1]}' block", "close the block with ':::' before the heading")
             return True
         self._flush()
         if not title:
-            self.report.error(loc, "E041", "slide has no title", f"write the title after '{'#' * level} '")
+            self.report.error(loc, UNTITLED_SLIDE, "slide has no title", f"write the title after '{'#' * level} '")
         kind = "section" if level == 1 else "content"
         if len(self.slides) >= MAX_SLIDES:
             if not self._too_many:
                 self._too_many = True
-                self.report.error(loc, "E027", f"module has more than {MAX_SLIDES} slides",
+                self.report.error(loc, TOO_MANY_SLIDES, f"module has more than {MAX_SLIDES} slides",
                                   "split it into several modules")
             return True
-        self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when())
+        self._slide = Slide(kind, self.md.inline_text(title) if title else "", loc, self._when(),
+                            title_loc=Location(self.rel, n, col))
         self.slides.append(self._slide)
         return True
 
@@ -173,23 +233,23 @@ class BodyParser:
         when, kind, slide = self._when(), None, None
         enclosing = [f.name for f in self._stack if f.name not in ("audience", "edition")]
         if len(self._stack) >= MAX_NESTING:
-            self.report.error(loc, "E024", f"blocks are nested more than {MAX_NESTING} deep",
+            self.report.error(loc, BAD_NESTING, f"blocks are nested more than {MAX_NESTING} deep",
                               "close some blocks first")
         elif name not in BLOCK_NAMES:
             hint = did_you_mean(name, BLOCK_NAMES) or f"known blocks: {', '.join(BLOCK_NAMES)}"
-            self.report.error(loc, "E020", f"unknown block '::: {name}'", hint)
+            self.report.error(loc, UNKNOWN_BLOCK, f"unknown block '::: {name}'", hint)
         elif name in ("notes", "handout"):
             if enclosing and enclosing[-1] in ("notes", "handout"):
-                self.report.error(loc, "E024", f"a '::: {name}' block cannot be inside '::: {enclosing[-1]}'",
+                self.report.error(loc, BAD_NESTING, f"a '::: {name}' block cannot be inside '::: {enclosing[-1]}'",
                                   "close the outer block first")
             kind = name
         elif name == "activity":
             if enclosing:
-                self.report.error(loc, "E024", f"an activity cannot be inside '::: {enclosing[-1]}'",
+                self.report.error(loc, BAD_NESTING, f"an activity cannot be inside '::: {enclosing[-1]}'",
                                   "close the outer block first")
             minutes = args[0] if args else ""
             if not minutes.isdigit() or int(minutes) <= 0:
-                self.report.error(loc, "E023", f"activity needs its length in minutes, got '{minutes}'",
+                self.report.error(loc, ACTIVITY_MINUTES, f"activity needs its length in minutes, got '{minutes}'",
                                   "write '::: activity 10' for a 10-minute activity")
                 minutes = "0"
             slide = Slide("activity", None, loc, when, minutes=int(minutes))
@@ -200,7 +260,7 @@ class BodyParser:
             ids = args[1:] if negate else args
             if not ids:
                 example = "elected-members" if name == "audience" else "example-council"
-                self.report.error(loc, "E026", f"'::: {name}' needs one or more {name} ids",
+                self.report.error(loc, BLOCK_WITHOUT_IDS, f"'::: {name}' needs one or more {name} ids",
                                   f"write '::: {name} {example}' or '::: {name} not {example}'")
             refs = self.audience_refs if name == "audience" else self.edition_refs
             refs.extend((loc, ident) for ident in ids)
@@ -210,7 +270,7 @@ class BodyParser:
     def _close(self, n: int) -> None:
         """Close the innermost open block."""
         if not self._stack:
-            self.report.error(Location(self.rel, n, 1), "E022", "':::' closes no open block",
+            self.report.error(Location(self.rel, n, 1), STRAY_CLOSE, "':::' closes no open block",
                               "remove this line, or open a block above it")
             return
         frame = self._stack.pop()

@@ -11,6 +11,7 @@ from typing import Optional
 
 import copy
 
+from .footnotes import with_footnotes
 from .model import NATIONAL, PLACEHOLDER, AgendaItem, Block, Edition, Reference, Resolved, ResolvedModule, ResolvedSlide, Workshop
 
 
@@ -111,13 +112,13 @@ def _number_references(modules: list):
     for rmod in modules:
         module = rmod.module
         blocks = list(rmod.intro) + [b for s in rmod.slides for b in s.body + s.notes + s.handout]
-        for block in blocks:
-            for cite in block.tree.iter("cite"):
+        for tree in with_footnotes(module, [b.tree for b in blocks]):
+            for cite in tree.iter("cite"):
                 for key in cite.get("keys", "").split():
                     source = module.sources.get(key)
                     if source is None or (module.id, key) in numbers:
                         continue
-                    identity = source.url or (source.title, source.publisher, source.year)
+                    identity = source.url or (source.title, source.author, source.publisher, source.year)
                     if identity not in by_identity:
                         by_identity[identity] = len(references) + 1
                         references.append(Reference(len(references) + 1, source))

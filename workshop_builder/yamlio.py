@@ -6,6 +6,7 @@ from typing import Optional
 
 import yaml
 
+from .codes.load import DUPLICATE_KEY, INVALID_YAML, WRONG_TYPE
 from .diagnostics import Location, Report
 
 MAX_YAML_NODES = 100_000
@@ -46,23 +47,23 @@ def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
                        f"{exc.context_mark.line + 1 + line_offset})"
         fix = ("write the values out in full" if "aliases" in problem
                else "check the indentation, colons and quotes on this line")
-        report.error(Location(rel, line, col), "E002", f"invalid YAML: {problem}", fix)
+        report.error(Location(rel, line, col), INVALID_YAML, f"invalid YAML: {problem}", fix)
         return None, {}
     except RecursionError:
-        report.error(Location(rel, line_offset + 1), "E002", "invalid YAML: nested too deeply",
+        report.error(Location(rel, line_offset + 1), INVALID_YAML, "invalid YAML: nested too deeply",
                      "flatten the structure")
         return None, {}
     except yaml.YAMLError as exc:  # pragma: no cover - every YAML error is marked in practice
-        report.error(Location(rel, line_offset + 1), "E002", f"invalid YAML: {exc}")
+        report.error(Location(rel, line_offset + 1), INVALID_YAML, f"invalid YAML: {exc}")
         return None, {}
     lines: dict = {}
     if node is not None:
-        _collect_lines(node, (), lines, line_offset)
+        _collect_lines(node, (), lines, line_offset, rel, report)
     return data, lines
 
 
-def _collect_lines(node, path: tuple, lines: dict, offset: int) -> None:
-    """Record the line of every mapping key and sequence item under node."""
+def _collect_lines(node, path: tuple, lines: dict, offset: int, rel: str, report: Report) -> None:
+    """Record the line of every mapping key and sequence item under node; report repeated keys."""
     stack = [(node, path)]
     count = 0
     while stack:
@@ -71,8 +72,13 @@ def _collect_lines(node, path: tuple, lines: dict, offset: int) -> None:
         if count > MAX_YAML_NODES:
             return
         lines.setdefault(path, node.start_mark.line + 1 + offset)
+        if isinstance(node, yaml.ScalarNode):  # where a value's text starts: path + ("col",)
+            lines.setdefault(path + ("col",), node.start_mark.column + 1 + (node.style in ("'", '"')))
         if isinstance(node, yaml.MappingNode):
+            first: dict = {}
             for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    _check_repeat(key, first, offset, rel, report)
                 key_path = path + (key.value,)
                 lines[key_path] = key.start_mark.line + 1 + offset
                 stack.append((value, key_path))
@@ -80,6 +86,17 @@ def _collect_lines(node, path: tuple, lines: dict, offset: int) -> None:
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 stack.append((item, path + (i,)))
+
+
+def _check_repeat(key, first: dict, offset: int, rel: str, report: Report) -> None:
+    """A key written twice in one mapping is an error: YAML would keep only the last value."""
+    line = key.start_mark.line + 1 + offset
+    if key.value in first:
+        report.error(Location(rel, line, key.start_mark.column + 1), DUPLICATE_KEY,
+                     f"key '{key.value}' appears twice in this mapping (first on line {first[key.value]})",
+                     "remove one of them: YAML would silently keep only the last")
+    else:
+        first[key.value] = line
 
 
 def line_of(lines: dict, *path, default: int = 1) -> int:
@@ -91,34 +108,10 @@ def line_of(lines: dict, *path, default: int = 1) -> int:
     return lines.get((), default)
 
 
-def check_keys(data: dict, allowed, rel: str, lines: dict, path: tuple, report: Report,
-               what: str) -> None:
-    """Report unknown keys of a mapping, with a "did you mean" for near misses."""
-    from .diagnostics import did_you_mean
-
-    for key in data:
-        if key not in allowed:
-            hint = did_you_mean(str(key), allowed) or f"allowed keys: {', '.join(sorted(allowed))}"
-            report.error(Location(rel, line_of(lines, *path, key)), "E005",
-                         f"unknown key '{key}' in {what}", hint)
-
-
-def require(data: dict, keys, rel: str, lines: dict, path: tuple, report: Report,
-            what: str) -> bool:
-    """Report required keys that are missing; True when all are present."""
-    ok = True
-    for key in keys:
-        if data.get(key) in (None, ""):
-            report.error(Location(rel, line_of(lines, *path)), "E004",
-                         f"{what} is missing the required key '{key}'", f"add '{key}:'")
-            ok = False
-    return ok
-
-
 def as_mapping(value, rel: str, line: int, report: Report, what: str) -> Optional[dict]:
     """The value if it is a mapping, else record an error and return None."""
     if isinstance(value, dict):
         return value
-    report.error(Location(rel, line), "E003", f"{what} must be a mapping of keys to values",
+    report.error(Location(rel, line), WRONG_TYPE, f"{what} must be a mapping of keys to values",
                  "write it as 'key: value' lines")
     return None

@@ -1,61 +1,19 @@
 """`workshop-builder check`: rules over the loaded project and the planned outputs.
 
-Each rule is a function registered with @rule in one of the modules imported at the bottom;
-a new check is one new function (or one new file added to that import list).
+Each rule is a function registered with @rule(CODE) in one of the modules imported at the
+bottom, where CODE is its entry in the registry of codes (workshop_builder/codes/), which holds
+its name, severity, summary, reasoning and example. A new check is one declaration in codes/
+and one new function (or one new file added to that import list).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
 from ..diagnostics import ContentError, Diagnostic, Report
-from ..loader import Loader
 from ..model import Workshop
-from ..resolver import resolve
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    summary: str
-    func: Callable
-    default: bool = True  # False: runs only when `check --select` names its code exactly
-
-
-RULES: list = []
-
-
-def rule(code: str, name: str, summary: str, default: bool = True):
-    """Register a check: it takes a CheckContext and a Report and records findings."""
-
-    def register(func):
-        RULES.append(Rule(code, name, summary, func, default))
-        return func
-
-    return register
-
-
-class CheckContext:
-    """What rules look at: the workshop, each audience's resolved view and deck plan."""
-
-    def __init__(self, workshop: Workshop, loader: Optional[Loader] = None, today: Optional[dt.date] = None):
-        self.workshop = workshop
-        self.loader = loader
-        self.today = today or dt.date.today()
-
-    @cached_property
-    def resolved(self) -> dict:
-        return {aud: resolve(self.workshop, aud) for aud in self.workshop.audiences}
-
-    @cached_property
-    def decks(self) -> dict:
-        from ..render.deck_plan import plan_deck
-
-        return {aud: plan_deck(r) for aud, r in self.resolved.items()}
+from .base import RULES, CheckContext, Rule, rule
 
 
 def selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
@@ -96,6 +54,6 @@ def filter_findings(findings: list, select=(), ignore=()) -> list:
 
 
 # The rule modules (explicit, in the order their findings are produced).
-from . import structure, timing, evidence, language, accessibility, editions  # noqa: E402,F401
+from . import structure, timing, evidence, language, accessibility, editions, markdown  # noqa: E402,F401
 
-__all__ = ["RULES", "rule", "run_checks", "check_project", "filter_findings", "Diagnostic"]
+__all__ = ["RULES", "Rule", "CheckContext", "rule", "run_checks", "check_project", "filter_findings", "Diagnostic"]

@@ -16,8 +16,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..diagnostics import ContentError, Location
+from ..markdown_tree import code_lines
 from ..yamlio import line_of
-from . import rule
+from ..codes.accessibility import (CONTRAST, DUPLICATE_TITLE, HEADING_LEVELS, LANGUAGE_AND_TITLE, LINK_TEXT,
+                                   PICTURE_ALT_TEXT, READING_ORDER, SLIDE_TITLE, SMALL_TEXT, TABLE_HEADER)
+from ..codes.fitting import SLIDE_OVERFLOW, SLIDE_SPLIT
+from .base import rule
 
 SMALLEST_PT = 18
 MIN_CONTRAST = 4.5
@@ -31,7 +35,6 @@ AUTOLINK_RE = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>")
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s")
-CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"`+[^`]*`+")
 URL_LIKE = re.compile(r"^(?:https?://|www\.|mailto:|tel:)\S+$|^[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.IGNORECASE)
 
@@ -76,12 +79,9 @@ def _module_blocks(module):
 
 def _source_lines(block):
     """(file line, text) of a block's lines outside fenced code, inline code blanked."""
-    fenced = False
+    fenced = code_lines(block.text)  # as the parser reads fences: ``` or ~~~, any length and indent
     for offset, line in enumerate(block.text.split("\n")):
-        if CODE_FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
+        if offset not in fenced:
             yield block.loc.line + offset, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
@@ -186,16 +186,16 @@ def _template_with(ctx, own: dict, marker: str, fallback) -> Location:
 
 # ---- A501, A502: titles ----
 
-@rule("A501", "slide-title", "every slide has a title")
+@rule(SLIDE_TITLE)
 def slide_title(ctx, report):
     for deck in ctx.decks.values():
         for planned in deck:
             if not planned.title.strip():
-                report.error(_slide_loc(ctx, planned), "A501", "slide has no title",
+                report.error(_slide_loc(ctx, planned), SLIDE_TITLE, "slide has no title",
                              "give every slide a title: screen-reader users find slides by it")
 
 
-@rule("A502", "duplicate-title", "two slides of one deck have the same title")
+@rule(DUPLICATE_TITLE)
 def duplicate_title(ctx, report):
     found: dict = {}
     for aud, deck in ctx.decks.items():
@@ -213,7 +213,7 @@ def duplicate_title(ctx, report):
                 others = [str(o) for o in locs if o != loc] or [f"{len(same)} slides made from this one"]
                 found.setdefault((loc, planned.title, tuple(others)), set()).add(aud)
     for (loc, title, others), auds in found.items():
-        report.warning(loc, "A502", f"slide title '{title}' is also used at {', '.join(others)} "
+        report.warning(loc, DUPLICATE_TITLE, f"slide title '{title}' is also used at {', '.join(others)} "
                        f"(in the deck for {_audiences(auds)})",
                        "give each slide its own title: people move between slides by their titles")
 
@@ -237,7 +237,7 @@ def _bad_alt(alt: str, src: str) -> str:
     return ""
 
 
-@rule("A503", "picture-alt-text", "a picture's alt text is a file name or a placeholder, not a description")
+@rule(PICTURE_ALT_TEXT)
 def picture_alt_text(ctx, report):
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
@@ -247,7 +247,7 @@ def picture_alt_text(ctx, report):
                 for m in IMAGE_RE.finditer(line):
                     why = _bad_alt(m.group(1), m.group(2))
                     if why:
-                        report.error(Location(module.rel, n, m.start() + 1), "A503",
+                        report.error(Location(module.rel, n, m.start() + 1), PICTURE_ALT_TEXT,
                                      f"alt text '{m.group(1).strip()}' {why}",
                                      "describe what the picture shows for someone who cannot see it: "
                                      "![Map of the county with the three towns marked](...)")
@@ -255,7 +255,7 @@ def picture_alt_text(ctx, report):
 
 # ---- A504: table header ----
 
-@rule("A504", "table-header", "a table has no header row")
+@rule(TABLE_HEADER)
 def table_header(ctx, report):
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
@@ -270,7 +270,7 @@ def table_header(ctx, report):
                 if cells and any("".join(c.itertext()).strip() for c in cells):
                     continue
                 line = header_lines[i] if i < len(header_lines) else block.loc.line
-                report.error(Location(module.rel, line, 1), "A504", "table has no header row",
+                report.error(Location(module.rel, line, 1), TABLE_HEADER, "table has no header row",
                              "name each column in the table's first row: screen readers read the "
                              "header with every cell")
 
@@ -279,19 +279,19 @@ def table_header(ctx, report):
 
 def _used(ctx) -> dict:
     """Layout name -> {"title": bool, "levels": set of body levels, "links": bool, "tables": bool}."""
-    from ..render.fit import paragraphs
+    from ..render.presentation import Run, Table
 
     used: dict = {}
-    for aud, deck in ctx.decks.items():
-        resolved = ctx.resolved[aud]
+    for deck in ctx.decks.values():
         for planned in deck:
             u = used.setdefault(planned.layout, {"title": False, "levels": set(), "subtitle": False,
                                                  "links": False, "tables": False})
+            text = planned.text.paragraphs if planned.text else ()
             u["title"] |= bool(planned.title)
             u["subtitle"] |= bool(planned.subtitle)
-            u["levels"] |= {p.level for p in paragraphs(planned.text, resolved.cite_short)}
-            u["links"] |= any(True for c in planned.text for _ in c.element.iter("a"))
-            u["tables"] |= planned.table is not None or any(v.element.tag == "table" for v in planned.visuals)
+            u["levels"] |= {p.level for p in text}
+            u["links"] |= any(isinstance(r, Run) and r.link for p in text for r in p.runs)
+            u["tables"] |= any(isinstance(v, Table) for v in planned.visuals)
     return used
 
 
@@ -306,7 +306,7 @@ def _boxes(layout, use):
         yield "body", bodies[0], use["levels"]
 
 
-@rule("A505", "small-text", "slide text smaller than 18 pt in the template or the writer")
+@rule(SMALL_TEXT)
 def small_text(ctx, report):
     from ..render.pptx_writer import TABLE_FONT_PT
     from ..render.template_info import template_info
@@ -325,11 +325,11 @@ def small_text(ctx, report):
                 size = box.level(level).size_pt
                 if size < SMALLEST_PT:
                     where = f"level {level + 1} text" if what == "body" else "text"
-                    report.error(loc, "A505", f"{name} sets {where} in the {what} of layout "
+                    report.error(loc, SMALL_TEXT, f"{name} sets {where} in the {what} of layout "
                                  f"'{layout_name}' to {size:g} pt; slides need at least {SMALLEST_PT} pt",
                                  f"raise it to {SMALLEST_PT} pt or more in the slide master or layout")
     if any(u["tables"] for u in used.values()) and TABLE_FONT_PT < SMALLEST_PT:
-        report.error(loc, "A505", f"tables are written at {TABLE_FONT_PT} pt; slides need at least "
+        report.error(loc, SMALL_TEXT, f"tables are written at {TABLE_FONT_PT} pt; slides need at least "
                      f"{SMALLEST_PT} pt", "raise TABLE_FONT_PT in render/fit.py")
 
 
@@ -348,7 +348,7 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-@rule("A506", "contrast", "text colour against the slide background is below 4.5:1")
+@rule(CONTRAST)
 def contrast(ctx, report):
     from ..render.template_info import template_info
 
@@ -372,14 +372,14 @@ def contrast(ctx, report):
             seen.add((what, colour))
             ratio = contrast_ratio(colour, layout.background)
             if ratio < MIN_CONTRAST:
-                report.error(loc, "A506", f"{name}: {what} text #{colour} on the background #{layout.background} "
+                report.error(loc, CONTRAST, f"{name}: {what} text #{colour} on the background #{layout.background} "
                              f"of layout '{layout_name}' has contrast {ratio:.1f}:1; it needs {MIN_CONTRAST}:1",
                              "darken the text or lighten the background in the theme colours")
 
 
 # ---- A507, A508: the built deck ----
 
-@rule("A507", "reading-order", "a built slide's first shape is not its title")
+@rule(READING_ORDER)
 def reading_order(ctx, report):
     built = _built(ctx)
     report.extend(built.failed)
@@ -396,7 +396,7 @@ def reading_order(ctx, report):
                 first = shapes[0].name if shapes else "nothing"
                 bad.setdefault(plan.layout, (plan, first))
     for layout, (plan, first) in sorted(bad.items()):
-        report.error(_template_loc(ctx), "A507",
+        report.error(_template_loc(ctx), READING_ORDER,
                      f"slides with layout '{layout}' of {_template_name(ctx)} are read starting with '{first}', "
                      f"not their title (e.g. '{plan.title}' from {_slide_loc(ctx, plan)})",
                      f"give layout '{layout}' a title placeholder")
@@ -429,27 +429,27 @@ class _Page(HTMLParser):
             self.headings[-1][1] += data
 
 
-@rule("A508", "language-and-title", "the deck and the handouts declare their language and title")
+@rule(LANGUAGE_AND_TITLE)
 def language_and_title(ctx, report):
     built = _built(ctx)
     for aud, prs in built.decks.items():
         props = prs.core_properties
         if not (props.language or "").strip():
-            report.error(_yaml_loc(ctx, "language"), "A508", "the deck does not declare its language",
+            report.error(_yaml_loc(ctx, "language"), LANGUAGE_AND_TITLE, "the deck does not declare its language",
                          "set language: (e.g. en-GB) in workshop.yaml")
         if not (props.title or "").strip():
-            report.error(_yaml_loc(ctx, "title"), "A508", "the deck has no title in its properties",
+            report.error(_yaml_loc(ctx, "title"), LANGUAGE_AND_TITLE, "the deck has no title in its properties",
                          "set title: in workshop.yaml")
     for (aud, fmt), (html, own) in built.handouts.items():
         page = _Page()
         page.feed(html)
         if not (page.lang or "").strip():
-            report.error(_template_with(ctx, own, "<html", "language"), "A508",
+            report.error(_template_with(ctx, own, "<html", "language"), LANGUAGE_AND_TITLE,
                          f"the {fmt} handout does not declare its language (<html lang>)",
                          "write <html lang=\"{{ w.language }}\"> in the handout template"
                          if own else "set language: in workshop.yaml")
         if not page.title.strip():
-            report.error(_template_with(ctx, own, "<title", "title"), "A508",
+            report.error(_template_with(ctx, own, "<title", "title"), LANGUAGE_AND_TITLE,
                          f"the {fmt} handout has no <title>",
                          "write <title>{{ w.title }}</title> in the handout template"
                          if own else "set title: in workshop.yaml")
@@ -458,22 +458,22 @@ def language_and_title(ctx, report):
 # ---- A509: handout headings ----
 
 def _heading_source(ctx, level: int, text: str):
-    """The module line a rendered heading comes from (rendered one level down), or None."""
+    """The module line a rendered heading comes from (matched by its text), or None."""
     wanted = " ".join(text.split())
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
-            tag = f"h{level - 1}"
-            same = [el for el in block.tree.iter() if el.tag.startswith("h") and el.tag[1:].isdigit()]
-            for k, el in enumerate(e for e in same if e.tag == tag):
-                if " ".join("".join(el.itertext()).split()) != wanted:
-                    continue
-                marks = [n for n, line in _source_lines(block)
-                         if HEADING_RE.match(line) and len(HEADING_RE.match(line).group(1)) == level - 1]
-                return Location(module.rel, marks[k] if k < len(marks) else block.loc.line, 1)
+            same = [el for el in block.tree.iter() if el.tag.startswith("h") and el.tag[1:].isdigit()
+                    and " ".join("".join(el.itertext()).split()) == wanted]
+            if not same:
+                continue
+            for n, line in _source_lines(block):
+                if HEADING_RE.match(line) and wanted in " ".join(line.split()):
+                    return Location(module.rel, n, 1)
+            return Location(module.rel, block.loc.line, 1)
     return None
 
 
-@rule("A509", "heading-levels", "a handout heading skips a level (h2 to h4)")
+@rule(HEADING_LEVELS)
 def heading_levels(ctx, report):
     built = _built(ctx)
     found: dict = {}
@@ -487,7 +487,7 @@ def heading_levels(ctx, report):
                 found.setdefault((loc, level, previous, " ".join(text.split())), set()).add(f"{fmt} {aud}")
             previous = level
     for (loc, level, previous, text), where in found.items():
-        report.warning(loc, "A509", f"heading '{text}' is level {level} in the handouts but follows a level "
+        report.warning(loc, HEADING_LEVELS, f"heading '{text}' is level {level} in the handouts but follows a level "
                        f"{previous} heading ({_audiences(where)})",
                        f"use {'#' * max(1, previous)} (one level below the heading before it), or bold text")
 
@@ -507,7 +507,7 @@ def _vague_link(text: str, href: str) -> str:
     return ""
 
 
-@rule("A510", "link-text", "link text is a bare address or 'click here'")
+@rule(LINK_TEXT)
 def link_text(ctx, report):
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
@@ -517,18 +517,18 @@ def link_text(ctx, report):
                         continue  # a citation
                     why = _vague_link(m.group(1), m.group(2))
                     if why:
-                        report.warning(Location(module.rel, n, m.start() + 1), "A510",
+                        report.warning(Location(module.rel, n, m.start() + 1), LINK_TEXT,
                                        f"link text '{m.group(1)}' {why}",
                                        "say where the link goes: [Working Together 2023](https://…)")
                 for m in AUTOLINK_RE.finditer(line):
-                    report.warning(Location(module.rel, n, m.start() + 1), "A510",
+                    report.warning(Location(module.rel, n, m.start() + 1), LINK_TEXT,
                                    f"link text '{m.group(1)}' is a bare address",
                                    "say where the link goes: [Working Together 2023](https://…)")
 
 
 # ---- W601, W602: what the fitting step did ----
 
-@rule("W601", "slide-split", "a slide was too long for its box and was split into parts")
+@rule(SLIDE_SPLIT)
 def slide_split(ctx, report):
     found: dict = {}
     for aud, deck in ctx.decks.items():
@@ -537,12 +537,12 @@ def slide_split(ctx, report):
                 base = planned.title[: planned.title.rfind(" (1 of ")]
                 found.setdefault((_slide_loc(ctx, planned), base, planned.parts), set()).add(aud)
     for (loc, title, parts), auds in found.items():
-        report.warning(loc, "W601", f"slide '{title}' does not fit on one slide and is split into {parts} "
+        report.warning(loc, SLIDE_SPLIT, f"slide '{title}' does not fit on one slide and is split into {parts} "
                        f"('{title} (1 of {parts})'…) for {_audiences(auds)}",
                        "shorten the points or move detail to the notes, or keep the split")
 
 
-@rule("W602", "slide-overflow", "slide text that does not fit even after splitting")
+@rule(SLIDE_OVERFLOW)
 def slide_overflow(ctx, report):
     found: dict = {}
     for aud, deck in ctx.decks.items():
@@ -550,5 +550,5 @@ def slide_overflow(ctx, report):
             if planned.overflow:
                 found.setdefault((_slide_loc(ctx, planned), planned.title, planned.overflow), set()).add(aud)
     for (loc, title, overflow), auds in found.items():
-        report.warning(loc, "W602", f"slide '{title}' runs off its box: {overflow} (for {_audiences(auds)})",
+        report.warning(loc, SLIDE_OVERFLOW, f"slide '{title}' runs off its box: {overflow} (for {_audiences(auds)})",
                        "shorten it, split the point in two, or move detail to the notes")

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from ..diagnostics import Location
 from ..yamlio import line_of
-from . import rule
+from ..codes.editions import EDITION_CONTACT_STALE, EDITION_EMAIL, EDITION_PHONE, EDITION_URL
+from .base import rule
 
 UK_PHONE = re.compile(r"^(?:0[123]\d{8,9}|0[5789]\d{9}|0800\d{6,7}|999|101|111|112|116\d{3})$")
 EMAIL = re.compile(r"^[^@\s:/]+@[^@\s:/]+\.[a-z]{2,}$", re.IGNORECASE)
@@ -30,42 +31,42 @@ def normalise_phone(phone: str) -> str:
     return "0" + digits[3:] if digits.startswith("+44") else digits
 
 
-@rule("E701", "edition-phone", "a contact's phone number is not a UK number")
+@rule(EDITION_PHONE)
 def edition_phone(ctx, report):
     for edition, key, contact in _contacts(ctx):
         if contact.phone and not UK_PHONE.match(normalise_phone(contact.phone)):
-            report.error(_field_loc(edition, key, "phone", contact), "E701",
+            report.error(_field_loc(edition, key, "phone", contact), EDITION_PHONE,
                          f"contact '{key}' phone '{contact.phone}' is not a UK phone number",
                          "write it as dialled in the UK, e.g. 01632 960 100, 0800 555 111 or 101")
 
 
-@rule("E702", "edition-email", "a contact's email address is malformed")
+@rule(EDITION_EMAIL)
 def edition_email(ctx, report):
     for edition, key, contact in _contacts(ctx):
         if contact.email and not EMAIL.match(contact.email):
-            report.error(_field_loc(edition, key, "email", contact), "E702",
+            report.error(_field_loc(edition, key, "email", contact), EDITION_EMAIL,
                          f"contact '{key}' email '{contact.email}' is not an email address",
                          "write it as name@council.gov.uk")
 
 
-@rule("E703", "edition-url", "a contact's web address is not an http(s) address")
+@rule(EDITION_URL)
 def edition_url(ctx, report):
     for edition, key, contact in _contacts(ctx):
         if contact.url:
             parts = urlsplit(contact.url)
             if parts.scheme not in ("http", "https") or "." not in parts.netloc:
-                report.error(_field_loc(edition, key, "url", contact), "E703",
+                report.error(_field_loc(edition, key, "url", contact), EDITION_URL,
                              f"contact '{key}' url '{contact.url}' is not a web address",
                              "write the full address, starting https://")
 
 
-@rule("W704", "edition-contact-stale", "a contact was last checked more than 12 months ago, or never")
+@rule(EDITION_CONTACT_STALE)
 def edition_contact_stale(ctx, report):
     for edition, key, contact in _contacts(ctx):
         if contact.checked is None:
-            report.warning(contact.loc, "W704", f"contact '{key}' has no checked: date",
+            report.warning(contact.loc, EDITION_CONTACT_STALE, f"contact '{key}' has no checked: date",
                            "ring or visit it, then add 'checked: YYYY-MM-DD'")
         elif ctx.today - contact.checked > STALE_AFTER:
-            report.warning(_field_loc(edition, key, "checked", contact), "W704",
+            report.warning(_field_loc(edition, key, "checked", contact), EDITION_CONTACT_STALE,
                            f"contact '{key}' was last checked on {contact.checked}, over 12 months ago",
                            "check the number and address still work, then update 'checked:'")

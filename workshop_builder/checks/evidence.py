@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Location
-from . import rule
+from ..codes.evidence import REVIEW_MISSING, REVIEW_OVERDUE, SOURCE_YEAR_MISSING, UNCITED_STATISTIC
+from ..markdown_tree import code_lines
+from .base import rule
 
 STATISTIC = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?\s?%|\d+(?:\.\d+)?\s?per\s?cent"
@@ -20,34 +22,46 @@ NOT_STATISTIC = re.compile(
 )
 
 
-@rule("W301", "review-overdue", "review_by is in the past")
+@rule(REVIEW_OVERDUE)
 def review_overdue(ctx, report):
     for module in ctx.workshop.modules.values():
         if module.review_by and module.review_by < ctx.today:
-            report.warning(Location(module.rel, module.key_lines.get(("review_by",), 1)), "W301",
+            report.warning(Location(module.rel, module.key_lines.get(("review_by",), 1)), REVIEW_OVERDUE,
                            f"review_by {module.review_by} has passed",
                            "check the facts against their sources, then set a new review_by date")
 
 
-@rule("W302", "review-missing", "a module has no review_by date")
+@rule(REVIEW_MISSING)
 def review_missing(ctx, report):
     for module in ctx.workshop.modules.values():
         if module.review_by is None:
-            report.warning(Location(module.rel, 1), "W302", "module has no review_by date",
+            report.warning(Location(module.rel, 1), REVIEW_MISSING, "module has no review_by date",
                            "add 'review_by: YYYY-MM-DD' (within 12 months) to the front matter")
 
 
-@rule("W303", "source-year-missing", "a source has no year")
+@rule(SOURCE_YEAR_MISSING)
 def source_year_missing(ctx, report):
     for module in ctx.workshop.modules.values():
         for key, source in module.sources.items():
             if not source.year:
-                report.warning(source.loc, "W303", f"source '{key}' has no year", "add 'year: YYYY'")
+                report.warning(source.loc, SOURCE_YEAR_MISSING, f"source '{key}' has no year", "add 'year: YYYY'")
 
 
-def statistics_in(text: str):
-    """(line offset, column, match) for numbers that look like statistics."""
+CODE_SPAN = re.compile(r"(`+).+?\1")
+QUOTE_MARKS = re.compile(r"^(?: {0,3}> ?)+")
+TARGET = re.compile(r"\]\([^)]*\)(?:\{[^}]*\})?")  # a link's or picture's address and attributes
+
+
+def statistics_in(text: str, code: frozenset = frozenset()):
+    """(line offset, column, match) for numbers that look like statistics, outside code: fenced
+    code lines, lines of the fragment's code blocks (`code`, their stripped lines) and `code spans`."""
+    fenced = code_lines(text)
     for offset, line in enumerate(text.split("\n")):
+        bare = QUOTE_MARKS.sub("", line).strip()
+        if offset in fenced or (bare and bare in code):
+            continue
+        line = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        line = TARGET.sub(lambda m: " " * len(m.group(0)), line)
         line = PHONE.sub(lambda m: " " * len(m.group(0)), line)
         for m in STATISTIC.finditer(line):
             token = m.group(0).strip()
@@ -59,7 +73,7 @@ def statistics_in(text: str):
             yield offset, m.start() + 1, token
 
 
-@rule("W304", "uncited-statistic", "a figure on a slide or in its notes with no citation on that slide")
+@rule(UNCITED_STATISTIC)
 def uncited_statistic(ctx, report):
     for module in ctx.workshop.modules.values():
         for slide in module.slides:
@@ -67,7 +81,13 @@ def uncited_statistic(ctx, report):
             if any(list(b.tree.iter("cite")) for b in blocks):
                 continue
             for block in blocks:
-                for offset, col, token in statistics_in(block.text):
-                    report.warning(Location(module.rel, block.loc.line + offset, col), "W304",
+                for offset, col, token in statistics_in(block.text, _code_lines(block.tree)):
+                    report.warning(Location(module.rel, block.loc.line + offset, col), UNCITED_STATISTIC,
                                    f"'{token}' looks like a statistic but the slide cites no source",
                                    "add a citation such as [@source-key] on this slide")
+
+
+def _code_lines(tree) -> frozenset:
+    """The stripped lines of a tree's code blocks (indented code included)."""
+    return frozenset(line.strip() for pre in tree.iter("pre") for line in "".join(pre.itertext()).split("\n")
+                     if line.strip())

@@ -13,19 +13,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Optional
 
 import yaml
 
+from ..codes import lookup
+from ..codes.language import raw_data
 from ..diagnostics import Location
-from . import rule
+from ..markdown_tree import code_lines
+from .base import rule
 
-DATA_PACKAGE = "workshop_builder.data"
-DATA_FILE = "language.yaml"
 SEVERITIES = ("high", "medium", "low", "advisory")
 ROW_KEYS = {"id", "name", "label", "terms", "alternatives", "why", "effect", "severity", "escalate",
-            "context", "context_also", "exclude_context", "exclude_before", "exclude_after", "source"}
+            "context", "context_also", "exclude_context", "exclude_before", "exclude_after", "source",
+            "flags", "context_note", "severity_note", "bad", "good", "note"}
 TERM_KEYS = {"term", "severity", "context", "context_also", "exclude_context", "exclude_before",
              "exclude_after"}
 WINDOW = 10  # words either side that count as "near"
@@ -270,7 +271,11 @@ def _adjacent(patterns: list, groups: dict, where: str, before: bool) -> Optiona
 
 def load_rows(text: str) -> list:
     """Parse and validate the language data file into rows with compiled patterns."""
-    data = yaml.safe_load(text)
+    return rows_from(yaml.safe_load(text))
+
+
+def rows_from(data) -> list:
+    """Validate the parsed language data into rows with compiled patterns."""
     if not isinstance(data, dict) or not isinstance(data.get("rows"), list):
         raise DataError("language data needs 'groups' and a list of 'rows'")
     groups = {name: _strings(v, f"group {name}") for name, v in (data.get("groups") or {}).items()}
@@ -325,11 +330,7 @@ def load_rows(text: str) -> list:
     return rows
 
 
-def _read_data() -> str:
-    return resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
-
-
-ROWS = load_rows(_read_data())
+ROWS = rows_from(raw_data())
 
 # ---------------------------------------------------------------- text to words
 
@@ -340,7 +341,6 @@ LANGUAGE_OK = re.compile(r"<!--\s*language-ok\b\s*:?(.*?)-->", re.IGNORECASE)
 
 _SKIPS = [
     re.compile(r"<!--.*?-->", re.DOTALL),  # comments
-    re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)", re.DOTALL),  # code blocks
     re.compile(r"`[^`\n]*`"),  # inline code
     re.compile(r"\[@[^\]]*\]"),  # citations
     re.compile(r"\]\([^)\s]*\)|<https?://[^>]*>|https?://\S+"),  # link targets and bare URLs
@@ -393,6 +393,11 @@ def _masked(text: str) -> list:
     for regex in _SKIPS:
         for m in regex.finditer(text):
             cover(m.start(), m.end())
+    start, fenced = 0, code_lines(text)  # fenced code, as the parser reads fences
+    for n, row in enumerate(text.split("\n")):
+        if n in fenced:
+            cover(start, start + len(row))
+        start += len(row) + 1
     for a, b in _law_titles(text):
         cover(a, b)
     for m in _ITALIC.finditer(text):
@@ -477,9 +482,15 @@ class Words:
         return self.line + line, offset - self._line_starts[line] + 1
 
 
-def split_words(text: str, line: int = 1) -> Words:
-    """Split a block's raw Markdown into words, phrase breaks, sentences and skipped spans."""
+def split_words(text: str, line: int = 1, code: frozenset = frozenset()) -> Words:
+    """Split a block's raw Markdown into words, phrase breaks, sentences and skipped spans
+    (code: the stripped lines of the block's code blocks, indented ones included, skipped too)."""
     mask = _masked(text)
+    start = 0
+    for row in text.split("\n"):
+        if row.strip() and row.strip() in code:
+            mask[start:start + len(row)] = [True] * len(row)
+        start += len(row) + 1
     ok_lines, bad_ok = set(), set()
     for n, row in enumerate(text.split("\n")):
         for m in LANGUAGE_OK.finditer(row):
@@ -568,20 +579,9 @@ def find_terms(rows: list, words: Words, rel: str) -> list:
 
 
 def _heading_lines(module) -> list:
-    """(line number, text) of each heading in the module body (slide and activity titles)."""
-    try:
-        lines = module.path.read_text(encoding="utf-8").split("\n")
-    except OSError:
-        return []
-    out, start, in_code = [], 0, False
-    if lines and lines[0].strip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
-    for i in range(start, len(lines)):
-        if re.match(r"^\s*(```|~~~)", lines[i]):
-            in_code = not in_code
-        elif not in_code and re.match(r"^#{1,3}\s", lines[i]):
-            out.append((i + 1, lines[i]))
-    return out
+    """(line, column, text) of each slide and activity title, as the module parser read them."""
+    return [(s.title_loc.line, s.title_loc.col, s.title) for s in module.slides
+            if s.title and getattr(s, "title_loc", None) is not None]
 
 
 def module_hits(module, rows: list = None) -> list:
@@ -590,21 +590,24 @@ def module_hits(module, rows: list = None) -> list:
     hits = []
     blocks = list(module.intro) + [b for s in module.slides for b in s.blocks]
     for block in blocks:
-        hits += find_terms(rows, split_words(block.text, block.loc.line), module.rel)
-    for n, text in _heading_lines(module):
-        hits += find_terms(rows, split_words(text, n), module.rel)
-    for n, text in _front_matter_texts(module):
-        hits += find_terms(rows, split_words(text, n), module.rel)
+        code = frozenset(row.strip() for pre in block.tree.iter("pre") for row in "".join(pre.itertext()).split("\n"))
+        hits += find_terms(rows, split_words(block.text, block.loc.line, code), module.rel)
+    for n, col, text in _heading_lines(module):
+        hits += find_terms(rows, split_words(" " * (col - 1) + text, n), module.rel)
+    for n, col, text in _front_matter_texts(module):  # padded, so a finding's column is the line's
+        hits += find_terms(rows, split_words(" " * (col - 1) + text, n), module.rel)
     return hits
 
 
 def _front_matter_texts(module) -> list:
-    """(line, text) of the front matter that reaches slides and handouts: title, outcomes, content note."""
+    """(line, column, text) of the front matter that reaches slides and handouts: title, outcomes, content note."""
     lines = module.key_lines
-    out = [(lines.get(("title",), 1), module.title)]
+    out = [(lines.get(("title", "="), lines.get(("title",), 1)), lines.get(("title", "col"), 1), module.title)]
     if module.content_note:
-        out.append((lines.get(("content_note",), 1), module.content_note))
-    out += [(lines.get(("outcomes", i), lines.get(("outcomes",), 1)), text) for i, text in enumerate(module.outcomes)]
+        out.append((lines.get(("content_note", "="), lines.get(("content_note",), 1)),
+                    lines.get(("content_note", "col"), 1), module.content_note))
+    out += [(lines.get(("outcomes", i), lines.get(("outcomes",), 1)), lines.get(("outcomes", i, "col"), 1), text)
+            for i, text in enumerate(module.outcomes)]
     return out
 
 
@@ -628,12 +631,7 @@ def _register(row: Row) -> None:
 
     check.__name__ = f"language_{row.id.lower()}"
     check.__doc__ = f"{row.id}: {row.label}"
-    summary = f"{row.label}: {row.why}"
-    if row.default:
-        summary += f" [{row.severity}]"
-    else:
-        summary += f" [advisory: only with --select {row.id}]"
-    rule(row.id, row.name, summary, default=row.default)(check)
+    rule(lookup(row.id))(check)
 
 
 for _row in ROWS:

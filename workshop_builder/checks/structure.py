@@ -3,47 +3,50 @@
 from __future__ import annotations
 
 from ..diagnostics import Location
-from . import rule
+from ..codes.structure import ACTIVITY_TOO_LONG, NO_DURATION, UNCITED_SOURCE, UNUSED_MODULE
+from ..footnotes import with_footnotes
+from .base import rule
 
 
-@rule("W101", "unused-module", "a module file in modules/ that no workshop uses")
+@rule(UNUSED_MODULE)
 def unused_module(ctx, report):
     folder = ctx.workshop.root / "modules"
     used = {e.module_id for e in ctx.workshop.entries if e.module_id}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         if path.stem not in used:
-            report.warning(Location(f"modules/{path.name}", 1), "W101",
+            report.warning(Location(f"modules/{path.name}", 1), UNUSED_MODULE,
                            f"module '{path.stem}' is not in workshop.yaml's running order",
                            f"add '- {path.stem}' under modules:, or delete the file")
 
 
-@rule("W102", "uncited-source", "a source in the front matter that the module never cites")
+@rule(UNCITED_SOURCE)
 def uncited_source(ctx, report):
     for module in ctx.workshop.modules.values():
         cited = set()
-        for block in list(module.intro) + [b for s in module.slides for b in s.blocks]:
-            for cite in block.tree.iter("cite"):
+        blocks = list(module.intro) + [b for s in module.slides for b in s.blocks]
+        for tree in with_footnotes(module, [b.tree for b in blocks]):
+            for cite in tree.iter("cite"):
                 cited.update(cite.get("keys", "").split())
         for key, source in module.sources.items():
             if key not in cited:
-                report.warning(source.loc, "W102", f"source '{key}' is never cited",
+                report.warning(source.loc, UNCITED_SOURCE, f"source '{key}' is never cited",
                                f"cite it with [@{key}] where it is used, or remove it")
 
 
-@rule("E103", "activity-too-long", "activities that take longer than their module has for an audience")
+@rule(ACTIVITY_TOO_LONG)
 def activity_too_long(ctx, report):
     for aud, resolved in ctx.resolved.items():
         for rmod in resolved.modules:
             activities = [s for s in rmod.slides if s.kind == "activity"]
             total = sum(s.minutes or 0 for s in activities)
             if activities and total > rmod.minutes:
-                report.error(activities[-1].loc, "E103",
+                report.error(activities[-1].loc, ACTIVITY_TOO_LONG,
                              f"activities take {total} minutes but '{rmod.module.id}' has {rmod.minutes} "
                              f"for {aud}", "shorten the activity, or give this audience its own variant "
                              "in a '::: audience' block")
 
 
-@rule("E104", "no-duration", "a module without minutes for an audience that gets it")
+@rule(NO_DURATION)
 def no_duration(ctx, report):
     from ..resolver import module_applies
 
@@ -53,5 +56,5 @@ def no_duration(ctx, report):
         module = ctx.workshop.modules[entry.module_id]
         for aud in ctx.workshop.audiences:
             if module_applies(ctx.workshop, entry, aud) and module.minutes_for(aud) is None:
-                report.error(Location(module.rel, module.key_lines.get(("duration",), 1)), "E104",
+                report.error(Location(module.rel, module.key_lines.get(("duration",), 1)), NO_DURATION,
                              f"no duration for audience '{aud}'", f"add '{aud}: N' or 'default: N' to duration")

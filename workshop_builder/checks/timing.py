@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..diagnostics import Location
 from ..yamlio import line_of
-from . import rule
+from ..codes.timing import OVER_SLOT, SLOT_UNUSED
+from .base import rule
 
 UNUSED_SHARE = 0.20
 
@@ -14,23 +15,23 @@ def _audience_loc(ctx, aud):
     return Location("workshop.yaml", line_of(lines, "audiences", aud))
 
 
-@rule("E201", "over-slot", "an audience's agenda is longer than its slot")
+@rule(OVER_SLOT)
 def over_slot(ctx, report):
     for aud, resolved in ctx.resolved.items():
         slot, total = resolved.audience.minutes, resolved.total_minutes
         if total > slot:
             biggest = sorted(resolved.modules, key=lambda m: -m.minutes)[:3]
-            report.error(_audience_loc(ctx, aud), "E201",
+            report.error(_audience_loc(ctx, aud), OVER_SLOT,
                          f"the agenda for '{aud}' takes {total} minutes; its slot is {slot}",
                          f"cut {total - slot} minutes (longest: "
                          + ", ".join(f"{m.module.id} {m.minutes}" for m in biggest) + ")")
 
 
-@rule("W202", "slot-unused", "an audience's agenda leaves more than 20% of its slot unused")
+@rule(SLOT_UNUSED)
 def slot_unused(ctx, report):
     for aud, resolved in ctx.resolved.items():
         slot, total = resolved.audience.minutes, resolved.total_minutes
         if slot and total <= slot and (slot - total) > UNUSED_SHARE * slot:
-            report.warning(_audience_loc(ctx, aud), "W202",
+            report.warning(_audience_loc(ctx, aud), SLOT_UNUSED,
                            f"the agenda for '{aud}' uses {total} of {slot} minutes",
                            "add modules or time for this audience, or shorten its slot")

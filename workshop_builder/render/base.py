@@ -1,12 +1,19 @@
-"""What every renderer provides, and helpers they share."""
+"""What every renderer provides, and helpers they share.
+
+Imports only the model's types (for hints), the package's file locations and the finder of
+other programs (render/external.py), never a renderer.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 
 from typing import TYPE_CHECKING
+
+from ..package_files import default_templates_dir  # noqa: F401 (renderers find templates here)
+from . import external
+from .external import RenderError  # noqa: F401 (a renderer's one-line failure; defined beside the programs)
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
@@ -38,27 +45,9 @@ class RenderOptions:
     def key(self) -> str:
         thumbnails = self.thumbnails
         if thumbnails:  # whether LibreOffice is there changes the handout too
-            from .external import missing_program
-
-            thumbnails = f"without-{missing_program()}" if missing_program() else "yes"
+            missing = external.missing_program()
+            thumbnails = f"without-{missing}" if missing else "yes"
         return f"start={self.start};thumbnails={thumbnails}"
-
-
-class RenderError(Exception):
-    """A renderer cannot run here (a program it needs is missing or failed): one line for the user."""
-
-
-def default_templates_dir() -> Path:
-    """The package's own templates folder (the repository's templates/ when run from source)."""
-    from importlib import resources
-
-    try:
-        path = Path(str(resources.files("workshop_builder.templates")))
-        if path.is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def build_time(resolved: Resolved) -> dt.datetime:

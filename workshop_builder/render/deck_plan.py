@@ -1,109 +1,87 @@
-"""The deck as a plan of slides (layout name, title, content, notes), made without python-pptx.
+"""The deck as typed slides (presentation.py), planned from the resolved model without python-pptx.
 
 Like pandoc's PowerPoint writer: a pure step that speaks slides, testable and checkable
-before anything is written. Its last step (fit.py) measures each slide against the
+before anything is written. Each source slide's Markdown becomes typed text, tables and
+pictures once (from_markdown.py); the plan adds the title, agenda and closing slides and
+chooses each slide's layout by name. Its last step (fit.py) measures each slide against the
 template's boxes and splits slides whose points do not fit; that step reads the template's
 layout metrics, and nothing else outside the model.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Optional
-
-from ..diagnostics import Location
 from ..model import Resolved
 from .base import long_date, minutes_text
-from .fit import fit_deck
+from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, fit_deck
+from .from_markdown import footnote_paragraphs, note_paragraphs, text_points, visual
+from .presentation import Paragraph, Picture, Point, Run, Slide, Table, TextBox, plain
 
 AGENDA_ROWS_PER_SLIDE = 8
 VISUAL_TAGS = ("table", "img")
 
 
-@dataclass
-class Content:
-    """A top-level element of a slide with the module whose sources its citations name."""
-
-    element: etree.Element
-    module_id: str
-
-
-@dataclass
-class PlannedSlide:
-    layout: str
-    title: str
-    kind: str
-    text: list = field(default_factory=list)  # Content for the text placeholder
-    visuals: list = field(default_factory=list)  # Content: tables and images
-    notes: list = field(default_factory=list)  # Content for the notes page
-    subtitle: list = field(default_factory=list)  # plain lines (title slide)
-    table: Optional[list] = None  # plain rows, header first (agenda)
-    module_id: str = ""
-    source: Optional[Location] = None  # the ResolvedSlide's loc (None for title, agenda, closing)
-    split_from: Optional[Location] = None  # the source slide, on every part of a slide split to fit
-    part: int = 1  # this part's number, of `parts`
-    parts: int = 1
-    overflow: str = ""  # what still does not fit, in words; empty when everything fits
-    logo: Optional[Path] = None  # a picture for the title slide (an edition's logo)
-    logo_alt: str = ""
-
-
-def _split(blocks, module_id: str):
+def _split(blocks) -> tuple:
     """Top-level elements of blocks, divided into text and visuals (tables, pictures)."""
     text, visuals = [], []
     for block in blocks:
         for el in block.tree:
             imgs = list(el.iter("img")) if el.tag == "p" else []
             if el.tag in VISUAL_TAGS:
-                visuals.append(Content(el, module_id))
+                visuals.append(el)
             elif imgs and not "".join(el.itertext()).strip():
-                visuals.extend(Content(img, module_id) for img in imgs)
+                visuals.extend(imgs)
             else:
-                text.append(Content(el, module_id))
+                text.append(el)
     return text, visuals
 
 
-def _paragraph(text: str) -> etree.Element:
-    el = etree.Element("p")
-    el.text = text
-    return el
+def _shapes(points, visuals, has_text: bool = True) -> tuple:
+    """A slide's shapes: its text box (when it has text) first, then its visuals."""
+    return ((TextBox(tuple(points)),) if has_text else ()) + tuple(visuals)
 
 
 def plan_deck(resolved: Resolved) -> list:
     """Every slide of one audience's deck, in order, each fitted to the template's boxes."""
-    w, audience = resolved.workshop, resolved.audience
-    slides = [PlannedSlide(
+    w, edition, cite = resolved.workshop, resolved.edition, resolved.cite_short
+    slides = [Slide(
         "Title Slide", w.title, "title",
-        subtitle=[line for line in (w.subtitle,
-                                    " · ".join(x for x in (f"For {audience.name.lower()}" if audience.name else "",
-                                                           _edition_line(resolved)) if x),
-                                    f"{w.organisation} · {long_date(w.date)}") if line],
-        logo=resolved.edition.logo if resolved.edition else None,
-        logo_alt=f"{resolved.edition.name} logo" if resolved.edition else "",
-        notes=[Content(_paragraph(_opening_note(resolved)), "")],
+        subtitle=_subtitle(resolved),
+        logo=Picture(str(edition.logo), f"{edition.name} logo") if edition and edition.logo else None,
+        notes=(plain(_opening_note(resolved)),),
     )]
     slides.extend(_agenda(resolved))
     for rmod in resolved.modules:
         mid = rmod.module.id
         for s in rmod.slides:
-            text, visuals = _split(s.body, mid)
-            notes = [Content(el, mid) for b in s.notes for el in b.tree]
+            text, visuals = _split(s.body)
+            points = text_points(text, mid, cite)
+            shapes = tuple(visual(el, mid, cite) for el in visuals)
+            notes = note_paragraphs([el for b in s.notes for el in b.tree], mid, cite)
+            notes += footnote_paragraphs([b.tree for b in s.body + s.notes], rmod.module.footnotes, mid, cite)
             if s.kind == "section":
-                slides.append(PlannedSlide("Section Header", s.title, "section", text=text or [
-                    Content(_paragraph(minutes_text(rmod.minutes)), mid)], notes=notes, module_id=mid, source=s.loc))
+                if not text:
+                    points = (Point((plain(minutes_text(rmod.minutes)),)),)
+                slides.append(Slide("Section Header", s.title, "section", _shapes(points, ()), notes,
+                                    module_id=mid, source=s.loc))
             elif s.kind == "activity":
-                lead = Content(_paragraph(f"Activity · {minutes_text(s.minutes)}"), mid)
+                lead = Point((plain(f"Activity · {minutes_text(s.minutes)}"),))
                 title = s.title if s.title.lower().startswith("activity") else f"Activity: {s.title}"
-                slides.append(PlannedSlide("Two Content" if visuals else "Title and Content", title,
-                                           "activity", [lead] + text, visuals, notes, module_id=mid, source=s.loc))
+                slides.append(Slide("Two Content" if shapes else "Title and Content", title, "activity",
+                                    _shapes((lead,) + points, shapes), notes, module_id=mid, source=s.loc))
             else:
-                layout = "Two Content" if visuals and text else "Title and Content"
-                slides.append(PlannedSlide(layout, s.title, "content", text, visuals, notes, module_id=mid,
-                                           source=s.loc))
+                layout = "Two Content" if shapes and text else "Title and Content"
+                slides.append(Slide(layout, s.title, "content", _shapes(points, shapes, bool(text)), notes,
+                                    module_id=mid, source=s.loc))
     slides.append(_closing(resolved))
-    return fit_deck(slides, w.template, resolved.cite_short)
+    return fit_deck(slides, w.template)
+
+
+def _subtitle(resolved: Resolved) -> tuple:
+    """The title slide's lines: the subtitle, who and which edition it is for, organisation and date."""
+    w, audience = resolved.workshop, resolved.audience
+    who = " · ".join(x for x in (f"For {audience.name.lower()}" if audience.name else "", _edition_line(resolved))
+                     if x)
+    return tuple(line for line in (w.subtitle, who, f"{w.organisation} · {long_date(w.date)}") if line)
 
 
 def _edition_line(resolved: Resolved) -> str:
@@ -113,6 +91,7 @@ def _edition_line(resolved: Resolved) -> str:
 
 
 def _opening_note(resolved: Resolved) -> str:
+    """What the facilitator says first: who the session is for, and the content note."""
     notes = [m.title for m in resolved.modules if m.module.content_note]
     text = (f"Welcome everyone. This session is for {resolved.audience.name.lower()} and runs for "
             f"{resolved.total_minutes} minutes.")
@@ -123,7 +102,13 @@ def _opening_note(resolved: Resolved) -> str:
     return text
 
 
+def _cells(values) -> tuple:
+    """A table row of plain strings."""
+    return tuple((Run(v),) if v else () for v in values)
+
+
 def _agenda(resolved: Resolved) -> list:
+    """The agenda as one table of times, sessions and minutes, over as many slides as it needs."""
     rows = [[f"{i.start_text}–{i.end_text}", i.title, str(i.minutes)] for i in resolved.agenda]
     pages = [rows[i:i + AGENDA_ROWS_PER_SLIDE] for i in range(0, len(rows), AGENDA_ROWS_PER_SLIDE)] or [[]]
     out = []
@@ -131,23 +116,22 @@ def _agenda(resolved: Resolved) -> list:
         title = "Agenda" if len(pages) == 1 else f"Agenda ({n} of {len(pages)})"
         note = (f"The session runs from {resolved.agenda[0].start_text} to {resolved.agenda[-1].end_text}."
                 if resolved.agenda else "There is nothing on the agenda for this audience.")
-        out.append(PlannedSlide("Title and Content", title, "agenda",
-                                table=[["Time", "Session", "Minutes"]] + page,
-                                notes=[Content(_paragraph(note), "")]))
+        table = Table(tuple(_cells(row) for row in [["Time", "Session", "Minutes"]] + page), AGENDA_ROW_FACTOR,
+                      AGENDA_COLUMNS, "Agenda table")
+        out.append(Slide("Title and Content", title, "agenda", (table,), (plain(note),)))
     return out
 
 
-def _closing(resolved: Resolved) -> PlannedSlide:
-    items = etree.Element("ul")
+def _closing(resolved: Resolved) -> Slide:
+    """Who can help: each contact's name in bold with a phone number or web address."""
+    points: list = []
     for contact in resolved.contacts:
-        li = etree.SubElement(items, "li")
-        strong = etree.SubElement(li, "strong")
-        strong.text = contact.name
-        strong.tail = f": {contact.phone}" if contact.phone else (f": {contact.url}" if contact.url else "")
-    note = _paragraph(
+        tail = f": {contact.phone}" if contact.phone else (f": {contact.url}" if contact.url else "")
+        runs = ((Run(contact.name, bold=True),) if contact.name else ()) + ((Run(tail),) if tail else ())
+        points.append(Point((Paragraph(runs, 0, "bullet"),), 0, len(points) + 1))
+    note = plain(
         "Close by pointing to support. Remind people that if they are worried about a child or an adult at "
         "risk they should follow their council's safeguarding procedure and contact the children's or "
         "adults' front door; in an emergency, call 999. Thank people, and stay for a few minutes in case "
         "anyone wants to talk privately.")
-    return PlannedSlide("Title and Content", "Support and contacts", "closing",
-                        text=[Content(items, "")], notes=[Content(note, "")])
+    return Slide("Title and Content", "Support and contacts", "closing", (TextBox(tuple(points)),), (note,))

@@ -3,25 +3,31 @@
 Real Word structure throughout: the Title and Heading 1-3 styles (no skipped levels), List
 Bullet / List Number styles with their nesting levels, tables with a repeating header row,
 real hyperlinks, and named paragraph styles (Handout Label, Timing, Content Note…) so a
-house style is one edit of a style. The content is that of the HTML handouts, from the same
-element trees.
+house style is one edit of a style. The content is the handout model the HTML handouts
+render (`handout_model.build_handout`): this file only translates it to python-docx.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
+from typing import Optional
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
-from .inline import inline_style
-from .base import Renderer, RenderOptions, build_time, long_date, minutes_text, normalise_zip
+from . import handout_wording as say
+from .base import Renderer, RenderOptions, build_time, normalise_zip
+from .code_colours import SHADING as CODE_SHADING
+from .handout_model import (BulletList, Citation, CodeBlock, ContentNotes, FootnoteRef, Handout, Heading, LineBreak,
+                            Paragraph, Picture, Quote, References, Rule, Run, Table, build_handout)
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
 BODY_FONT, MONO_FONT = "Arial", "Courier New"
 MAX_LIST_LEVEL = 3  # Word's List Bullet 3 / List Number 3
+MAX_START = 32767  # the largest list start a numbering override can hold that Word and LibreOffice show
 PICTURE_WIDTH_CM = 14
 WHITESPACE = re.compile(r"\s+")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -32,7 +38,12 @@ class _DocxHandout(Renderer):
     default = False  # built when asked for with --format
 
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
-        return _Writer(resolved, self.facilitator).write()
+        return write_docx(build_handout(resolved, self.facilitator), build_time(resolved))
+
+
+def write_docx(handout: Handout, when: dt.datetime) -> bytes:
+    """The .docx bytes of a handout model, stamped with the build time."""
+    return _Writer(handout, when).write()
 
 
 class FacilitatorDocx(_DocxHandout):
@@ -49,34 +60,36 @@ class ParticipantDocx(_DocxHandout):
 
 
 class _Writer:
-    """Writes one handout into a python-docx Document."""
+    """Writes one handout model into a python-docx Document."""
 
-    def __init__(self, resolved: Resolved, facilitator: bool):
+    def __init__(self, handout: Handout, when: dt.datetime):
         import docx
 
-        self.r, self.w, self.facilitator = resolved, resolved.workshop, facilitator
+        self.h, self.when = handout, when
         self.doc = docx.Document()
         self.heading_level = 0  # the last heading level written (no level is ever skipped)
         self._bookmark_id = 0
-        self._numbering = {}  # "List Number N" style -> its abstractNum id
-        self._style_ids = {}  # style name -> style id
+        self._numbering: dict = {}  # "List Number N" style -> its abstractNum id
+        self._style_ids: dict = {}  # style name -> style id
 
     # ---- the document ----
     def write(self) -> bytes:
         """The .docx bytes."""
+        h = self.h
         self._setup()
         self._cover()
         self._agenda()
-        if self.facilitator:
-            self._content_notes()
-        for m in self.r.modules:
+        if h.content_notes:
+            self._content_notes(h.content_notes)
+        for m in h.modules:
             self._module(m)
-        self._references()
+        if h.references:
+            self._references(h.references)
         self._support()
         self._properties()
         buf = io.BytesIO()
         self.doc.save(buf)
-        return normalise_zip(buf.getvalue(), build_time(self.r))
+        return normalise_zip(buf.getvalue(), self.when)
 
     def _setup(self) -> None:
         """A4 pages, the workshop's language, and the styles the handout uses."""
@@ -94,7 +107,7 @@ class _Writer:
         if lang is None:
             lang = OxmlElement("w:lang")
             r_pr.append(lang)
-        lang.set(qn("w:val"), self.w.language)
+        lang.set(qn("w:val"), self.h.language)
         styles = self.doc.styles
         normal = styles["Normal"]
         normal.font.name, normal.font.size = BODY_FONT, Pt(11)
@@ -124,24 +137,22 @@ class _Writer:
         note = add("Content Note")
         note.font.color.rgb = RGBColor.from_string(RED)
         footer = section.footer.paragraphs[0]
-        footer.text = f"{self.w.title} · {self.r.audience.name} · {self.w.organisation}"
+        footer.text = say.WORD_FOOTER.format(title=self.h.title, audience=self.h.audience_name,
+                                         organisation=self.h.organisation)
         footer.runs[0].font.size = Pt(8)
 
     def _properties(self) -> None:
-        props = self.doc.core_properties
-        when = build_time(self.r)
-        props.title = self.w.title
-        props.subject = f"{self._kind()}: {self.r.audience.name}"
-        props.author = props.last_modified_by = self.w.organisation
-        props.language = self.w.language
-        props.keywords = f"workshop; handout; {self.r.audience.id}"
-        props.comments = "Built with workshop-builder"
-        props.category = self._kind()
-        props.created = props.modified = props.last_printed = when
+        """The document properties: title, subject, author, language, dates."""
+        h, props = self.h, self.doc.core_properties
+        props.title = h.title
+        props.subject = say.WORD_SUBJECT.format(kind=h.kind, audience=h.audience_name)
+        props.author = props.last_modified_by = h.organisation
+        props.language = h.language
+        props.keywords = say.WORD_KEYWORDS.format(audience_id=h.audience_id)
+        props.comments = say.WORD_COMMENTS
+        props.category = h.kind
+        props.created = props.modified = props.last_printed = self.when
         props.revision = 1
-
-    def _kind(self) -> str:
-        return "Facilitator handout" if self.facilitator else "Participant handout"
 
     # ---- headings, paragraphs, bookmarks ----
     def heading(self, text: str, level: int, bookmark: str = ""):
@@ -155,7 +166,7 @@ class _Writer:
             self._bookmark(para, bookmark)
         return para
 
-    def para(self, text: str = "", style: str = None):
+    def para(self, text: str = "", style: Optional[str] = None):
         """A new paragraph in a named style (set by id: python-docx's lookup by name is slow)."""
         para = self.doc.add_paragraph()
         if style:
@@ -167,6 +178,7 @@ class _Writer:
         return para
 
     def _bookmark(self, para, name: str) -> None:
+        """Put a named bookmark around a paragraph."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
@@ -180,38 +192,36 @@ class _Writer:
 
     # ---- sections ----
     def _cover(self) -> None:
+        """The cover: logo, organisation, title, subtitle, kind of handout and facts."""
         from docx.shared import Cm
 
-        w, r = self.w, self.r
-        edition = getattr(r, "edition", None)
-        if edition is not None and edition.logo:
-            shape = self.para().add_run().add_picture(str(edition.logo), height=Cm(1.6))
-            shape._inline.docPr.set("descr", f"{edition.name} logo")
-        local = edition is not None and edition.id != "national"
-        self.para(w.organisation + (f" · {edition.name}" if local else ""), "Organisation")
-        self.para(w.title, "Title")
-        if w.subtitle:
-            self.para(w.subtitle, "Subtitle")
+        cover = self.h.cover
+        if cover.logo is not None:
+            shape = self.para().add_run().add_picture(cover.logo.path, height=Cm(1.6))
+            shape._inline.docPr.set("descr", cover.logo.alt)
+        self.para(cover.organisation, "Organisation")
+        self.para(cover.title, "Title")
+        if cover.subtitle:
+            self.para(cover.subtitle, "Subtitle")
         kind = self.para(style="Handout Label")
-        kind.add_run(self._kind())
-        facts = [("Audience", r.audience.name), ("Date", long_date(w.date))]
-        if r.agenda:
-            facts.append(("Time", f"{r.agenda[0].start_text}–{r.agenda[-1].end_text} ({r.total_minutes} minutes)"))
-        for name, value in facts:
+        kind.add_run(cover.kind)
+        for fact in cover.facts:
             para = self.para()
-            para.add_run(f"{name}: ")
-            para.add_run(value).bold = True
+            para.add_run(f"{fact.label}: ")
+            para.add_run(fact.value).bold = True
 
     def _agenda(self) -> None:
+        """The agenda table (with a merged total row for facilitators) and its note."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        r = self.r
-        self.heading("Agenda", 1)
-        if self.facilitator:
-            rows = [["Start", "End", "Session", "Minutes"]]
-            for item in r.agenda:
-                rows.append([item.start_text, item.end_text, (item.title, item), str(item.minutes)])
-            rows.append([f"Total (slot: {r.audience.minutes} minutes)", "", "", str(r.total_minutes)])
+        agenda = self.h.agenda
+        self.heading(agenda.heading, 1)
+        columns = [c.label for c in agenda.columns]
+        if self.h.facilitator:
+            rows = [columns]
+            for row in agenda.rows:
+                rows.append([row.start, row.end, (row.title, row), str(row.minutes)])
+            rows.append([agenda.total_label, "", "", str(agenda.total_minutes)])
             table = self.table(rows, widths=(2, 2, 11, 2), footer=True)
             for row in table.rows:
                 row.cells[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -219,100 +229,92 @@ class _Writer:
             for extra in total.paragraphs[1:]:  # merging keeps the empty cells' paragraphs
                 extra._p.getparent().remove(extra._p)
         else:
-            rows = [["Time", "Session"]] + [[f"{i.start_text}–{i.end_text}", i.title] for i in r.agenda]
+            rows = [columns] + [[row.time, row.title] for row in agenda.rows]
             self.table(rows, widths=(3.5, 13.5))
-            self.para("Some sessions discuss abuse and exploitation of children and adults. Look after "
-                      "yourself: you can step out at any time, and the support section at the end lists who "
-                      "can help.")
+            self.para(agenda.note)
 
-    def _content_notes(self) -> None:
-        notes = [m for m in self.r.modules if m.module.content_note]
-        if not notes:
-            return
-        self.heading("Content notes", 1)
-        self.para("Some of this material may distress participants, including people with their own "
-                  "experience of abuse or exploitation. Say at the start what is coming, that people may "
-                  "step out at any time, and where support is. Give these notes before each session:")
-        for m in notes:
+    def _content_notes(self, notes: ContentNotes) -> None:
+        """The facilitator's content notes as a bulleted list."""
+        self.heading(notes.heading, 1)
+        self.para(notes.intro)
+        for item in notes.items:
             para = self.para(style="List Bullet")
-            para.add_run(m.title).bold = True
-            para.add_run(f" ({m.agenda.start_text}): {m.module.content_note}")
+            para.add_run(item.title).bold = True
+            para.add_run(f" ({item.start}): {item.note}")
 
     def _module(self, m) -> None:
-        mid = m.module.id
-        self.heading(m.title, 1, bookmark=_bookmark_name(mid))
-        if self.facilitator:
-            self.para(f"{m.agenda.start_text}–{m.agenda.end_text} · {minutes_text(m.minutes)}", "Timing")
-            if m.module.content_note:
-                para = self.para(style="Content Note")
-                para.add_run("Content note: ").bold = True
-                para.add_run(m.module.content_note)
-        if m.module.outcomes:
-            lead = "By the end, participants can:" if self.facilitator else "In this session you will:"
-            self.para(lead, "Handout Label")
-            for outcome in m.module.outcomes:
+        """One module section: heading with a bookmark, timing, content note, outcomes, slides."""
+        self.heading(m.title, 1, bookmark=_bookmark_name(m.id))
+        if m.timing:
+            self.para(m.timing, "Timing")
+        if m.content_note:
+            para = self.para(style="Content Note")
+            para.add_run(f"{m.content_note_label} ").bold = True
+            para.add_run(m.content_note)
+        if m.outcomes:
+            self.para(m.outcomes_lead, "Handout Label")
+            for outcome in m.outcomes:
                 self.para(outcome, "List Bullet")
-        intro = m.intro if self.facilitator else [b for b in m.intro if b.kind == "body"]
-        self.blocks(intro, mid)
+        self.blocks(m.intro)
         for s in m.slides:
-            if self.facilitator:
-                self._facilitator_slide(m, s)
-            elif s.body or s.handout:
-                self._participant_slide(m, s)
+            self._slide(s)
+        if getattr(m, "footnotes", ()):
+            self._footnotes(m)
 
-    def _facilitator_slide(self, m, s) -> None:
-        mid = m.module.id
-        if s.kind == "activity":
-            self.heading(f"Activity: {s.title} ", 2).add_run(f"({minutes_text(s.minutes)})").bold = False
-            self.blocks(s.body, mid)
-            label = "Facilitator guidance"
-        else:
-            if s.kind == "content" or (s.title != m.title and (s.body or s.notes or s.handout)):
-                self.heading(s.title, 2)
-            self.blocks(s.body, mid)
-            label = "What to say"
+    def _footnotes(self, m) -> None:
+        """A module's footnotes under their label, each numbered and bookmarked for its references."""
+        self.para(m.footnotes_heading, "Handout Label")
+        for note in m.footnotes:
+            first = True
+            for block in note.blocks:
+                if first and isinstance(block, Paragraph):
+                    para = self.para()
+                    self._bookmark(para, _footnote_bookmark(note.module_id, note.number))
+                    self._run(para, f"{note.number}. ", {})
+                    self.inline(para, block.runs)
+                else:
+                    self.block(block)
+                first = False
+
+    def _slide(self, s) -> None:
+        """One slide's heading, body, labelled notes and handout text."""
+        if s.minutes:  # a facilitator's activity: its minutes after the heading, not bold
+            self.heading(f"{s.heading} ", 2).add_run(s.minutes).bold = False
+        elif s.heading is not None:
+            self.heading(s.heading, 2)
+        self.blocks(s.body)
         if s.notes:
-            self.para(label, "Handout Label")
-            self.blocks(s.notes, mid)
-        self.blocks(s.handout, mid)
+            self.para(s.notes_label, "Handout Label")
+            self.blocks(s.notes)
+        self.blocks(s.handout)
 
-    def _participant_slide(self, m, s) -> None:
-        if s.kind == "activity":
-            self.heading(f"Activity: {s.title}", 2)
-        elif s.kind == "content" or s.title != m.title:
-            self.heading(s.title, 2)
-        self.blocks(s.body, m.module.id)
-        self.blocks(s.handout, m.module.id)
-
-    def _references(self) -> None:
-        if not self.r.references:
-            return
-        self.heading("References", 1)
+    def _references(self, refs: References) -> None:
+        """The numbered reference list, each entry bookmarked for citations to link to."""
+        self.heading(refs.heading, 1)
         numbering = self._new_numbering("List Number")
-        for ref in self.r.references:
-            src = ref.source
+        for ref in refs.items:
             para = self.para(style="List Number")
             self._number(para, numbering, 0)
             self._bookmark(para, f"ref_{ref.number}")
-            para.add_run(f"{src.publisher} ({src.year or 'n.d.'}). ")
-            para.add_run(src.title).italic = True
+            para.add_run(f"{ref.credit} ({ref.year}). ")
+            para.add_run(ref.title).italic = True
             para.add_run(".")
-            if src.url:
+            if ref.url:
                 para.add_run(" ")
-                self._link_run(para, src.url, src.url)
+                self._link_run(para, ref.url, ref.url)
 
     def _support(self) -> None:
-        self.heading("Support and contacts", 1)
-        self.para("If anything in this workshop has affected you, or you are worried about a child or an "
-                  "adult, these services can help. If someone is in immediate danger, call 999.")
-        contacts = getattr(self.r, "contacts", self.w.support)  # the edition's local contacts first
-        rows = [["Service", "Contact", "What it is for"]] + [[c.name, c, c.description] for c in contacts]
+        """The support contacts table."""
+        support = self.h.support
+        self.heading(support.heading, 1)
+        self.para(support.intro)
+        rows = [list(support.columns)] + [[c.name, c, c.description] for c in support.contacts]
         table = self.table(rows, widths=(4.5, 5, 7.5))
-        for row, contact in zip(table.rows[1:], contacts):
+        for row, contact in zip(table.rows[1:], support.contacts):
             para = row.cells[0].paragraphs[0]
             for run in para.runs:
                 run.bold = True
-            if getattr(contact, "role", ""):
+            if contact.role:
                 para.add_run().add_break()
                 para.add_run(contact.role).italic = True
 
@@ -332,7 +334,7 @@ class _Writer:
                 para = cell.paragraphs[0]
                 if isinstance(value, tuple):
                     self._agenda_cell(para, *value)
-                elif hasattr(value, "phone"):
+                elif hasattr(value, "links"):
                     self._contact_cell(para, value)
                 else:
                     para.add_run(value)
@@ -363,165 +365,169 @@ class _Writer:
                 run.bold = True
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
-    def _agenda_cell(self, para, title: str, item) -> None:
-        if item.module_id:
-            self._link_run(para, title, anchor=_bookmark_name(item.module_id))
+    def _agenda_cell(self, para, title: str, row) -> None:
+        """An agenda session cell: a link to the module (or an italic break) and its flag."""
+        if row.module_id:
+            self._link_run(para, title, anchor=_bookmark_name(row.module_id))
         else:
             para.add_run(title).italic = True
-        if item.content_note:
-            flag = para.add_run(" [content note]")
+        if row.content_note:
+            flag = para.add_run(say.WORD_AGENDA_CONTENT_NOTE)
             flag.font.color.rgb = _rgb(RED)
 
     def _contact_cell(self, para, contact) -> None:
-        parts = []
-        if contact.phone:
-            parts.append((contact.phone, "tel:" + contact.phone.replace(" ", "")))
-        if contact.url:
-            parts.append((contact.url.replace("https://", "").replace("www.", ""), contact.url))
-        if getattr(contact, "email", ""):
-            parts.append((contact.email, f"mailto:{contact.email}"))
-        for i, (text, url) in enumerate(parts):
+        """A contact's links, one a line, then its hours in italics."""
+        for i, link in enumerate(contact.links):
             if i:
                 para.add_run().add_break()
-            self._link_run(para, text, url)
+            self._link_run(para, link.text, link.href)
         if contact.hours:
-            if parts:
+            if contact.links:
                 para.add_run().add_break()
             para.add_run(contact.hours).italic = True
 
-    # ---- element trees (the same ones the HTML handout walks) ----
-    def blocks(self, blocks, module_id: str) -> None:
-        """Every element of a list of Blocks of one module."""
-        for block in blocks:
-            if block.tree.text and block.tree.text.strip():
-                self.para(block.tree.text.strip())
-            for el in block.tree:
-                self.element(el, module_id)
+    # ---- the model's blocks ----
+    def blocks(self, fragments) -> None:
+        """Every block of a tuple of Fragments."""
+        for fragment in fragments:
+            for block in fragment.blocks:
+                self.block(block)
 
-    def element(self, el, module_id: str, style: str = None) -> None:
-        """One block-level element."""
-        tag = el.tag
-        if tag in ("ul", "ol"):
-            self._list(el, module_id, 1)
-        elif tag == "table":
-            self._md_table(el, module_id)
-        elif tag == "blockquote":
-            for child in el:
-                self.element(child, module_id, style="Quote")
-        elif tag == "div":
-            for child in el:
-                self.element(child, module_id, style)
-        elif tag[0] == "h" and tag[1:].isdigit():
-            self.inline(self.heading("", int(tag[1:])), el, module_id)
-        elif tag == "pre":
-            para = self.para(style=style)
-            for n, line in enumerate("".join(el.itertext()).rstrip("\n").split("\n")):
-                run = para.add_run(line)
-                run.font.name = MONO_FONT
-                if n:
-                    run._r.addprevious(_break())
-        elif tag == "hr":
+    def block(self, block, style: Optional[str] = None) -> None:
+        """One block (style: the paragraph style inside a quotation)."""
+        if isinstance(block, BulletList):
+            self._list(block, 1)
+        elif isinstance(block, Table):
+            self._md_table(block)
+        elif isinstance(block, Quote):
+            for child in block.blocks:
+                self.block(child, style="Quote")
+        elif isinstance(block, Heading):
+            self.inline(self.heading("", block.level), block.runs)
+        elif isinstance(block, CodeBlock):
+            self._code(block, style)
+        elif isinstance(block, Rule):
             return
-        else:  # p and anything else: a paragraph of inline content
+        else:  # a paragraph of inline content
             para = self.para(style=style)
-            self.inline(para, el, module_id)
+            self.inline(para, block.runs)
 
-    def _list(self, el, module_id: str, level: int) -> None:
+    def _code(self, block: CodeBlock, style: Optional[str] = None) -> None:
+        """A code block: one shaded paragraph, monospaced and coloured, a line break per line."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        para = self.para(style=style)
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), CODE_SHADING)
+        para._p.get_or_add_pPr().append(shd)
+        text_runs = [r for r in block.runs if isinstance(r, Run)]
+        if text_runs and text_runs[-1].text.endswith("\n"):
+            text_runs[-1] = Run(text_runs[-1].text.rstrip("\n"), mono=True, colour=text_runs[-1].colour)
+        for run in text_runs:
+            for n, line in enumerate(run.text.split("\n")):
+                if n:
+                    para.add_run().add_break()
+                if line:
+                    out = para.add_run(line)
+                    out.font.name = MONO_FONT
+                    if run.colour:
+                        out.font.color.rgb = _rgb(run.colour)
+
+    def _list(self, block, level: int) -> None:
         """A bulleted or numbered list at a nesting level (1 = List Bullet, 2 = List Bullet 2…)."""
         level = min(level, MAX_LIST_LEVEL)
-        base = "List Number" if el.tag == "ol" else "List Bullet"
+        base = "List Number" if block.ordered else "List Bullet"
         style = base if level == 1 else f"{base} {level}"
-        numbering = self._new_numbering(style) if el.tag == "ol" else None
-        for li in el.findall("li"):
+        numbering = self._new_numbering(style, getattr(block, "start", 1)) if block.ordered else None
+        for item in block.items:
             para = self.para(style=style)
             if numbering is not None:
                 self._number(para, numbering, 0)
-            self._inline_text(para, li.text, module_id)
+            self.inline(para, item.runs)
             first = True
-            for child in li:
-                if child.tag in ("ul", "ol"):
-                    self._list(child, module_id, level + 1)
-                elif child.tag == "p":
+            for child in item.children:
+                if isinstance(child, BulletList):
+                    self._list(child, level + 1)
+                elif isinstance(child, (CodeBlock, Quote, Table)):
+                    self.block(child)
+                elif isinstance(child, Paragraph):
                     if not first or _has_content(para):
                         cont = "List Continue" if level == 1 else f"List Continue {level}"
                         para = self.para(style=cont)
-                    self.inline(para, child, module_id)
-                else:
-                    self.inline_element(para, child, module_id, {})
-                    self._inline_text(para, child.tail, module_id)
+                    self.inline(para, child.runs)
+                else:  # a Span of inline content
+                    self.inline(para, child.runs)
                 first = False
 
-    def _new_numbering(self, style: str) -> int:
-        """A fresh numbering instance of a List Number style, restarting at 1."""
+    def _new_numbering(self, style: str, start: int = 1) -> int:
+        """A fresh numbering instance of a List Number style, starting at start (kept within 1..32767)."""
         numbering = self.doc.part.numbering_part.element
         if style not in self._numbering:
             num_id = self.doc.styles[style].element.pPr.numPr.numId.val
             self._numbering[style] = numbering.num_having_numId(num_id).abstractNumId.val
         num = numbering.add_num(self._numbering[style])
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        num.add_lvlOverride(ilvl=0).add_startOverride(min(max(start, 1), MAX_START))
         return num.numId
 
     def _number(self, para, num_id: int, ilvl: int) -> None:
+        """Put a paragraph in a numbering instance at a level."""
         num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = ilvl
         num_pr.get_or_add_numId().val = num_id
 
-    def _md_table(self, el, module_id: str) -> None:
+    def _md_table(self, block) -> None:
         """A Markdown table: header row (repeated on each page) and body rows."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        rows = list(el.iter("tr"))
+        rows = block.rows
         if not rows:
             return
-        n_cols = max(len(list(tr)) for tr in rows)
+        n_cols = max(len(row.cells) for row in rows)
         table = self.doc.add_table(rows=len(rows), cols=n_cols)
         table.style = self.doc.styles["Table Grid"]
-        for row, tr in zip(table.rows, rows):
-            for cell, cell_el in zip(row.cells, list(tr)[:n_cols]):
+        for row, model_row in zip(table.rows, rows):
+            for cell, model_cell in zip(row.cells, model_row.cells[:n_cols]):
                 para = cell.paragraphs[0]
-                self.inline(para, cell_el, module_id)
-                align = cell_el.get("style", "").replace("text-align:", "").strip().rstrip(";").strip()
-                if align in ("center", "right"):
-                    para.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.RIGHT
-        if list(rows[0]) and rows[0][0].tag == "th":
+                self.inline(para, model_cell.runs)
+                if model_cell.align in ("center", "right"):
+                    para.alignment = WD_ALIGN_PARAGRAPH.CENTER if model_cell.align == "center" else WD_ALIGN_PARAGRAPH.RIGHT
+        if rows[0].cells and rows[0].cells[0].header:
             self._header_row(table.rows[0])
         self.para()  # Word runs a table into the next one without a paragraph between
 
     # ---- inline content ----
-    def inline(self, para, el, module_id: str, style: dict = None) -> None:
-        """An element's inline content (text, children and their tails) into a paragraph."""
-        style = style or {}
-        self._inline_text(para, el.text, module_id, style)
-        for child in el:
-            self.inline_element(para, child, module_id, style)
-            self._inline_text(para, child.tail, module_id, style)
+    def inline(self, para, runs) -> None:
+        """Inline items into a paragraph: runs, line breaks, citations and pictures."""
+        for item in runs:
+            if isinstance(item, Run):
+                if item.text and (item.text.strip() or _has_content(para)):
+                    self._run(para, item.text, {"bold": item.bold, "italic": item.italic, "mono": item.mono,
+                                                "href": item.href})
+            elif isinstance(item, LineBreak):
+                para.add_run().add_break()
+            elif isinstance(item, Citation):
+                self._citation(para, item.numbers)
+            elif isinstance(item, Picture):
+                self._picture(para, item)
+            elif isinstance(item, FootnoteRef):
+                self._run(para, str(item.number), {"superscript": True,
+                                                   "anchor": _footnote_bookmark(item.module_id, item.number)})
 
-    def inline_element(self, para, el, module_id: str, style: dict) -> None:
-        tag = el.tag
-        style = inline_style(el, style)
-        if tag == "br":
-            para.add_run().add_break()
-            return
-        elif tag == "cite":
-            numbers = self.r.cite_numbers(module_id, el.get("keys", "").split())
-            if numbers:
-                self._run(para, "[", {"superscript": True})
-                for i, n in enumerate(numbers):
-                    if i:
-                        self._run(para, ", ", {"superscript": True})
-                    self._run(para, str(n), {"superscript": True, "anchor": f"ref_{n}"})
-                self._run(para, "]", {"superscript": True})
-            return
-        elif tag == "img":
-            self._picture(para, el)
-            return
-        self.inline(para, el, module_id, style)
-
-    def _inline_text(self, para, text, module_id: str, style: dict = None) -> None:
-        if text and (text.strip() or _has_content(para)):
-            self._run(para, text, style or {})
+    def _citation(self, para, numbers) -> None:
+        """A citation as superscript numbers linked to the reference list."""
+        if numbers:
+            self._run(para, "[", {"superscript": True})
+            for i, n in enumerate(numbers):
+                if i:
+                    self._run(para, ", ", {"superscript": True})
+                self._run(para, str(n), {"superscript": True, "anchor": f"ref_{n}"})
+            self._run(para, "]", {"superscript": True})
 
     def _run(self, para, text: str, style: dict):
+        """A run of text in a style (whitespace collapsed as a browser shows it)."""
         run = para.add_run(WHITESPACE.sub(" ", text))  # as a browser shows it: no line breaks
         if style.get("bold"):
             run.bold = True
@@ -536,7 +542,8 @@ class _Writer:
             self._wrap_link(para, run, style.get("href"), style.get("anchor"))
         return run
 
-    def _link_run(self, para, text: str, url: str = None, anchor: str = None):
+    def _link_run(self, para, text: str, url: Optional[str] = None, anchor: Optional[str] = None):
+        """A hyperlinked run: an address or a bookmark in this document."""
         return self._run(para, text, {"href": url, "anchor": anchor})
 
     def _wrap_link(self, para, run, url, anchor) -> None:
@@ -554,16 +561,19 @@ class _Writer:
         run._r.addprevious(link)
         link.append(run._r)
 
-    def _picture(self, para, img) -> None:
+    def _picture(self, para, picture: Picture) -> None:
+        """A picture no wider than the text (or its alt text when the file is missing)."""
         from docx.shared import Cm
 
-        path = img.get("path")
-        alt = img.get("alt", "")
-        if not path:
+        alt = picture.alt
+        if not picture.path:
             self._run(para, alt, {"italic": True})
             return
-        shape = para.add_run().add_picture(path)
-        if shape.width > Cm(PICTURE_WIDTH_CM):
+        shape = para.add_run().add_picture(picture.path)
+        if getattr(picture, "width", 0):  # the author's width, a share of the text width
+            ratio = Cm(PICTURE_WIDTH_CM) * picture.width / shape.width
+            shape.width, shape.height = int(shape.width * ratio), int(shape.height * ratio)
+        elif shape.width > Cm(PICTURE_WIDTH_CM):
             ratio = Cm(PICTURE_WIDTH_CM) / shape.width
             shape.width, shape.height = Cm(PICTURE_WIDTH_CM), int(shape.height * ratio)
         doc_pr = shape._inline.docPr
@@ -574,6 +584,11 @@ class _Writer:
 def _has_content(para) -> bool:
     """Whether a paragraph holds any run yet (hyperlinked runs included)."""
     return any(child.tag in (W + "r", W + "hyperlink") for child in para._p)
+
+
+def _footnote_bookmark(module_id: str, number: int) -> str:
+    """The bookmark of a module's footnote."""
+    return _bookmark_name(f"fn_{module_id}")[:34] + f"_{number}"
 
 
 def _bookmark_name(ident: str) -> str:

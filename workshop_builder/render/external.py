@@ -11,7 +11,10 @@ import shutil
 from pathlib import Path
 from typing import Optional
 
-from .base import RenderError
+
+class RenderError(Exception):
+    """A renderer cannot run here (a program it needs is missing or failed): one line for the user."""
+
 
 # Program -> (names to look for on PATH, environment variable that may name it, its name for
 # people, how to install it).

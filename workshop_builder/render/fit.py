@@ -1,4 +1,7 @@
-"""No silent overflow: measure planned slides against the template's boxes, split what does not fit.
+"""No silent overflow: measure typed slides against the template's boxes, split what does not fit.
+
+It measures the presentation model (presentation.py): the paragraphs and tables the writer
+will write, as from_markdown.py made them; it never sees Markdown.
 
 Text is laid out the way PowerPoint lays it out, closely enough to decide what fits: each
 paragraph at its level's size and left margin, wrapped greedily at spaces into the box's
@@ -20,13 +23,24 @@ from __future__ import annotations
 import functools
 import math
 import re
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING
 
-from .inline import inline_style
 from .base import default_templates_dir
+from .presentation import (
+    LineBreak,
+    Paragraph,
+    Picture,
+    Run,
+    Table,
+    TextBox,
+    is_visual,
+    placements,
+    plain,
+)
+
+__all__ = ["Paragraph", "Run"]  # re-exported: what the measuring functions take
 
 if TYPE_CHECKING:  # pragma: no cover
     from .template_info import Box, TemplateInfo
@@ -46,22 +60,6 @@ AGENDA_ROW_FACTOR = 2.1
 AGENDA_COLUMNS = (0.22, 0.64, 0.14)
 VISUAL_GAP_PT = 8
 CELL_INSETS = (91440, 45720, 91440, 45720)  # python-pptx's default cell margins
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str  # "\n" is a line break
-    bold: bool = False
-    mono: bool = False
-
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph as the writer makes it: its outline level, whether it has a bullet, its runs."""
-
-    level: int
-    bullet: bool
-    runs: tuple
 
 
 # ---- glyph widths ----
@@ -98,9 +96,11 @@ _PIECES = re.compile(r"\n| +|[^ \n]+")
 
 def _items(runs, size_pt: float, level_bold: bool):
     """The paragraph as a sequence of words (width, trailing space width) and breaks (None)."""
-    out, word, space = [], 0.0, 0.0
-    pending = False
+    out: list = []
+    word, space, pending = 0.0, 0.0, False
     for run in runs:
+        if isinstance(run, LineBreak):
+            run = Run("\n")
         bold = run.bold or level_bold
         for piece in _PIECES.findall(run.text):
             if piece == "\n":
@@ -109,12 +109,12 @@ def _items(runs, size_pt: float, level_bold: bool):
                 out.append(None)
                 word, space, pending = 0.0, 0.0, False
             elif piece.startswith(" "):
-                space += text_width(piece, size_pt, bold, run.mono)
+                space += text_width(piece, size_pt, bold, run.code)
             else:
                 if pending and space:
                     out.append((word, space))
                     word, space = 0.0, 0.0
-                word += text_width(piece, size_pt, bold, run.mono)
+                word += text_width(piece, size_pt, bold, run.code)
                 pending = True
     if pending:
         out.append((word, space))
@@ -140,12 +140,12 @@ def line_count(runs, width_pt: float, size_pt: float, bold: bool = False) -> int
     return lines
 
 
-def paragraph_height(para: Para, box: Box) -> float:
+def paragraph_height(para: Paragraph, box: Box) -> float:
     """Points a paragraph takes in a box: space before plus its wrapped lines."""
     style = box.level(para.level)
-    margin = style.margin_left if para.bullet else 0
+    margin = style.margin_left if para.bullet != "none" else 0
     width = (box.inner_width - margin) / EMU_PER_PT
-    lines = line_count(para.runs, width, style.size_pt, style.bold)
+    lines = line_count(para.runs, width, style.size_pt, style.bold or para.role == "heading")
     pitch = style.line_points or style.size_pt * LINE_FACTOR * style.line_spacing
     return style.space_before_pt + lines * pitch
 
@@ -158,7 +158,7 @@ def text_height(paras, box: Box) -> float:
     return sum(paragraph_height(p, box) for p in paras) - _space_before(paras[0], box)
 
 
-def _space_before(para: Para, box: Box) -> float:
+def _space_before(para: Paragraph, box: Box) -> float:
     return box.level(para.level).space_before_pt
 
 
@@ -166,105 +166,53 @@ def available_height(box: Box) -> float:
     return box.inner_height / EMU_PER_PT
 
 
-# ---- element trees to paragraphs (as pptx_deck.py writes them) ----
+# ---- notes pages ----
 
-Cite = Callable[[str, list], str]
-
-
-def paragraphs(contents, cite: Optional[Cite] = None) -> list:
-    """The paragraphs the writer makes of a slide's text Contents."""
-    out: list = []
-    for content in contents:
-        _element(content.element, content.module_id, 0, out, cite)
-    return out
+# PowerPoint's "shrink text on overflow" steps: (font scale, line spacing reduction). The last
+# step sets the notes master's 12 pt at 9 pt, the smallest that still reads on a printed page.
+NOTES_STEPS = ((1.0, 0.0), (0.925, 0.0), (0.85, 0.1), (0.775, 0.2), (0.75, 0.2))
 
 
-def _element(el, module_id, level, out, cite) -> None:
-    tag = el.tag
-    if tag in ("ul", "ol"):
-        for li in el.findall("li"):
-            runs = []
-            if li.text and li.text.strip():
-                runs.append(Run(li.text))
-            for child in li:
-                if child.tag in ("ul", "ol", "p"):
-                    break
-                _inline(child, module_id, runs, {}, cite)
-                if child.tail:
-                    runs.append(Run(child.tail))
-            out.append(Para(level, True, tuple(runs)))
-            has_text = any(r.text.strip() for r in runs)
-            for child in li:
-                if child.tag == "p":
-                    more = []
-                    _inline_children(child, module_id, more, cite)
-                    if has_text:
-                        out.append(Para(level, False, tuple(more)))
-                    else:
-                        last = out.pop()
-                        out.append(Para(last.level, last.bullet, last.runs + tuple(more)))
-                        has_text = True
-                elif child.tag in ("ul", "ol"):
-                    _element(child, module_id, level + 1, out, cite)
-        return
-    if tag in ("table", "img"):
-        return
-    if tag == "blockquote":
-        for child in el:
-            _element(child, module_id, level, out, cite)
-        return
-    if tag == "pre":
-        out.append(Para(level, False, (Run("".join(el.itertext()).rstrip("\n"), mono=True),)))
-        return
-    runs: list = []
-    bold = {"bold": True} if tag.startswith("h") and tag[1:].isdigit() else {}
-    if el.text:
-        runs.append(Run(el.text, bold=bool(bold)))
-    for child in el:
-        _inline(child, module_id, runs, bold, cite)
-        if child.tail:
-            runs.append(Run(child.tail, bold=bool(bold)))
-    out.append(Para(level, False, tuple(runs)))
+@dataclass(frozen=True)
+class NotesFit:
+    """How a slide's notes fit the printed notes page's text box."""
+
+    scale: float  # the font scale the notes are set at (1.0: the notes master's size)
+    spacing_reduction: float  # how much tighter the lines are set (0.0-0.2)
+    fits: bool  # False: even at the smallest step the notes run off the page
+    need_pt: float  # the notes' height at that step
+    room_pt: float  # the box's height
 
 
-def _inline_children(el, module_id, runs, cite) -> None:
-    if el.text:
-        runs.append(Run(el.text))
-    for child in el:
-        _inline(child, module_id, runs, {}, cite)
-        if child.tail:
-            runs.append(Run(child.tail))
+def notes_fit(paragraphs, box: Box) -> NotesFit:
+    """The largest shrink step at which the notes fit the notes box (the last step when none does)."""
+    room = available_height(box)
+    need = 0.0
+    for scale, reduction in NOTES_STEPS:
+        need = text_height(paragraphs, _scaled(box, scale, reduction))
+        if need <= room:
+            return NotesFit(scale, reduction, True, need, room)
+    return NotesFit(scale, reduction, False, need, room)
 
 
-def _inline(el, module_id, runs, style, cite) -> None:
-    tag, style = el.tag, inline_style(el, style)
-    if tag == "br":
-        runs.append(Run("\n"))
-        return
-    elif tag == "cite":
-        short = cite(module_id, el.get("keys", "").split()) if cite else ""
-        if short:
-            runs.append(Run(f"({short})"))
-        return
-    elif tag == "img":
-        runs.append(Run(el.get("alt", ""), style.get("bold", False)))
-        return
-    if el.text:
-        runs.append(Run(el.text, style.get("bold", False), style.get("mono", False)))
-    for child in el:
-        _inline(child, module_id, runs, style, cite)
-        if child.tail:
-            runs.append(Run(child.tail, style.get("bold", False), style.get("mono", False)))
+def _scaled(box: Box, scale: float, reduction: float) -> Box:
+    """A box whose text is set scale times as large, with lines reduction tighter."""
+    levels = tuple(replace(lv, size_pt=lv.size_pt * scale, space_before_pt=lv.space_before_pt * scale,
+                           line_spacing=lv.line_spacing * (1 - reduction),
+                           line_points=lv.line_points * scale * (1 - reduction) if lv.line_points else None)
+                   for lv in box.levels)
+    return replace(box, levels=levels)
 
 
 # ---- tables ----
 
-def table_height(rows, width_pt: float, row_factor: float, columns=None, header_bold: bool = True) -> float:
-    """Points a table of plain-text rows takes at TABLE_FONT_PT, rows growing as cells wrap."""
+def table_height(table: Table, width_pt: float, header_bold: bool = True) -> float:
+    """Points a table takes at TABLE_FONT_PT in a box width_pt wide, rows growing as cells wrap."""
+    rows = table.text_rows
     if not rows:
         return 0.0
     n_cols = max(len(r) for r in rows)
-    fractions = columns or [1 / n_cols] * n_cols
+    fractions = table.columns or [1 / n_cols] * n_cols
     pad_x = (CELL_INSETS[0] + CELL_INSETS[2]) / EMU_PER_PT
     pad_y = (CELL_INSETS[1] + CELL_INSETS[3]) / EMU_PER_PT
     total = 0.0
@@ -274,25 +222,22 @@ def table_height(rows, width_pt: float, row_factor: float, columns=None, header_
             cell_width = width_pt * fractions[min(c, len(fractions) - 1)] - pad_x
             lines = line_count((Run(text, bold=header_bold and r == 0),), cell_width, TABLE_FONT_PT)
             need = max(need, lines * TABLE_FONT_PT * LINE_FACTOR + pad_y)
-        total += max(need, TABLE_FONT_PT * row_factor)
+        total += max(need, TABLE_FONT_PT * table.row_factor)
     return total
 
 
-def _table_rows(table_el, module_id, cite) -> list:
-    rows = []
-    for tr in table_el.iter("tr"):
-        row = []
-        for cell in tr:
-            runs: list = []
-            _inline_children(cell, module_id, runs, cite)
-            row.append("".join(r.text for r in runs))
-        rows.append(row)
-    return rows
+def visual_height(shape, width_pt: float) -> float | None:
+    """Points a visual needs at width_pt, or None when it scales to whatever room it gets."""
+    if isinstance(shape, Table):
+        return table_height(shape, width_pt)
+    if isinstance(shape, Picture):
+        return None  # scaled down to its share of the box
+    raise TypeError(f"no measure for {type(shape).__name__}")  # a new shape kind needs one here
 
 
 # ---- fitting a deck ----
 
-def fit_deck(slides: list, template: Path, cite: Optional[Cite] = None) -> list:
+def fit_deck(slides: list, template: Path) -> list:
     """The deck with overflowing slides split, and what still overflows recorded on each slide."""
     from .template_info import template_info
 
@@ -301,59 +246,49 @@ def fit_deck(slides: list, template: Path, cite: Optional[Cite] = None) -> list:
         return slides
     out = []
     for slide in slides:
-        out.extend(_fit(slide, info, cite))
+        out.extend(_fit(slide, info))
     return out
 
 
-def _text_box(slide, info: TemplateInfo, layout: Optional[str] = None) -> Optional[Box]:
-    """The box the writer puts a slide's text in (after the subtitle, if any)."""
+def _box(slide, info: TemplateInfo, shape, layout: str | None = None) -> Box | None:
+    """The body placeholder the writer puts shape in (None when the layout has none left)."""
     found = info.layouts.get(layout or slide.layout)
     if found is None:
         return None
-    bodies = list(found.bodies)
-    if slide.subtitle:
-        bodies = bodies[1:]
-    return bodies[0] if bodies else None
+    for slot, shapes in placements(slide):
+        if any(s is shape for s in shapes):
+            return found.bodies[slot] if slot < len(found.bodies) else None
+    return None
 
 
-def _visual_box(slide, info: TemplateInfo) -> Optional[Box]:
-    found = info.layouts.get(slide.layout)
-    if found is None:
-        return None
-    bodies = list(found.bodies)[1 if slide.subtitle else 0:]
-    if slide.text:
-        bodies = bodies[1:]
-    return bodies[0] if bodies else None
-
-
-def _fit(slide, info: TemplateInfo, cite) -> list:
-    box = _text_box(slide, info)
-    problems = _fixed_overflow(slide, info, cite)
-    if box is None or not slide.text:
+def _fit(slide, info: TemplateInfo) -> list:
+    text = slide.text
+    problems = _fixed_overflow(slide, info)
+    box = _box(slide, info, text) if text is not None else None
+    if box is None:
         return [replace(slide, overflow="; ".join(problems))]
-    need = text_height(paragraphs(slide.text, cite), box)
+    need = text_height(text.paragraphs, box)
     room = available_height(box)
     if need <= room:
         return [replace(slide, overflow="; ".join(problems))]
-    units = _units(slide.text)
-    if slide.kind not in SPLIT_KINDS or len(units) < 2:
+    if slide.kind not in SPLIT_KINDS or len(text.points) < 2:
         problems.insert(0, _too_tall("text", need, room))
         return [replace(slide, overflow="; ".join(problems))]
-    return _split(slide, units, info, cite)
+    return _split(slide, info)
 
 
 def _too_tall(what: str, need: float, room: float) -> str:
     return f"the {what} needs {need / 72:.1f} in but the box holds {room / 72:.1f} in"
 
 
-def _fixed_overflow(slide, info: TemplateInfo, cite) -> list:
-    """What overflows regardless of splitting: the title, the subtitle, tables."""
-    problems = []
+def _fixed_overflow(slide, info: TemplateInfo) -> list:
+    """What overflows regardless of splitting: the title, the subtitle, tables, further text boxes."""
+    problems: list = []
     layout = info.layouts.get(slide.layout)
     if layout is None:
         return problems
     if layout.title is not None and slide.title:
-        title = Para(0, False, (Run(slide.title),))
+        title = plain(slide.title)
         need, room = text_height([title], layout.title), available_height(layout.title)
         if layout.title.anchor == "b":  # a bottom-anchored title grows upwards, up to the slide's edge
             room += layout.title.top / EMU_PER_PT
@@ -362,94 +297,87 @@ def _fixed_overflow(slide, info: TemplateInfo, cite) -> list:
                             f"{need / 72:.1f} in; there is room for {room / 72:.1f} in")
     if slide.subtitle and layout.bodies:
         box = layout.bodies[0]
-        paras = [Para(0, False, (Run(line),)) for line in slide.subtitle]
+        paras = [plain(line) for line in slide.subtitle]
         need, room = text_height(paras, box), available_height(box)
         if need > room:
             problems.append(_too_tall("subtitle", need, room))
-    visual = _visual_box(slide, info)
-    if visual is not None:
+    for slot, shapes in placements(slide):
+        if slot >= len(layout.bodies):
+            continue
+        if not is_visual(shapes[0]):
+            box = layout.bodies[slot]
+            if shapes[0] is not slide.text:  # a further text box (a column) is never split
+                need, room = text_height(shapes[0].paragraphs, box), available_height(box)
+                if need > room:
+                    problems.append(_too_tall("text", need, room))
+            continue
+        visual = layout.bodies[slot]
         width, height = visual.width / EMU_PER_PT, visual.height / EMU_PER_PT
-        if slide.table is not None:
-            need = table_height(slide.table, width, AGENDA_ROW_FACTOR, AGENDA_COLUMNS)
-            if need > height:
-                problems.append(_too_tall("agenda table", need, height))
-        tables = [v for v in slide.visuals if v.element.tag == "table"]
-        if tables:
-            share = (height - VISUAL_GAP_PT * (len(slide.visuals) - 1)) / len(slide.visuals)
-            for v in tables:
-                need = table_height(_table_rows(v.element, v.module_id, cite), width, TABLE_ROW_FACTOR)
-                if need > share:
-                    problems.append(_too_tall("table", need, share))
+        share = (height - VISUAL_GAP_PT * (len(shapes) - 1)) / len(shapes)
+        for shape in shapes:
+            tall = visual_height(shape, width)
+            if tall is not None and tall > share:
+                problems.append(_too_tall(_what(shape), tall, share))
     return problems
 
 
-def _lines(para: Para, box: Box) -> int:
+def _what(shape) -> str:
+    """A visual in words: its name ("agenda table"), else its kind ("table")."""
+    return (getattr(shape, "name", "") or type(shape).__name__).lower()
+
+
+def _lines(para: Paragraph, box: Box) -> int:
     style = box.level(para.level)
     return line_count(para.runs, box.inner_width / EMU_PER_PT, style.size_pt, style.bold)
 
 
-@dataclass
-class _Unit:
-    """A top-level point: one list item (with its sub-points) or one other element."""
-
-    origin: int  # index of the Content it came from
-    content: object  # the Content itself, for non-list elements
-    item: Optional[etree.Element] = None  # the <li>, for list items
-    number: int = 1  # the item's number in its list
-
-
-def _units(contents) -> list:
-    units = []
-    for i, content in enumerate(contents):
-        el = content.element
-        if el.tag in ("ul", "ol"):
-            start = int(el.get("start", "1")) if str(el.get("start", "1")).isdigit() else 1
-            for n, li in enumerate(el.findall("li")):
-                units.append(_Unit(i, content, li, start + n))
-        else:
-            units.append(_Unit(i, content))
-    return units
-
-
-def _rebuild(units) -> list:
-    """Contents for a run of units: consecutive items of one list go back into one list."""
-    out, last = [], None
-    for unit in units:
-        if unit.item is None:
-            out.append(unit.content)
-            last = None
+def renumbered(points) -> tuple:
+    """Points with each run of items from one numbered list counting on from its first item
+    (what a numbered list split across slides needs)."""
+    out, first = [], {}
+    previous = None
+    for point in points:
+        if point.list_id is None:
+            out.append(point)
+            previous = None
             continue
-        if last is not None and last[0] == unit.origin:
-            last[1].append(unit.item)
-            continue
-        src = unit.content.element
-        el = etree.Element(src.tag, {k: v for k, v in src.attrib.items() if k != "start"})
-        if src.tag == "ol" and unit.number != 1:
-            el.set("start", str(unit.number))
-        el.append(unit.item)
-        out.append(replace(unit.content, element=el))
-        last = (unit.origin, el)
-    return out
+        if previous != point.list_id:
+            first[point.list_id] = point.number
+            previous = point.list_id
+        head = point.paragraphs[0] if point.paragraphs else None
+        if head is not None and head.bullet == "number" and head.start_at != first[point.list_id]:
+            point = replace(point, paragraphs=(replace(head, start_at=first[point.list_id]),)
+                            + point.paragraphs[1:])
+        out.append(point)
+    return tuple(out)
 
 
-def _split(slide, units, info: TemplateInfo, cite) -> list:
+def _with_text(slide, text: TextBox) -> tuple:
+    """The slide's shapes with its text box replaced."""
+    return tuple(text if s is slide.text else s for s in slide.shapes)
+
+
+def _split(slide, info: TemplateInfo) -> list:
     """Parts of a slide, each filled to about the same share of its box."""
-    first_box = _text_box(slide, info)
+    text = slide.text
+    points = text.points
+    first_box = _box(slide, info, text)
+    assert first_box is not None  # _fit measured the text in it
     later_layout = slide.layout if not slide.visuals else "Title and Content"
-    later_box = _text_box(replace(slide, subtitle=[]), info, later_layout) or first_box
-    alone, lead = {}, {}  # a unit's height at the top of a box, and its space before otherwise
+    later_box = _box(replace(slide, subtitle=(), shapes=(text,)), info, text, later_layout) or first_box
+    alone, lead = {}, {}  # a point's height at the top of a box, and its space before otherwise
     for key, box in (("first", first_box), ("later", later_box)):
-        paras = [paragraphs(_rebuild([u]), cite) for u in units]
-        alone[key] = [text_height(p, box) for p in paras]
-        lead[key] = [_space_before(p[0], box) if p else 0.0 for p in paras]
+        alone[key] = [text_height(p.paragraphs, box) for p in points]
+        lead[key] = [_space_before(p.paragraphs[0], box) if p.paragraphs else 0.0 for p in points]
     rooms = {"first": available_height(first_box), "later": available_height(later_box)}
 
     def height(key: str, indices: list) -> float:
         return sum(alone[key][i] + (lead[key][i] if n else 0.0) for n, i in enumerate(indices))
 
     def pack(share: float) -> list:
-        parts, current = [], []
-        for i in range(len(units)):
+        parts: list = []
+        current: list = []
+        for i in range(len(points)):
             key = "first" if not parts else "later"
             if current and height(key, current + [i]) > share * rooms[key]:
                 parts.append(current)
@@ -472,20 +400,15 @@ def _split(slide, units, info: TemplateInfo, cite) -> list:
     for n, indices in enumerate(parts, 1):
         key = "first" if n == 1 else "later"
         need = height(key, indices)
-        notes = slide.notes if n == 1 else [_note(slide)]
+        part_text = TextBox(renumbered([points[i] for i in indices]))
+        shapes = _with_text(slide, part_text) if n == 1 else (part_text,)
         part = replace(
-            slide, title=f"{slide.title} ({n} of {total})", text=_rebuild([units[i] for i in indices]),
-            visuals=slide.visuals if n == 1 else [], layout=slide.layout if n == 1 else later_layout,
-            notes=notes, split_from=slide.source, part=n, parts=total)
-        problems = _fixed_overflow(part, info, cite)  # the title is longer now
+            slide, title=f"{slide.title} ({n} of {total})", shapes=shapes,
+            layout=slide.layout if n == 1 else later_layout,
+            notes=slide.notes if n == 1 else (plain(CONTINUED_NOTE),),
+            split_from=slide.source, part=n, parts=total)
+        problems = _fixed_overflow(part, info)  # the title is longer now
         if need > rooms[key]:
             problems.insert(0, _too_tall("text", need, rooms[key]) + " even after splitting")
         out.append(replace(part, overflow="; ".join(problems)))
     return out
-
-
-def _note(slide):
-    """The note of a later part: a Content like the slide's own text."""
-    el = etree.Element("p")
-    el.text = CONTINUED_NOTE
-    return replace(slide.text[0], element=el)

@@ -1,4 +1,9 @@
-"""The facilitator and participant handouts: one self-contained HTML file each, from Jinja2."""
+"""The facilitator and participant handouts: one self-contained HTML file each, from Jinja2.
+
+The templates render the handout model (`handout_model.build_handout`), the same one the
+Word handout renders; they receive it as `h`, and `html` to write its blocks. The names
+older project templates use (r, w, audience, date, content_notes, facilitator) are passed too.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
 from .base import Renderer, RenderOptions, default_templates_dir, long_date, minutes_text
+from .handout_model import Handout, build_handout
 from .html_fragment import HtmlWriter
 
 
-def _environment(resolved: Resolved):
-    """Templates from the project's templates/ first, then the package's defaults."""
+def environment(project_root=None):
+    """Templates from the project's templates/ first (when given), then the package's defaults."""
     import jinja2
 
-    folders = [resolved.workshop.root / "templates", default_templates_dir()]
+    folders = ([project_root / "templates"] if project_root is not None else []) + [default_templates_dir()]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -33,16 +39,22 @@ class _Handout(Renderer):
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
         from .thumbnails import Thumbnails, slide_thumbnails
 
-        env = _environment(resolved)
-        html = HtmlWriter(resolved, heading_offset=1)
-        page = env.get_template(self.template).render(
-            r=resolved, w=resolved.workshop, audience=resolved.audience, html=html,
-            facilitator=self.facilitator, css=Markup(env.loader.get_source(env, "handout.css")[0]),
+        thumbs = slide_thumbnails(resolved) if self.thumbnails and options.thumbnails else Thumbnails()
+        page = render_page(
+            environment(resolved.workshop.root), self.template, build_handout(resolved, self.facilitator),
+            HtmlWriter(resolved, heading_offset=1), thumbs,
+            # what project templates written before the handout model use:
+            r=resolved, w=resolved.workshop, audience=resolved.audience, facilitator=self.facilitator,
             date=long_date(resolved.workshop.date),
             content_notes=[m for m in resolved.modules if m.module.content_note],
-            thumbs=slide_thumbnails(resolved) if self.thumbnails and options.thumbnails else Thumbnails(),
         )
         return page.encode("utf-8")
+
+
+def render_page(env, template: str, handout: Handout, html: HtmlWriter, thumbs, **extra) -> str:
+    """One handout model through a page template (facilitator.html.j2 or participant.html.j2)."""
+    css = Markup(env.loader.get_source(env, "handout.css")[0])
+    return env.get_template(template).render(h=handout, html=html, css=css, thumbs=thumbs, **extra)
 
 
 class FacilitatorHandout(_Handout):

@@ -1,8 +1,9 @@
-"""Element trees to safe HTML for the handouts.
+"""The handout model's blocks as safe HTML, for the handout templates.
 
 Only known elements and attributes are written; all text is escaped, so raw HTML in a
 module can never become live markup. Images are embedded as data URIs (one self-contained
-file); citations become numbered links to the reference list.
+file); citations become numbered links to the reference list. The layout (a newline after
+each block, as Python-Markdown writes it) keeps the pages as they were.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import base64
 from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Optional
 
 from markupsafe import Markup
 
-from .inline import SAFE_LINK_SCHEMES
+from .handout_model import (BulletList, Citation, CodeBlock, FootnoteRef, Fragment, Heading, LineBreak, ListItem,
+                            Paragraph, Picture, Quote, Rule, Run, Span, Table, fragments)
 
 from typing import TYPE_CHECKING
 
@@ -29,54 +31,166 @@ MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif"
 
 
 class HtmlWriter:
-    """Serialises fragments of one resolved workshop."""
+    """Serialises the handout model's fragments; images are embedded once per handout."""
 
-    def __init__(self, resolved: Resolved, heading_offset: int = 1):
-        self.resolved = resolved
+    def __init__(self, resolved: Optional[Resolved] = None, heading_offset: int = 1):
+        self.resolved = resolved  # only for templates that still pass a module's raw Blocks
         self.heading_offset = heading_offset
         self._images: dict = {}
 
-    def blocks(self, blocks, module_id: str) -> Markup:
-        """HTML for a list of Blocks of one module."""
-        return Markup("".join(self._children(b.tree, module_id) for b in blocks))
+    def blocks(self, content, module_id: str = "") -> Markup:
+        """HTML for a tuple of Fragments (or, from older project templates, a module's Blocks)."""
+        content = list(content)
+        if content and not isinstance(content[0], Fragment):
+            if self.resolved is None:
+                raise TypeError("HtmlWriter.blocks() of a module's Blocks needs the resolved workshop")
+            content = list(fragments(self.resolved, content, module_id))
+        return Markup("".join(self._fragment(f) for f in content))
 
-    def _children(self, el, module_id: str) -> str:
-        out = [escape(el.text or "", quote=False)]
-        for child in el:
-            out.append(self._element(child, module_id))
-            out.append(escape(child.tail or "", quote=False))
+    def _fragment(self, fragment: Fragment) -> str:
+        """One fragment's blocks."""
+        return self._flow(fragment.blocks)
+
+    def _flow(self, blocks) -> str:
+        """Blocks as Python-Markdown lays them out: a newline before the first and after each."""
+        if not blocks:
+            return ""
+        return "\n" + "".join(self.block(b) + "\n" for b in blocks)
+
+    def block(self, block) -> str:
+        """One block."""
+        if isinstance(block, Paragraph):
+            if block.tag not in ALLOWED:  # an unknown element: its text only
+                return "".join(escape(r.text, quote=False) for r in block.runs if isinstance(r, Run))
+            return self._wrap(block.tag, self.runs(block.runs))
+        if isinstance(block, Heading):
+            return self._wrap(f"h{block.level}", self.runs(block.runs))
+        if isinstance(block, BulletList):
+            items = "".join(self._item(i) + "\n" for i in block.items)
+            start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+            return self._wrap("ol" if block.ordered else "ul", "\n" + items if items else "", start)
+        if isinstance(block, Table):
+            return self._table(block)
+        if isinstance(block, CodeBlock):
+            return f'<pre class="code"><code>{self._code(block)}</code></pre>'
+        if isinstance(block, Quote):
+            return f"<blockquote>{self._flow(block.blocks)}</blockquote>"
+        if isinstance(block, Rule):
+            return "<hr>"
+        raise TypeError(f"not a handout block: {block!r}")
+
+    @staticmethod
+    def _code(block: CodeBlock) -> str:
+        """A code block's text, each coloured piece in a span (its language is never shown)."""
+        out = []
+        for run in block.runs:
+            text = escape(run.text, quote=False)
+            out.append(f'<span style="color:#{run.colour}">{text}</span>' if run.colour else text)
         return "".join(out)
 
-    def _element(self, el, module_id: str) -> str:
-        tag = el.tag
-        if tag == "cite":
-            numbers = self.resolved.cite_numbers(module_id, el.get("keys", "").split())
-            links = ", ".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers)
-            return f'<sup class="cite">[{links}]</sup>' if links else ""
-        if tag not in ALLOWED:
-            return escape("".join(el.itertext()), quote=False)
-        if tag == "div":
-            return self._children(el, module_id)
-        attrs = ""
+    def footnotes(self, module) -> Markup:
+        """A module's footnotes as a numbered list under their heading (nothing when it has none)."""
+        if not getattr(module, "footnotes", ()):
+            return Markup("")
+        items = "".join(f'<li id="fn-{escape(n.module_id)}-{n.number}" value="{n.number}">{self._flow(n.blocks)}</li>\n'
+                        for n in module.footnotes)
+        return Markup(f'<div class="footnotes"><p class="label">{escape(module.footnotes_heading)}</p>'
+                      f"<ol>\n{items}</ol></div>")
+
+    def _item(self, item: ListItem) -> str:
+        """A list item: its text, then paragraphs and nested lists each followed by a newline."""
+        out = [self.runs(item.runs)]
+        for child in item.children:
+            out.append(self.runs(child.runs) if isinstance(child, Span) else self.block(child) + "\n")
+        return f"<li>{''.join(out)}</li>"
+
+    def _table(self, table: Table) -> str:
+        """A table with its header and body sections, laid out as Python-Markdown writes it."""
+        sections = []
+        for head in (True, False):
+            rows = [r for r in table.rows if r.head == head]
+            cells = ("<tr>\n" + "".join(self._cell(c) + "\n" for c in r.cells) + "</tr>" for r in rows)
+            inner = "".join(c + "\n" for c in cells)
+            sections.append(f"<{'thead' if head else 'tbody'}>{chr(10) + inner if inner else ''}"
+                            f"</{'thead' if head else 'tbody'}>\n")
+        return "<table>\n" + "".join(sections) + "</table>"
+
+    def _cell(self, cell) -> str:
+        """A th (with scope) or td, with its alignment class."""
+        tag = "th" if cell.header else "td"
+        attrs = f' class="align-{cell.align}"' if cell.align else ""
+        if cell.header:
+            attrs += ' scope="col"'
+        return f"<{tag}{attrs}>{self.runs(cell.runs)}</{tag}>"
+
+    def _wrap(self, tag: str, inner: str, attrs: str = "") -> str:
+        """An element around inner HTML; headings move down by heading_offset levels."""
         if tag[0] == "h" and tag[1:].isdigit():
             tag = f"h{min(6, int(tag[1:]) + self.heading_offset)}"
-        elif tag == "a":
-            href = el.get("href", "")
-            if urlsplit(href).scheme.lower() in SAFE_LINK_SCHEMES:
-                attrs = f' href="{escape(href)}"'
-        elif tag == "img":
-            return self._image(el)
+        return f"<{tag}{attrs}>{inner}</{tag}>"
+
+    # ---- inline content ----
+    def runs(self, runs) -> str:
+        """Inline items, rebuilding the nesting of the elements (marks) around them."""
+        out: list = []
+        i = 0
+        while i < len(runs):
+            i = self._nest(runs, i, 0, out)
+        return "".join(out)
+
+    def _nest(self, runs, i: int, depth: int, out: list) -> int:
+        """Write runs[i] and every following run inside the same mark at depth; the next index."""
+        marks = runs[i].marks
+        if len(marks) <= depth:
+            out.append(self._leaf(runs[i]))
+            return i + 1
+        mark = marks[depth]
+        if mark.tag not in ALLOWED:  # an unknown element: its text only
+            j = i
+            while j < len(runs) and len(runs[j].marks) > depth and runs[j].marks[depth] == mark:
+                if isinstance(runs[j], Run):
+                    out.append(escape(runs[j].text, quote=False))
+                j += 1
+            return j
+        inner: list = []
+        j = i
+        while j < len(runs) and len(runs[j].marks) > depth and runs[j].marks[depth] == mark:
+            j = self._nest(runs, j, depth + 1, inner)
+        out.append(self._mark(mark, "".join(inner)))
+        return j
+
+    def _mark(self, mark, inner: str) -> str:
+        """The element a mark stands for, around its inner HTML (a div adds nothing)."""
+        tag = mark.tag
+        if tag == "div":
+            return inner
+        attrs = ""
+        if tag == "a" and mark.href is not None:
+            attrs = f' href="{escape(mark.href)}"'
         elif tag in ("th", "td"):
-            style = el.get("style", "")
-            align = style.replace("text-align:", "").strip().rstrip(";").strip()
-            if align in ("left", "right", "center"):
-                attrs = f' class="align-{align}"'
+            attrs = f' class="align-{mark.align}"' if mark.align else ""
             if tag == "th":
                 attrs += ' scope="col"'
         if tag in VOID:
             return f"<{tag}{attrs}>"
-        return f"<{tag}{attrs}>{self._children(el, module_id)}</{tag}>"
+        return self._wrap(tag, inner, attrs)
 
+    def _leaf(self, item) -> str:
+        """One inline item that is not a mark: text, a line break, a citation or a picture."""
+        if isinstance(item, Run):
+            return escape(item.text, quote=False)
+        if isinstance(item, LineBreak):
+            return "<br>"
+        if isinstance(item, Citation):
+            links = ", ".join(f'<a href="#ref-{n}">{n}</a>' for n in item.numbers)
+            return f'<sup class="cite">[{links}]</sup>' if links else ""
+        if isinstance(item, Picture):
+            return self.picture(item)
+        if isinstance(item, FootnoteRef):
+            return (f'<sup class="fn"><a href="#fn-{escape(item.module_id)}-{item.number}">{item.number}</a></sup>')
+        raise TypeError(f"not inline handout content: {item!r}")
+
+    # ---- images ----
     def image_uri(self, path) -> str:
         """A data URI for an image file (embedded once per handout)."""
         path = str(path)
@@ -86,9 +200,10 @@ class HtmlWriter:
             self._images[path] = f"data:{MIME.get(suffix, 'application/octet-stream')};base64,{data}"
         return self._images[path]
 
-    def _image(self, el) -> str:
-        alt = escape(el.get("alt", ""))
-        path = el.get("path")
-        if not path:
+    def picture(self, picture: Picture) -> str:
+        """An embedded <img>, or the alt text when the file is missing."""
+        alt = escape(picture.alt)
+        if not picture.path:
             return f'<span class="missing-image">{alt}</span>'
-        return f'<img src="{self.image_uri(path)}" alt="{alt}">'
+        width = f' style="width:{round(picture.width * 100, 1):g}%"' if picture.width else ""
+        return f'<img src="{self.image_uri(picture.path)}" alt="{alt}"{width}>'

@@ -19,3 +19,23 @@ def inline_style(el, style: dict) -> dict:
         if href and urlsplit(href).scheme.lower() in SAFE_LINK_SCHEMES:
             style["href"] = href
     return style
+
+
+_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "px": 2.54 / 96, "pt": 2.54 / 72}
+TEXT_WIDTH_CM = 17.0  # an A4 handout's text width: what an absolute picture width is measured against
+
+
+def width_fraction(spec: str) -> float:
+    """A picture's width attribute as a fraction of the text width: "50%" -> 0.5, "8.5cm" -> 0.5;
+    0.0 when there is none or it cannot be read (the picture then fits its box)."""
+    spec = (spec or "").strip().lower()
+    try:
+        if spec.endswith("%"):
+            value = float(spec[:-1]) / 100
+        else:
+            unit = next((u for u in _CM if spec.endswith(u)), "px")
+            number = spec[:-len(unit)] if spec.endswith(unit) else spec
+            value = float(number) * _CM[unit] / TEXT_WIDTH_CM
+    except ValueError:
+        return 0.0
+    return min(max(value, 0.0), 1.0)

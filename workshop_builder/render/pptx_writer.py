@@ -1,6 +1,7 @@
 """The PowerPoint writer: the one place that knows python-pptx, OOXML and the zip.
 
-It turns a deck plan (deck_plan.py) into a .pptx from the template, finding layouts by name.
+It translates the typed presentation model (presentation.py, as deck_plan.py plans it) into a
+.pptx from the template, finding layouts by name: one branch per shape kind, no Markdown.
 Imported only when a deck is rendered (python-pptx is slow to import).
 """
 
@@ -12,17 +13,22 @@ from pathlib import Path
 
 from lxml import etree as lxml_etree
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.oxml.ns import qn
-from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
+from ..codes.load import MISSING_LAYOUT
 from ..diagnostics import ContentError, Diagnostic, Location
 from ..model import Resolved
 from .base import build_time, normalise_zip
-from .inline import inline_style
+from .code_colours import SHADING as CODE_SHADING
 from .deck_plan import plan_deck
-from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, TABLE_FONT_PT, TABLE_ROW_FACTOR, VISUAL_GAP_PT
+from .fit import TABLE_FONT_PT, VISUAL_GAP_PT, notes_fit
+from .presentation import LineBreak, Picture, Run, Slide, Table, TextBox, placements
+from .template_info import template_info
+
+__all__ = ["TABLE_FONT_PT", "write_deck", "write_slides"]
 
 MONO_FONT = "Courier New"
 LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Two Content", "Blank")
@@ -34,7 +40,7 @@ def write_deck(resolved: Resolved) -> bytes:
 
 
 def write_slides(resolved: Resolved, planned_slides: list) -> bytes:
-    """The .pptx bytes of the given planned slides (a whole deck, or a sample for the checks)."""
+    """The .pptx bytes of the given typed slides (a whole deck, or a sample for the checks)."""
     template = resolved.workshop.template
     prs = Presentation(str(template))
     _check_layouts(prs, template, resolved)
@@ -59,7 +65,7 @@ def _check_layouts(prs, template: Path, resolved: Resolved) -> None:
         except ValueError:
             rel = str(template)
         raise ContentError([Diagnostic(
-            Location(rel), "E050", f"template has no slide layout named '{missing[0]}'"
+            Location(rel), MISSING_LAYOUT, f"template has no slide layout named '{missing[0]}'"
             + (f" (nor {', '.join(repr(m) for m in missing[1:])})" if missing[1:] else ""),
             f"rename a layout in the template's slide master to '{missing[0]}'; it has: {', '.join(names)}")])
 
@@ -89,11 +95,12 @@ def _set_properties(prs, resolved: Resolved) -> None:
 
 
 class _SlideWriter:
-    """Writes one planned slide."""
+    """Writes one typed slide."""
 
-    def __init__(self, prs, resolved: Resolved, planned, notes_pages: "_NotesPages", new_slides: "_NewSlides"):
-        self.prs, self.resolved, self.planned, self.notes_pages = prs, resolved, planned, notes_pages
+    def __init__(self, prs, resolved: Resolved, planned: Slide, notes_pages: _NotesPages, new_slides: _NewSlides):
+        self.prs, self.planned, self.notes_pages = prs, planned, notes_pages
         self.new_slides = new_slides
+        self.template = resolved.workshop.template
         self.lang = MSO_LANGUAGE_ID.ENGLISH_UK if resolved.workshop.language.lower() == "en-gb" else None
 
     def write(self) -> None:
@@ -107,142 +114,95 @@ class _SlideWriter:
             _title_first(slide, title)
         bodies = sorted((ph for ph in slide.placeholders if ph.placeholder_format.idx != 0),
                         key=lambda ph: ph.placeholder_format.idx)
+        used = 0
         if planned.subtitle and bodies:
             tf = bodies[0].text_frame
             for i, line in enumerate(planned.subtitle):
                 para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
                 para.text = line
             self._language(tf)
-            bodies = bodies[1:]
+            used = 1
         if planned.logo is not None:
-            self._logo(slide, planned)
-        boxes = []
-        if planned.text and bodies:
-            self._fill(bodies[0].text_frame, planned.text)
-            bodies = bodies[1:]
-        if planned.table is not None and bodies:
-            boxes.append(_take_box(bodies[0]))
-            bodies = bodies[1:]
-            self._agenda_table(slide, boxes[0], planned.table)
-        elif planned.visuals and bodies:
-            box = _take_box(bodies[0])
-            bodies = bodies[1:]
-            self._visuals(slide, box, planned.visuals)
-        for ph in bodies:  # unused placeholders would show "Click to add text"
+            self._logo(slide, planned.logo)
+        for slot, shapes in placements(planned):
+            if slot >= len(bodies):
+                break
+            if isinstance(shapes[0], TextBox):
+                self._fill(bodies[slot].text_frame, shapes[0].paragraphs)
+            else:
+                self._visuals(slide, _take_box(bodies[slot]), shapes)
+            used = slot + 1
+        for ph in bodies[used:]:  # unused placeholders would show "Click to add text"
             ph._element.getparent().remove(ph._element)
         if planned.notes:
-            self._fill(self.notes_pages.text_frame(slide), planned.notes, notes=True)
+            tf = self.notes_pages.text_frame(slide)
+            self._fill(tf, planned.notes, notes=True)
+            self._shrink_notes(tf, planned.notes)
 
     # ---- text ----
-    def _fill(self, tf, contents, notes: bool = False) -> None:
-        first = [True]
-
-        def para(level: int, bullet: str):
-            p = tf.paragraphs[0] if first[0] else tf.add_paragraph()
-            first[0] = False
-            p.level = min(level, 8)
+    def _fill(self, tf, paragraphs, notes: bool = False) -> None:
+        """Write paragraphs into a text frame (a notes page's keep its own, bullet-less style)."""
+        for i, para in enumerate(paragraphs):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            p.level = min(para.level, 8)
             if not notes:
-                _bullet(p, bullet)
-            return p
-
-        for content in contents:
-            self._element(content.element, content.module_id, para, 0, notes)
+                _bullet(p, para.bullet)
+                if para.bullet == "number" and para.start_at != 1:  # a list continued from an earlier part
+                    p._p.get_or_add_pPr().find(qn("a:buAutoNum")).set("startAt", str(min(max(para.start_at, 1), 32767)))
+            self._runs(p, para.runs)
+            if para.role == "heading":
+                for run in p.runs:
+                    run.font.bold = True
+            elif para.role == "code":
+                for run in p.runs:
+                    _shade(run)
         self._language(tf)
 
-    def _element(self, el, module_id, para, level, notes) -> None:
-        tag = el.tag
-        if tag in ("ul", "ol"):
-            start = int(el.get("start", "1")) if tag == "ol" and el.get("start", "1").isdigit() else 1
-            for n, li in enumerate(el.findall("li"), start):
-                bullet = "number" if tag == "ol" else "bullet"
-                p = para(level, bullet)
-                if bullet == "number" and start != 1 and not notes:  # a list continued from an earlier part
-                    p._p.get_or_add_pPr().find(qn("a:buAutoNum")).set("startAt", str(start))
-                prefix = ("  " * level + (f"{n}. " if tag == "ol" else "• ")) if notes else ""
-                if prefix:
-                    p.add_run().text = prefix
-                inline = [c for c in li if c.tag not in ("ul", "ol", "p")]
-                self._inline_into(p, li.text, inline, module_id, stop_tags=("ul", "ol", "p"), li=li)
-                for child in li:
-                    if child.tag == "p":
-                        if p.runs and "".join(r.text for r in p.runs).strip(" •"):
-                            p = para(level, "none")
-                        self._inline(p, child, module_id)
-                    elif child.tag in ("ul", "ol"):
-                        self._element(child, module_id, para, level + 1, notes)
-            return
-        if tag in ("table", "img"):
-            if notes:
-                p = para(level, "none")
-                p.add_run().text = "[table]" if tag == "table" else f"[picture: {el.get('alt', '')}]"
-            return
-        if tag == "blockquote":
-            for child in el:
-                self._element(child, module_id, para, level, notes)
-            return
-        p = para(level, "none")
-        if tag == "pre":
-            run = p.add_run()
-            run.text = "".join(el.itertext()).rstrip("\n")
-            run.font.name = MONO_FONT
-            return
-        self._inline(p, el, module_id)
-        if tag.startswith("h") and tag[1:].isdigit():
-            for run in p.runs:
-                run.font.bold = True
+    def _runs(self, p, runs) -> None:
+        for run in runs:
+            if isinstance(run, LineBreak):
+                p.add_line_break()
+            else:
+                self._run(p, run)
 
-    def _inline_into(self, p, text, children, module_id, stop_tags, li):
-        """The inline content of a list item, up to its nested lists (a loose item's "\n" is not content)."""
-        if text and text.strip():
-            self._run(p, text, {})
-        for child in li:
-            if child.tag in stop_tags:
-                break
-            self._walk(p, child, module_id, {})
-            if child.tail:
-                self._run(p, child.tail, {})
-
-    def _inline(self, p, el, module_id) -> None:
-        if el.text:
-            self._run(p, el.text, {})
-        for child in el:
-            self._walk(p, child, module_id, {})
-            if child.tail:
-                self._run(p, child.tail, {})
-
-    def _walk(self, p, el, module_id, style: dict) -> None:
-        tag = el.tag
-        style = inline_style(el, style)
-        if tag == "br":
-            p.add_line_break()
-            return
-        elif tag == "cite":
-            short = self.resolved.cite_short(module_id, el.get("keys", "").split())
-            if short:
-                self._run(p, f"({short})", {"cite": True})
-            return
-        elif tag == "img":
-            self._run(p, el.get("alt", ""), style)
-            return
-        if el.text:
-            self._run(p, el.text, style)
-        for child in el:
-            self._walk(p, child, module_id, style)
-            if child.tail:
-                self._run(p, child.tail, style)
-
-    def _run(self, p, text: str, style: dict) -> None:
+    def _run(self, p, model: Run) -> None:
         run = p.add_run()
-        run.text = text
-        font = run.font
-        if style.get("bold"):
-            font.bold = True
-        if style.get("italic"):
-            font.italic = True
-        if style.get("mono"):
-            font.name = MONO_FONT
-        if style.get("href"):
-            run.hyperlink.address = style["href"]
+        run.text = model.text
+        if model.bold:
+            run.font.bold = True
+        if model.italic:
+            run.font.italic = True
+        if model.code:
+            run.font.name = MONO_FONT
+        if model.colour:
+            run.font.color.rgb = RGBColor.from_string(model.colour)
+        if model.link:
+            run.hyperlink.address = model.link
+
+    def _shrink_notes(self, tf, paragraphs) -> None:
+        """Notes that print: the notes box shrinks its text on overflow (normAutofit), with the
+        font scale the fitter measured, so PowerPoint and LibreOffice print them on the page."""
+        info = template_info(self.template)
+        fit = notes_fit(paragraphs, info.notes) if info is not None and info.notes is not None else None
+        body_pr = tf._txBody.find(qn("a:bodyPr"))
+        for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
+            for old in body_pr.findall(qn(tag)):
+                body_pr.remove(old)
+        autofit = lxml_etree.Element(qn("a:normAutofit"))
+        if fit is not None and fit.scale < 1:
+            autofit.set("fontScale", str(round(fit.scale * 100000)))
+            if fit.spacing_reduction:
+                autofit.set("lnSpcReduction", str(round(fit.spacing_reduction * 100000)))
+        body_pr.insert(_autofit_position(body_pr), autofit)
+        size = Pt(info.notes.level(0).size_pt) if info is not None and info.notes is not None else None
+        for p in tf.paragraphs:  # the notes master's size and margins, written out: LibreOffice's
+            p_pr = p._p.get_or_add_pPr()  # notes pages otherwise use its own 20 pt hanging style
+            p_pr.set("marL", "0")
+            p_pr.set("indent", "0")
+            if size is not None:
+                for run in p.runs:
+                    if run.font.size is None:
+                        run.font.size = size
 
     def _language(self, tf) -> None:
         if self.lang is None:
@@ -252,57 +212,43 @@ class _SlideWriter:
                 run.font.language_id = self.lang
 
     # ---- tables and pictures ----
-    def _agenda_table(self, slide, box, rows) -> None:
-        left, top, width, height = box
-        n_rows, n_cols = len(rows), len(rows[0])
-        row_h = Emu(int(Pt(TABLE_FONT_PT) * AGENDA_ROW_FACTOR))
-        shape = slide.shapes.add_table(n_rows, n_cols, left, top, width, Emu(row_h * n_rows))
-        table = shape.table
-        widths = AGENDA_COLUMNS
-        for i, frac in enumerate(widths[:n_cols]):
-            table.columns[i].width = Emu(int(width * frac))
-        for r, row in enumerate(rows):
-            table.rows[r].height = row_h
-            for c, value in enumerate(row):
-                tf = table.cell(r, c).text_frame
-                tf.text = value
-                for p in tf.paragraphs:
-                    for run in p.runs:
-                        run.font.size = Pt(TABLE_FONT_PT)
-                self._language(tf)
-        shape.name = "Agenda table"
-
     def _visuals(self, slide, box, visuals) -> None:
+        """Shapes drawn in one placeholder's box, stacked top to bottom in equal shares."""
         left, top, width, height = box
         gap = Emu(Pt(VISUAL_GAP_PT))
         each = Emu(int((height - gap * (len(visuals) - 1)) / len(visuals)))
-        for i, content in enumerate(visuals):
+        for i, shape in enumerate(visuals):
             y = Emu(top + i * (each + gap))
-            if content.element.tag == "table":
-                self._table(slide, (left, y, width, each), content)
-            else:
-                self._picture(slide, (left, y, width, each), content.element)
+            if isinstance(shape, Table):
+                self._table(slide, (left, y, width, each), shape)
+            elif isinstance(shape, Picture):
+                self._picture(slide, (left, y, width, each), shape)
+            else:  # a new shape kind needs a branch here
+                raise TypeError(f"no writer for {type(shape).__name__}")
 
-    def _table(self, slide, box, content) -> None:
-        left, top, width, height = box
-        rows = [tr for tr in content.element.iter("tr")]
-        n_cols = max(len(list(tr)) for tr in rows)
-        row_h = Emu(int(Pt(TABLE_FONT_PT) * TABLE_ROW_FACTOR))
+    def _table(self, slide, box, model: Table) -> None:
+        left, top, width, _height = box
+        rows = model.rows
+        n_cols = max(len(row) for row in rows)
+        row_h = Emu(int(Pt(TABLE_FONT_PT) * model.row_factor))
         shape = slide.shapes.add_table(len(rows), n_cols, left, top, width, Emu(row_h * len(rows)))
         table = shape.table
         table.first_row = True
-        for r, tr in enumerate(rows):
+        for i, frac in enumerate(model.columns[:n_cols]):
+            table.columns[i].width = Emu(int(width * frac))
+        for r, row in enumerate(rows):
             table.rows[r].height = row_h
-            for c, cell_el in enumerate(list(tr)[:n_cols]):
+            for c, cell in enumerate(row[:n_cols]):
                 tf = table.cell(r, c).text_frame
-                p = tf.paragraphs[0]
-                self._inline(p, cell_el, content.module_id)
+                self._runs(tf.paragraphs[0], cell)
                 for para in tf.paragraphs:
                     for run in para.runs:
                         run.font.size = Pt(TABLE_FONT_PT)
                 self._language(tf)
+        if model.name:
+            shape.name = model.name
 
-    def _logo(self, slide, planned) -> None:
+    def _logo(self, slide, logo: Picture) -> None:
         """An edition's logo in the title slide's top right corner, on a white panel."""
         width, height = self.prs.slide_width, self.prs.slide_height
         margin, box_w, box_h = Emu(int(width * 0.03)), Emu(int(width * 0.2)), Emu(int(height * 0.16))
@@ -315,27 +261,28 @@ class _SlideWriter:
         panel.name = "Logo panel"
         panel._element.nvSpPr.cNvPr.set("descr", "")
         pad = Emu(int(box_h * 0.12))
-        pic = slide.shapes.add_picture(str(planned.logo), left + pad, top + pad)
+        pic = slide.shapes.add_picture(logo.path, left + pad, top + pad)
         scale = min((box_w - 2 * pad) / pic.width, (box_h - 2 * pad) / pic.height)
         pic.width, pic.height = Emu(int(pic.width * scale)), Emu(int(pic.height * scale))
         pic.left = Emu(int(left + (box_w - pic.width) / 2))
         pic.top = Emu(int(top + (box_h - pic.height) / 2))
-        pic._element.nvPicPr.cNvPr.set("descr", planned.logo_alt)
-        pic.name = planned.logo_alt[:60]
+        pic._element.nvPicPr.cNvPr.set("descr", logo.alt)
+        pic.name = logo.alt[:60]
 
-    def _picture(self, slide, box, img) -> None:
+    def _picture(self, slide, box, picture: Picture) -> None:
         left, top, width, height = box
-        path = img.get("path")
-        if not path:
+        if not picture.path:
             return
-        pic = slide.shapes.add_picture(path, left, top)
+        pic = slide.shapes.add_picture(picture.path, left, top)
         scale = min(width / pic.width, height / pic.height, 1.0)
+        if picture.width:  # the author's width, as a share of the box (never taller than the box)
+            scale = min(width * picture.width / pic.width, height / pic.height)
         pic.width, pic.height = Emu(int(pic.width * scale)), Emu(int(pic.height * scale))
         pic.left = Emu(int(left + (width - pic.width) / 2))
         pic.top = Emu(int(top + (height - pic.height) / 2))
         c_nv_pr = pic._element.nvPicPr.cNvPr
-        c_nv_pr.set("descr", img.get("alt", ""))
-        c_nv_pr.set("name", f"Picture: {img.get('alt', '')[:40]}")
+        c_nv_pr.set("descr", picture.alt)
+        c_nv_pr.set("name", f"Picture: {picture.alt[:40]}")
 
 
 def _title_first(slide, title) -> None:
@@ -418,6 +365,31 @@ def _take_box(placeholder):
     box = (placeholder.left, placeholder.top, placeholder.width, placeholder.height)
     placeholder._element.getparent().remove(placeholder._element)
     return box
+
+
+def _autofit_position(body_pr) -> int:
+    """Where the autofit element goes in a:bodyPr (after prstTxWarp, before scene3d, sp3d…)."""
+    for i, child in enumerate(body_pr):
+        if child.tag in (qn("a:scene3d"), qn("a:sp3d"), qn("a:flatTx"), qn("a:extLst")):
+            return i
+    return len(body_pr)
+
+
+def _shade(run) -> None:
+    """Shade a code run's background (a:highlight), the slide's code-block look."""
+    r_pr = run._r.get_or_add_rPr()
+    for old in r_pr.findall(qn("a:highlight")):
+        r_pr.remove(old)
+    highlight = lxml_etree.Element(qn("a:highlight"))
+    lxml_etree.SubElement(highlight, qn("a:srgbClr")).set("val", CODE_SHADING)
+    # a:highlight follows the fill, effect and highlight-preceding children, before a:latin
+    anchor = next((r_pr.find(qn(t)) for t in ("a:uLnTx", "a:uLn", "a:uFillTx", "a:uFill", "a:latin", "a:ea",
+                                                "a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl",
+                                                "a:extLst") if r_pr.find(qn(t)) is not None), None)
+    if anchor is not None:
+        anchor.addprevious(highlight)
+    else:
+        r_pr.append(highlight)
 
 
 def _bullet(p, kind: str) -> None:

@@ -88,6 +88,7 @@ class TemplateInfo:
     slide_width: int
     slide_height: int
     layouts: dict  # name -> Layout
+    notes: Optional[Box] = None  # the notes master's body placeholder (the notes page's text)
 
 
 def template_info(path) -> Optional[TemplateInfo]:
@@ -111,7 +112,28 @@ def _read(path: str, size: int, mtime: int) -> Optional[TemplateInfo]:
     layouts = {}
     for layout in prs.slide_layouts:
         layouts[layout.name] = _layout(layout, master, theme)
-    return TemplateInfo(Path(path), prs.slide_width, prs.slide_height, layouts)
+    return TemplateInfo(Path(path), prs.slide_width, prs.slide_height, layouts, _notes_box(prs, theme))
+
+
+def _notes_box(prs, theme: _Theme) -> Optional[Box]:
+    """The notes page's text box: the notes master's body placeholder, styled by its notesStyle."""
+    master = prs.notes_master
+    clr_map = dict(DEFAULT_CLR_MAP)
+    for ph in master.placeholders:
+        if ph.placeholder_format.type != PP_PLACEHOLDER.BODY:
+            continue
+        insets = []
+        for attr, default in zip(("lIns", "tIns", "rIns", "bIns"), DEFAULT_INSETS):
+            value = _first([_x(ph._element, f"p:txBody/a:bodyPr/@{attr}")])
+            insets.append(int(value) if value is not None else default)
+        levels = []
+        for n in range(1, LEVELS + 1):
+            chain = [_x(ph._element, f"p:txBody/a:lstStyle/a:lvl{n}pPr"),
+                     _x(master._element, f"p:notesStyle/a:lvl{n}pPr")]
+            levels.append(_level([found[0] for found in chain if found], theme, clr_map))
+        return Box(ph.placeholder_format.idx, "body", int(ph.left or 0), int(ph.top or 0), int(ph.width or 0),
+                   int(ph.height or 0), tuple(insets), tuple(levels))
+    return None
 
 
 class _Theme:

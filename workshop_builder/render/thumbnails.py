@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Resolved
 from .base import RenderError, RenderOptions
-from .external import PROGRAMS, find_program, missing_program, not_found, pdf_pages_to_png, soffice_to_pdf
+from .external import PROGRAMS, missing_program, not_found, pdf_pages_to_png, soffice_to_pdf
 
 WIDTH_PX = 480  # sharp at 80 mm wide in print, small enough for 70 slides in one file
 _CACHE: dict = {}  # sha256 of a deck -> its PNGs (facilitator and facilitator-pdf share them)
@@ -70,8 +70,8 @@ def slide_thumbnails(resolved: Resolved) -> Thumbnails:
         if len(pngs) != len(plan):
             raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {len(plan)} slides")
     except RenderError as exc:  # the handout is still built, saying why it has no pictures
-        logging.getLogger("workshop_builder").warning(
-            "warning: %s facilitator handout without slide pictures: %s", resolved.audience.id, exc)
+        logging.getLogger("workshop_builder").warning(  # the build reports it and rebuilds next time
+            "%s facilitator handout built without slide pictures: %s", resolved.audience.id, exc)
         return Thumbnails(missing=f"Slide pictures are not included: {exc}.")
     out = Thumbnails()
     for number, (planned, png) in enumerate(zip(plan, pngs), 1):

@@ -1,0 +1,1315 @@
+"""The load codes: each declared once, with its reasoning and an example."""
+
+from . import ERROR, Family, declare
+
+FAMILY = Family('load', 'Loading and structure errors (E0xx)', """\
+These are found while the files are read. While there is any of them, the project cannot be
+loaded: `check` reports only these (every one it finds, in one go) and the other rules
+wait until they are fixed.
+""",
+                about='Found while the files are being read. If there is any, the project cannot be loaded and **none of the other rules run**: fix these first, then run `check` again. (E050 is the exception: it comes from the deck template while the accessibility rules build the deck in memory.)')
+
+NOT_UTF8 = declare(
+    'E001', 'not-utf8', ERROR, FAMILY,
+    summary='A file is not saved as UTF-8 text',
+    why="""\
+The tool reads every file as UTF-8. A file saved by an older editor, or text pasted from a
+document in another encoding, can contain bytes that are not UTF-8 (often accented letters,
+curly quotes or £ signs). The slides would show the wrong characters, so the file is refused.
+The line is the first one with a bad byte.
+""",
+    example="""\
+**Bad** (`modules/deep-dive.md` saved as Windows-1252 / Latin-1):
+
+```markdown
+1. Café first step [@msa-2015]
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:20: E001 [error] file is not UTF-8 text (fix: save it as UTF-8 in your editor)
+```
+
+**Fix:** open the file and save it again as **UTF-8** (in most editors: *Save As…* →
+*Encoding: UTF-8*). The text itself can stay the same.
+""",
+)
+
+INVALID_YAML = declare(
+    'E002', 'invalid-yaml', ERROR, FAMILY,
+    summary='Invalid YAML, or module front matter that is never closed',
+    why="""\
+`workshop.yaml`, edition files and the front matter at the top of each module (between the
+two `---` lines) are YAML. A stray colon, a missing quote or wrong indentation makes the whole
+file unreadable. The finding points at the line and column where the reader gave up; the
+mistake is there or just above.
+""",
+    example="""\
+**Bad** (a colon inside a title):
+
+```yaml
+---
+title: Deep dive: for staff
+duration: 40
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:2:17: E002 [error] invalid YAML: mapping values are not allowed here (fix: check the indentation, colons and quotes on this line)
+```
+
+**Fix:** put text that contains a colon in quotes:
+
+```yaml
+---
+title: "Deep dive: for staff"
+duration: 40
+```
+
+**Also reported when** the front matter has no closing `---` line:
+
+```text
+modules/deep-dive.md:1: E002 [error] front matter starts with '---' but is never closed (fix: add a line '---' after the front matter)
+```
+
+and when a file uses YAML aliases (`&name` … `*name`), which are not allowed:
+
+```text
+workshop.yaml:4:12: E002 [error] invalid YAML: YAML aliases (*name) are not allowed in workshop files (fix: write the values out in full)
+```
+""",
+)
+
+WRONG_TYPE = declare(
+    'E003', 'wrong-type', ERROR, FAMILY,
+    summary='A value has the wrong type: a list, mapping or true/false where text is needed, or a list where a mapping is needed',
+    why="""\
+Every key of `workshop.yaml`, the module front matter and the edition files has a type,
+declared once in `workshop_builder/schema.py`. Some keys need a list (one `- item` per line),
+others a mapping (`key: value` lines), others text. If a list is written as one line of text,
+an audience as a single number, or a title as a list (`title: [a, b]`), the tool cannot tell
+what was meant; without this check the slides would show the text `['a', 'b']`. YAML also
+reads a bare `yes`, `no`, `true` or `off` as true/false, not as text.
+""",
+    example="""\
+**Bad** (outcomes written as one line):
+
+```yaml
+outcomes: Describe the process
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:5: E003 [error] outcomes must be a list (fix: write one '- outcome' per line)
+```
+
+**Fix:**
+
+```yaml
+outcomes:
+  - Describe the process
+```
+
+**Also reported** for an audience, source, contact or the edition written as a single value
+instead of `key: value` lines, e.g. `staff: 90` under `audiences:`:
+
+```text
+workshop.yaml:10: E003 [error] audience 'staff' must be a mapping of keys to values (fix: write it as 'key: value' lines)
+```
+
+A text value written as a list, a mapping or a bare `yes`/`no`:
+
+```text
+workshop.yaml:1: E003 [error] title must be text, not a list (fix: write it on one line, in quotes if it contains a colon, a '[' or a '{')
+workshop.yaml:3: E003 [error] organisation must be text, but YAML reads it as true (fix: put the text in quotes, e.g. organisation: "yes")
+```
+
+(In that case every use of the audience `staff` is also reported as [E010](#e010).) The same
+code covers `modules:` or `support:` in `workshop.yaml` that is not a list, a running-order
+item that is neither a module id nor a break, and an `audiences:` value that is neither
+`all` nor a list of ids.
+""",
+)
+
+MISSING_KEY = declare(
+    'E004', 'missing-key', ERROR, FAMILY,
+    summary='A required key is missing, a module has no front matter, or `workshop.yaml` is empty',
+    why="""\
+Required keys: in `workshop.yaml`, `title`, `audiences` and `modules`; each audience needs
+`name` and `minutes`; each module's front matter needs `title` and `duration`; each source
+needs `title` and `publisher`; each support contact and edition contact needs `name`; each
+edition file needs `name`; each edition fact needs `value`, `source` and `year`.
+""",
+    example="""\
+**Bad** (front matter without `duration`):
+
+```yaml
+---
+title: Deep dive for staff
+audiences: [staff]
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:2: E004 [error] front matter is missing the required key 'duration' (fix: add 'duration:')
+```
+
+**Fix:**
+
+```yaml
+---
+title: Deep dive for staff
+duration: 40
+audiences: [staff]
+```
+
+**Also reported when** a module does not start with front matter at all:
+
+```text
+modules/deep-dive.md:1: E004 [error] module has no front matter (fix: start the file with '---', then title: and duration:, then '---')
+```
+
+when `workshop.yaml` is empty:
+
+```text
+workshop.yaml:1: E004 [error] workshop.yaml is empty (fix: add title, audiences and modules)
+```
+
+and, for example, when an edition fact has no year:
+
+```text
+editions/north.yaml:11: E004 [error] fact 'rhi_rate' is missing the required key 'year' (fix: add 'year:')
+```
+""",
+)
+
+UNKNOWN_KEY = declare(
+    'E005', 'unknown-key', ERROR, FAMILY,
+    summary='An unknown or misplaced key (usually a typo, or a key of another part of the configuration)',
+    why="""\
+A key the tool does not know is nearly always a typo, and a typo means the value is silently
+lost (a `review-by:` date would never be checked). The keys each file and each part of it
+accepts are declared once, in `workshop_builder/schema.py`. The fix suggests the nearest known
+key; for a key that belongs somewhere else (a misplaced key, such as `review_by:` in
+`workshop.yaml` or `minutes:` in a module), it says where it belongs; otherwise it lists the
+allowed keys.
+""",
+    example="""\
+**Bad:**
+
+```yaml
+review-by: 2027-09-30
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:13: E005 [error] unknown key 'review-by' in front matter (fix: did you mean 'review_by'?)
+```
+
+**Fix:**
+
+```yaml
+review_by: 2027-09-30
+```
+
+The same applies in `workshop.yaml`, audiences, sources, support contacts and edition files,
+e.g. `telephone:` in an edition contact:
+
+```text
+editions/north.yaml:6: E005 [error] unknown key 'telephone' in contact 'front_door' (fix: did you mean 'phone'?)
+```
+
+A misplaced key, `minutes: 40` in a module's front matter:
+
+```text
+modules/deep-dive.md:4: E005 [error] unknown key 'minutes' in front matter (fix: 'minutes' belongs in an audience under audiences: in workshop.yaml)
+```
+""",
+)
+
+FILE_TOO_LARGE = declare(
+    'E006', 'file-too-large', ERROR, FAMILY,
+    summary='A file is larger than 2 MB',
+    why="""\
+A module, `workshop.yaml` or edition file over 2 MB (2,000,000 bytes) is refused: it is far
+more than any session can use, and usually means something was pasted by mistake (a whole
+report, an embedded picture as text).
+""",
+    example="""\
+**Bad:** `modules/intro.md` grown to about 2.2 MB of text.
+
+**check prints:**
+
+```text
+modules/intro.md: E006 [error] file is 2.2 MB; the limit is 2.0 MB (fix: split it into smaller modules)
+```
+
+**Fix:** remove the pasted material, or split the module into several smaller modules, each
+listed in `workshop.yaml`.
+""",
+)
+
+UNREADABLE_FILE = declare(
+    'E007', 'unreadable-file', ERROR, FAMILY,
+    summary='A file cannot be read',
+    why="""\
+The file exists but the computer will not let the tool read it: it has no read permission, it
+is locked by another program, or it is a folder with a file's name. The message gives the
+system's reason. There is no suggested fix.
+""",
+    example="""\
+**Bad:** a folder called `editions/north.yaml` (instead of a file).
+
+**check prints:**
+
+```text
+editions/north.yaml: E007 [error] cannot read file: Is a directory
+```
+
+**Fix:** make it an ordinary, readable file (here: remove the folder and create the
+`north.yaml` file), or fix its permissions.
+""",
+)
+
+NO_WORKSHOP_FILE = declare(
+    'E008', 'no-workshop-file', ERROR, FAMILY,
+    summary='There is no `workshop.yaml` in the folder',
+    why="""\
+The check was run in (or pointed with `-C` at) a folder that is not a workshop. The message
+gives the full path of the folder it looked in.
+""",
+    example="""\
+**Bad:** running `workshop-builder check -C /tmp/docs-E008` on an empty folder.
+
+**check prints:**
+
+```text
+workshop.yaml: E008 [error] no workshop.yaml in /tmp/docs-E008 (fix: run the command in a workshop folder or pass -C DIR)
+```
+
+**Fix:** `cd` into the workshop folder first, or pass it with `-C`:
+
+```text
+workshop-builder check -C path/to/my-workshop
+```
+""",
+)
+
+BAD_TIME_OR_DATE = declare(
+    'E009', 'bad-time-or-date', ERROR, FAMILY,
+    summary='A time, date or year is not written as one',
+    why="""\
+Times must be 24-hour `HH:MM`; dates must be `YYYY-MM-DD`; the `year` of a source or of an
+edition fact must be a number. The agenda's clock times, the review reminders ([W301](#w301)) and the contact
+reminders ([W704](#w704)) depend on them.
+""",
+    example="""\
+**Bad:**
+
+```yaml
+start: "9.30am"
+```
+
+**check prints:**
+
+```text
+workshop.yaml:4: E009 [error] start time '9.30am' is not a 24-hour clock time (fix: write e.g. start: "10:00")
+```
+
+**Fix:**
+
+```yaml
+start: "09:30"
+```
+
+**Also reported** for `date:` in `workshop.yaml`, `review_by:` in a module, a source's
+`year:`, and a contact's `checked:` or a fact's `year:` in an edition:
+
+```text
+workshop.yaml:5: E009 [error] date '27/11/2026' is not a date (fix: write e.g. date: 2026-11-27)
+modules/deep-dive.md:13: E009 [error] review_by 'September 2027' is not a date (fix: write e.g. review_by: 2027-09-30)
+modules/deep-dive.md:11: E009 [error] source 'msa-2015' year must be a number (fix: write e.g. year: 2023)
+editions/north.yaml:9: E009 [error] contact 'front_door' checked: 'last week' is not a date (fix: write e.g. checked: 2026-11-01)
+editions/north.yaml:15: E009 [error] fact 'rhi_rate' year must be a number (fix: write e.g. year: 2026)
+```
+""",
+)
+
+UNKNOWN_AUDIENCE = declare(
+    'E010', 'unknown-audience', ERROR, FAMILY,
+    summary='An unknown audience or edition',
+    why="""\
+Every audience named in a module (`audiences:`, `duration:` keys, `::: audience` blocks) or
+in the running order must be one of the audiences in `workshop.yaml`; every edition named in
+an `::: edition` block must be `national` or a file in `editions/`. A misspelt id would
+silently leave content out of a deck. The fix suggests the nearest id.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: audience member
+## Members only slide
+```
+
+**check prints:**
+
+```text
+modules/intro.md:56:5: E010 [error] unknown audience 'member' (fix: did you mean 'members'?)
+```
+
+**Fix:**
+
+```markdown
+::: audience members
+## Members only slide
+```
+
+**Also reported** (with the same code) for an unknown edition in `::: edition`:
+
+```text
+modules/intro.md:88:5: E010 [error] unknown edition 'kent' (fix: known editions: national)
+```
+""",
+)
+
+BAD_ID = declare(
+    'E011', 'bad-id', ERROR, FAMILY,
+    summary='An audience id, edition file name or contact/fact key is not a plain lower-case id',
+    why="""\
+Audience ids and edition file names become parts of file and folder names, and contact and
+fact keys are typed inside placeholders, so they must be simple: audience ids and edition
+file names use lower-case letters, digits and hyphens (`elected-members`, `north.yaml`, and
+not `national`); contact and fact keys use lower-case letters, digits and underscores
+(`front_door`).
+""",
+    example="""\
+**Bad:**
+
+```yaml
+audiences:
+  Senior Leaders:
+    name: Senior leaders
+    minutes: 30
+```
+
+**check prints:**
+
+```text
+workshop.yaml:13: E011 [error] audience id 'Senior Leaders' must be lower case letters, digits and hyphens (fix: write e.g. elected-members)
+```
+
+**Fix** (the `name:` is what people see; the id only has to be simple):
+
+```yaml
+audiences:
+  senior-leaders:
+    name: Senior leaders
+    minutes: 30
+```
+
+**Also reported** for an edition file name, and for a contact or fact key:
+
+```text
+editions/North Shire.yaml: E011 [error] edition file name 'North Shire.yaml' must be a lower-case id (letters, digits, hyphens) other than 'national' (fix: rename it, e.g. kent.yaml)
+editions/north.yaml:4: E011 [error] 'front-door' must be lower case letters, digits and underscores (it is used as {{ contact.front-door }}) (fix: write e.g. childrens_front_door)
+```
+""",
+)
+
+LISTED_TWICE = declare(
+    'E012', 'listed-twice', ERROR, FAMILY,
+    summary='A module is listed twice in the running order',
+    why="""\
+Each module can appear once under `modules:` in `workshop.yaml`. To show a module to some
+audiences only, give its one entry an `audiences:` list rather than listing it again.
+""",
+    example="""\
+**Bad:**
+
+```yaml
+modules:
+  - intro
+  - break: 10
+    audiences: [staff]
+  - id: deep-dive
+    audiences: [staff]
+  - intro
+```
+
+**check prints:**
+
+```text
+workshop.yaml:19: E012 [error] module 'intro' is listed twice (first on line 14) (fix: remove one of them)
+```
+
+**Fix:** remove the second `- intro`.
+""",
+)
+
+MODULE_NOT_FOUND = declare(
+    'E013', 'module-not-found', ERROR, FAMILY,
+    summary='A module in the running order has no file',
+    why="""\
+Each id under `modules:` needs a file `modules/<id>.md`. The fix suggests a close file
+name, or the file to create.
+""",
+    example="""\
+**Bad:**
+
+```yaml
+modules:
+  - intr0
+```
+
+**check prints:**
+
+```text
+workshop.yaml:14: E013 [error] module 'intr0' not found (fix: did you mean 'intro'?)
+```
+
+**Fix:**
+
+```yaml
+modules:
+  - intro
+```
+""",
+)
+
+TEMPLATE_NOT_FOUND = declare(
+    'E014', 'template-not-found', ERROR, FAMILY,
+    summary='The deck template is not found',
+    why="""\
+`template:` in `workshop.yaml` (or `--template` on the command line) names a `.pptx` file that
+does not exist. Without it there is no deck to build.
+""",
+    example="""\
+**Bad:** `template: templates/brand.pptx` when there is no such file.
+
+**check prints:**
+
+```text
+workshop.yaml:4: E014 [error] template 'templates/brand.pptx' not found (fix: check the path)
+```
+
+**Fix:** correct the path, copy the branded template into `templates/`, or remove the
+`template:` line to use the default template.
+""",
+)
+
+DUPLICATE_KEY = declare(
+    'E015', 'duplicate-key', ERROR, FAMILY,
+    summary='A key written twice in one mapping',
+    why="""\
+YAML keeps only the last value of a key that is written twice, silently: a second `title:`
+further down the front matter, or a contact pasted in twice with different numbers, would
+replace the first without a word. The tool refuses the file instead and names both lines.
+""",
+    example="""\
+**Bad** (two `duration:` lines in a module's front matter):
+
+```yaml
+---
+title: Deep dive for staff
+duration: 40
+audiences: [staff]
+duration: 30
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:5:1: E015 [error] key 'duration' appears twice in this mapping (first on line 3) (fix: remove one of them: YAML would silently keep only the last)
+```
+
+**Fix:** keep the one you mean:
+
+```yaml
+---
+title: Deep dive for staff
+duration: 30
+audiences: [staff]
+```
+""",
+)
+
+UNKNOWN_BLOCK = declare(
+    'E020', 'unknown-block', ERROR, FAMILY,
+    summary='An unknown `:::` block',
+    why="""\
+The blocks are `::: notes`, `::: handout`, `::: activity N`, `::: audience …` and
+`::: edition …`. Any other name (usually a typo) would put speaker notes on the slide for the
+room to read.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: note
+NOTES-DEEP: explain the process.
+:::
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:23:5: E020 [error] unknown block '::: note' (fix: did you mean 'notes'?)
+```
+
+**Fix:**
+
+```markdown
+::: notes
+NOTES-DEEP: explain the process.
+:::
+```
+""",
+)
+
+UNCLOSED_BLOCK = declare(
+    'E021', 'unclosed-block', ERROR, FAMILY,
+    summary='A `:::` block is never closed',
+    why="""\
+Every block opened with `::: name` ends at a line holding only `:::`. If the closing line is
+missing, everything after it (later slides too) would become part of the block. The finding
+points at the block that was never closed.
+""",
+    example="""\
+**Bad** (the inner `::: notes` is closed, the activity is not):
+
+```markdown
+::: activity 15
+### Practice
+
+- Work through the steps
+
+::: notes
+Guidance for the practice.
+:::
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:27:5: E021 [error] '::: activity' block is never closed (fix: add a line of ':::' where the block ends)
+```
+
+**Fix:** one `:::` for each block opened:
+
+```markdown
+::: activity 15
+### Practice
+
+- Work through the steps
+
+::: notes
+Guidance for the practice.
+:::
+:::
+```
+""",
+)
+
+STRAY_CLOSE = declare(
+    'E022', 'stray-close', ERROR, FAMILY,
+    summary='A `:::` line closes no block',
+    why="""\
+A closing `:::` with no open block above it: usually one `:::` too many after copying and
+pasting.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: notes
+NOTES-DEEP: explain the process.
+:::
+:::
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:26:1: E022 [error] ':::' closes no open block (fix: remove this line, or open a block above it)
+```
+
+**Fix:** delete the extra `:::`.
+""",
+)
+
+ACTIVITY_MINUTES = declare(
+    'E023', 'activity-minutes', ERROR, FAMILY,
+    summary='An activity without its length in minutes',
+    why="""\
+`::: activity` must be followed by a whole number of minutes: the agenda and the timing
+rules ([E103](#e103), [E201](#e201)) use it.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: activity 15min
+### Practice
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:27:5: E023 [error] activity needs its length in minutes, got '15min' (fix: write '::: activity 10' for a 10-minute activity)
+```
+
+A bare `::: activity` is reported with `got ''`.
+
+**Fix:**
+
+```markdown
+::: activity 15
+### Practice
+```
+""",
+)
+
+BAD_NESTING = declare(
+    'E024', 'bad-nesting', ERROR, FAMILY,
+    summary='A block inside a block that cannot hold it, or blocks nested over 20 deep',
+    why="""\
+Notes and handout text cannot contain each other, and an activity (which becomes its own
+slide) cannot sit inside notes or a handout block. `::: audience` and `::: edition` blocks
+can go anywhere.
+""",
+    example="""\
+**Bad** (a handout block inside the notes):
+
+```markdown
+::: notes
+NOTES-DEEP: explain the process.
+
+::: handout
+Further reading for the handout.
+:::
+:::
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:26:5: E024 [error] a '::: handout' block cannot be inside '::: notes' (fix: close the outer block first)
+```
+
+**Fix:** close the notes first, then open the handout block:
+
+```markdown
+::: notes
+NOTES-DEEP: explain the process.
+:::
+
+::: handout
+Further reading for the handout.
+:::
+```
+
+**Also reported** when an activity starts inside notes (often because the notes' `:::` was
+forgotten):
+
+```text
+modules/deep-dive.md:26:5: E024 [error] an activity cannot be inside '::: notes' (fix: close the outer block first)
+```
+""",
+)
+
+HEADING_IN_BLOCK = declare(
+    'E025', 'heading-in-block', ERROR, FAMILY,
+    summary='A slide heading (`#` or `##`) inside a `:::` block',
+    why="""\
+`#` (section) and `##` (slide) headings start a new slide, so they cannot be inside notes, a
+handout block or an activity; the block would never end where you meant. (`###` inside a
+block is ordinary text: in an activity it is the activity's title.)
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: notes
+## Talking points
+
+NOTES-DEEP: explain the process.
+:::
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:24:1: E025 [error] a '##' heading cannot be inside a '::: notes' block (fix: close the block with ':::' before the heading)
+```
+
+**Fix:** use bold text for a heading inside notes, or close the block before a new slide:
+
+```markdown
+::: notes
+**Talking points**
+
+NOTES-DEEP: explain the process.
+:::
+```
+""",
+)
+
+BLOCK_WITHOUT_IDS = declare(
+    'E026', 'block-without-ids', ERROR, FAMILY,
+    summary='`::: audience` or `::: edition` without any ids',
+    why="""\
+These blocks show their content only to the audiences or editions named after them (or, with
+`not`, to everyone else). With no ids the tool cannot tell who should see it.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: audience
+## Members only slide
+```
+
+**check prints:**
+
+```text
+modules/intro.md:56:5: E026 [error] '::: audience' needs one or more audience ids (fix: write '::: audience elected-members' or '::: audience not elected-members')
+```
+
+**Fix:**
+
+```markdown
+::: audience members
+## Members only slide
+```
+""",
+)
+
+TOO_MANY_SLIDES = declare(
+    'E027', 'too-many-slides', ERROR, FAMILY,
+    summary='A module with more than 1000 slides',
+    why="""\
+A limit that protects the tool from runaway or generated files; no real session needs it.
+""",
+    example="""\
+**Bad:** a module with 1004 `##` headings.
+
+**check prints** (one line for each heading past the 1000th):
+
+```text
+modules/deep-dive.md:4025:1: E027 [error] module has more than 1000 slides (fix: split it into several modules)
+modules/deep-dive.md:4029:1: E027 [error] module has more than 1000 slides (fix: split it into several modules)
+modules/deep-dive.md:4033:1: E027 [error] module has more than 1000 slides (fix: split it into several modules)
+modules/deep-dive.md:4037:1: E027 [error] module has more than 1000 slides (fix: split it into several modules)
+```
+
+**Fix:** split the module into several modules and list each one in `workshop.yaml`.
+""",
+)
+
+NESTED_TOO_DEEP = declare(
+    'E028', 'nested-too-deep', ERROR, FAMILY,
+    summary='Lists or quotes nested more than 12 levels deep',
+    why="""\
+Nothing readable on a slide needs more than two or three levels; very deep nesting usually
+comes from pasted text.
+""",
+    example="""\
+**Bad** (13 levels):
+
+```markdown
+## Deep list
+
+- level 1
+  - level 2
+    - level 3
+      - level 4
+        - level 5
+          - level 6
+            - level 7
+              - level 8
+                - level 9
+                  - level 10
+                    - level 11
+                      - level 12
+                        - level 13
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:51:1: E028 [error] lists or quotes are nested more than 12 levels deep (fix: flatten the list: a slide point needs two or three levels at most)
+```
+
+The same is reported for quotes (`> > > …`) more than 12 deep.
+
+**Fix:** keep to two or three levels; move detail into the notes or the handout.
+""",
+)
+
+UNREADABLE_NESTING = declare(
+    'E029', 'unreadable-nesting', ERROR, FAMILY,
+    summary='A passage nested too deeply to read',
+    why="""\
+A last-resort guard: the passage is nested so deeply, in a way the [E028](#e028) count does
+not see (for example a list indented with hundreds of tab characters), that the Markdown
+reader gives up. It almost always means generated or corrupted text.
+""",
+    example="""\
+**Bad:** a list of 400 items, each indented with one more tab than the one before:
+
+```markdown
+## Deep
+
+- x
+	- x
+		- x
+			- x
+… (400 levels)
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:38:1: E029 [error] this passage is nested too deeply to read (fix: flatten the nested lists or quotes)
+```
+
+**Fix:** replace the passage with a flat list.
+""",
+)
+
+UNKNOWN_CITATION = declare(
+    'E030', 'unknown-citation', ERROR, FAMILY,
+    summary='A citation of a source that is not in the front matter',
+    why="""\
+`[@key]` must name a source listed under `sources:` in the same module's front matter, so
+the reference list in the handout is complete. The fix suggests the nearest key.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+1. First step [@msa2015]
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:20:15: E030 [error] citation of unknown source 'msa2015' (fix: did you mean 'msa-2015'?)
+```
+
+**Fix:**
+
+```markdown
+1. First step [@msa-2015]
+```
+""",
+)
+
+FILE_NOT_FOUND = declare(
+    'E031', 'file-not-found', ERROR, FAMILY,
+    summary='An image, linked file or logo that is not found',
+    why="""\
+Pictures and linked documents are looked for relative to the module file (`modules/`); an
+edition's logo relative to the edition file. A missing file would leave a hole in the deck.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+![A map of the area with a marked circle](images/map.jpg)
+```
+
+**check prints:**
+
+```text
+modules/intro.md:50:1: E031 [error] image 'images/map.jpg' not found (fix: put the file at modules/images/map.jpg or fix the path)
+```
+
+**Fix** (the file is `modules/images/map.png`):
+
+```markdown
+![A map of the area with a marked circle](images/map.png)
+```
+
+**Also reported** for a link to a file in the project, and for an edition's `logo:`:
+
+```text
+modules/intro.md:32:5: E031 [error] link 'files/policy.pdf' not found (fix: put the file at modules/files/policy.pdf or fix the path)
+editions/north.yaml:2: E031 [error] logo 'logos/north.png' not found (fix: check the path (it is relative to the edition file))
+```
+""",
+)
+
+OUTSIDE_PROJECT = declare(
+    'E032', 'outside-project', ERROR, FAMILY,
+    summary='An image, link, module, template or logo outside the project folder',
+    why="""\
+Images, linked files, modules, the template and logos must be inside the workshop folder,
+so that the project can be copied, shared and built anywhere, and so that a module cannot
+pull in private files from the computer it is built on.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+![A map of the area with a marked circle](../../shared/map.png)
+```
+
+**check prints:**
+
+```text
+modules/intro.md:50:1: E032 [error] image '../../shared/map.png' leads outside the project (fix: keep images and linked files inside the project folder)
+```
+
+**Fix:** copy the picture into the project (e.g. `modules/images/`) and point at the copy:
+
+```markdown
+![A map of the area with a marked circle](images/map.png)
+```
+
+**Also reported** for a full path such as `/home/trainer/Pictures/map.png`, for a
+`template:` outside the project, for a module file that is a link to a file elsewhere, and
+for a logo outside the project:
+
+```text
+modules/intro.md:50:1: E032 [error] image '/home/trainer/Pictures/map.png' leads outside the project (fix: keep images and linked files inside the project folder)
+workshop.yaml:4: E032 [error] template '../brand/deck.pptx' is outside the project (fix: keep the template inside the project folder)
+```
+""",
+)
+
+UNSAFE_ADDRESS = declare(
+    'E033', 'unsafe-address', ERROR, FAMILY,
+    summary='An address that is not allowed (a web image, `file:`, `javascript:`, a source URL without `https://`)',
+    why="""\
+Images must be files in the project (a picture from the web may vanish, change, or not load
+in the training room). Links may only be `https://`, `http://`, `mailto:` or `tel:`: other
+kinds (`file:`, `javascript:` …) do not work for participants or are unsafe. A source's
+`url:` must start with `https://` or `http://`.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+![A map of the area with a marked circle](https://example.org/map.png)
+```
+
+**check prints:**
+
+```text
+modules/intro.md:50:1: E033 [error] image 'https://example.org/map.png' uses a 'https:' address, which is not allowed (fix: images must be files in the project; links must be https://, mailto: or tel:)
+```
+
+**Fix:** download the picture (if its licence allows), save it in the project and point at
+the file:
+
+```markdown
+![A map of the area with a marked circle](images/map.png)
+```
+
+**Also reported** for a link to a shared drive, and for a source URL without `https://`:
+
+```text
+modules/intro.md:32:5: E033 [error] link 'file:///S:/Safeguarding/policy.pdf' uses a 'file:' address, which is not allowed (fix: images must be files in the project; links must be https://, mailto: or tel:)
+modules/deep-dive.md:12: E033 [error] source 'msa-2015' url must start with https:// or http://
+```
+""",
+)
+
+IMAGE_WITHOUT_ALT = declare(
+    'E034', 'image-without-alt', ERROR, FAMILY,
+    summary='An image without alt text',
+    why="""\
+The words between `![` and `]` are read out by screen readers and shown when a picture
+cannot load. A picture with none is invisible to a participant who cannot see it. (Alt text
+that is there but says nothing useful is [A503](#a503).)
+""",
+    example="""\
+**Bad:**
+
+```markdown
+![](images/map.png)
+```
+
+**check prints:**
+
+```text
+modules/intro.md:50:1: E034 [error] image 'images/map.png' has no alt text (fix: describe the picture between the square brackets: ![What it shows](...))
+```
+
+**Fix:**
+
+```markdown
+![A map of the area with a marked circle](images/map.png)
+```
+""",
+)
+
+DUPLICATE_FOOTNOTE = declare(
+    'E070', 'duplicate-footnote', ERROR, FAMILY,
+    summary='Two footnote definitions with the same id in one module',
+    why="""\
+A footnote reference `[^1]` must lead to one text. With two definitions of `[^1]` one of them
+would silently be lost from the notes and the handout.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+[^1]: Home Office (2023).
+[^1]: Children's Society (2019).
+```
+
+**check prints:**
+
+```text
+modules/intro.md:40:1: E070 [error] footnote '[^1]' is defined twice (first at line 39) (fix: give each footnote its own id)
+```
+
+**Fix:** `[^home-office]: …` and `[^childrens-society]: …`, each referenced once.
+""",
+)
+
+UNKNOWN_FOOTNOTE = declare(
+    'E071', 'unknown-footnote', ERROR, FAMILY,
+    summary='A footnote reference with no definition in its module',
+    why="""\
+`[^2]` with no `[^2]: …` line would show a footnote number that leads nowhere.
+""",
+    example="""\
+**Bad:** `Most victims are known to the abuser.[^2]` and no `[^2]:` line in the module.
+
+**check prints:**
+
+```text
+modules/intro.md:12:41: E071 [error] footnote '[^2]' has no definition in this module (fix: add a line '[^2]: the note's text' to the module)
+```
+
+**Fix:** add `[^2]: Source of the claim.` anywhere in the module (usually at its end).
+""",
+)
+
+BAD_MINUTES = declare(
+    'E040', 'bad-minutes', ERROR, FAMILY,
+    summary='Minutes that are not a whole number from 1 to 1440',
+    why="""\
+An audience's `minutes:`, a module's `duration:` (a number, or a mapping of audience to
+number) and a `break:` must be whole numbers of minutes, more than 0 and at most a day.
+""",
+    example="""\
+**Bad:**
+
+```yaml
+  staff:
+    name: Frontline staff
+    minutes: 1h30
+```
+
+**check prints:**
+
+```text
+workshop.yaml:12: E040 [error] audience 'staff' minutes must be a whole number of minutes between 1 and 1440, got '1h30' (fix: write a whole number, e.g. 15)
+```
+
+**Fix:**
+
+```yaml
+  staff:
+    name: Frontline staff
+    minutes: 90
+```
+
+**Also reported** for a module's duration written with words, and for a break of 0:
+
+```text
+modules/deep-dive.md:3: E040 [error] duration must be minutes or a mapping per audience (fix: write duration: 15 or duration: {default: 15, elected-members: 10})
+workshop.yaml:15: E040 [error] break must be a whole number of minutes between 1 and 1440, got 0 (fix: write a whole number, e.g. 15)
+```
+
+(The first came from `duration: 40 minutes`; write `duration: 40`.)
+""",
+)
+
+UNTITLED_SLIDE = declare(
+    'E041', 'untitled-slide', ERROR, FAMILY,
+    summary='A slide heading with no title',
+    why="""\
+A `#` or `##` line with nothing after it starts a slide with no title. Slide titles are how
+people (and screen readers) find their way round a deck.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+##
+
+1. First step [@msa-2015]
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:18:1: E041 [error] slide has no title (fix: write the title after '## ')
+```
+
+**Fix:**
+
+```markdown
+## The process
+
+1. First step [@msa-2015]
+```
+
+A heading whose text disappears when the slide is made (only a comment or a picture) passes
+this check but is caught by [A501](#a501).
+""",
+)
+
+MISSING_LAYOUT = declare(
+    'E050', 'missing-layout', ERROR, FAMILY,
+    summary='The deck template lacks a slide layout the deck needs',
+    why="""\
+Slides are made from the template's layouts, found by name: `Title Slide`,
+`Title and Content`, `Section Header`, `Two Content` and `Blank`. A branded template whose
+layouts were renamed cannot be used. Unlike the other E0xx codes, this one is found when the
+deck is built (the check builds it in memory), so the other rules still run.
+""",
+    example="""\
+**Bad:** `template: templates/brand.pptx` in `workshop.yaml`, where the brand template's
+"Two Content" layout was renamed "Two Columns".
+
+**check prints:**
+
+```text
+templates/brand.pptx: E050 [error] template has no slide layout named 'Two Content' (fix: rename a layout in the template's slide master to 'Two Content'; it has: Title Slide, Title and Content, Section Header, Two Columns, Comparison, Content with Caption, Blank)
+```
+
+**Fix:** in PowerPoint, open the template, go to *View → Slide Master*, right-click the layout
+and choose *Rename Layout*, and name it `Two Content`.
+""",
+)
+
+UNDEFINED_PLACEHOLDER = declare(
+    'E060', 'undefined-placeholder', ERROR, FAMILY,
+    summary='A placeholder that an edition showing it does not define',
+    why="""\
+`{{ contact.KEY }}`, `{{ fact.KEY }}` and `{{ edition.name }}` are filled in per edition:
+the national edition (from `edition:` in `workshop.yaml`) and each council's
+`editions/<id>.yaml`. Every edition that will show the text must define the key, or that
+council's deck would print a gap. There is one finding per edition that lacks it.
+
+The examples below use an edition `editions/north.yaml` with a contact `front_door`, and an
+`edition:` in `workshop.yaml` defining `front_door` for the national edition.
+""",
+    example="""\
+**Bad** (a misspelt key):
+
+```markdown
+2. Second step: call {{ contact.frontdoor }}
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:21:22: E060 [error] placeholder '{{ contact.frontdoor }}' is not defined by edition 'national' (fix: did you mean 'front_door'?)
+modules/deep-dive.md:21:22: E060 [error] placeholder '{{ contact.frontdoor }}' is not defined by edition 'north' (fix: did you mean 'front_door'?)
+```
+
+**Fix:**
+
+```markdown
+2. Second step: call {{ contact.front_door }}
+```
+
+**A key only some councils have**, used for everyone:
+
+```markdown
+3. Out of hours: {{ contact.out_of_hours }}
+```
+
+```text
+modules/deep-dive.md:22:18: E060 [error] placeholder '{{ contact.out_of_hours }}' is not defined by edition 'national' (fix: define it in workshop.yaml (edition:), or put this text in a '::: edition' block)
+modules/deep-dive.md:22:18: E060 [error] placeholder '{{ contact.out_of_hours }}' is not defined by edition 'north' (fix: define it in editions/north.yaml, or put this text in a '::: edition' block)
+```
+
+**Fix:** define it in every edition, or show the line only in the editions that define it:
+
+```markdown
+::: edition north
+- Out of hours: {{ contact.out_of_hours }}
+:::
+```
+
+```yaml
+# editions/north.yaml
+contacts:
+  out_of_hours:
+    name: Emergency Duty Team
+    phone: 01632 960 300
+    checked: 2026-11-01
+```
+""",
+)
+
+UNKNOWN_PLACEHOLDER = declare(
+    'E061', 'unknown-placeholder', ERROR, FAMILY,
+    summary='An unknown placeholder',
+    why="""\
+Placeholders start with `edition.`, `contact.` or `fact.`. Anything else in `{{ … }}` would
+be printed as it is on the slide.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+2. Second step: call {{ contacts.front_door }}
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:21:22: E061 [error] unknown placeholder '{{ contacts.front_door }}' (fix: did you mean 'contact'?)
+```
+
+With no close match (`{{ front_door }}`) the fix lists the forms:
+
+```text
+modules/deep-dive.md:21:22: E061 [error] unknown placeholder '{{ front_door }}' (fix: placeholders are {{ edition.name }}, {{ contact.KEY }}, {{ fact.KEY }})
+```
+
+**Fix:**
+
+```markdown
+2. Second step: call {{ contact.front_door }}
+```
+""",
+)
+
+BAD_LOGO = declare(
+    'E062', 'bad-logo', ERROR, FAMILY,
+    summary='A logo that is not a readable PNG, JPEG or GIF',
+    why="""\
+An edition's `logo:` goes on the title slide and the handouts; it must be a PNG, JPEG or GIF
+picture. An SVG or a damaged file is refused. The message includes the image library's reason,
+with the full path of the file.
+""",
+    example="""\
+**Bad:** `logo: logos/north-shire.png` in `editions/north.yaml`, where the file is really an
+SVG drawing.
+
+**check prints:**
+
+```text
+editions/north.yaml:2: E062 [error] logo 'logos/north-shire.png' is not a readable PNG, JPEG or GIF image (cannot identify image file '/tmp/docs-E062/editions/logos/north-shire.png') (fix: export the logo as PNG)
+```
+
+**Fix:** export the logo as PNG (from the council's brand pack, or *Export as PNG* in a
+drawing program) and save it under the same name.
+""",
+)

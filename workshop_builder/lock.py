@@ -1,0 +1,86 @@
+"""One build at a time per output folder: a lock file held while outputs are written.
+
+The lock is a POSIX record lock (fcntl.lockf) on `.workshop-builder.lock` in the output
+folder, taken without waiting: a second build into the same folder stops with one line instead
+of deleting the first one's staged files. It belongs to the building process alone (worker
+processes forked from it do not inherit it, so a stray worker never holds it), and the kernel
+releases it when the build is killed. The file is removed when the build ends, and a lock on a
+file already removed is taken again.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Optional
+
+LOCK_FILE = ".workshop-builder.lock"
+
+
+class BusyError(Exception):
+    """Another build holds the output folder's lock."""
+
+
+class OutputLock:
+    """The output folder's lock: hold() takes it (once), release() gives it up."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.path = self.out_dir / LOCK_FILE
+        self._fd: Optional[int] = None
+
+    @property
+    def held(self) -> bool:
+        """Whether this build holds the lock now."""
+        return self._fd is not None
+
+    def hold(self) -> None:
+        """Take the lock, creating the output folder; BusyError when another build has it."""
+        import fcntl
+
+        if self._fd is not None:
+            return
+        attempts = 0
+        while True:
+            attempts += 1
+            try:
+                self.out_dir.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            except FileNotFoundError:
+                if attempts < 5:  # a failed build removed the folder it had just made: make it again
+                    continue
+                raise
+            except OSError as exc:  # name the folder, not our lock file
+                raise OSError(exc.errno, exc.strerror, str(self.out_dir)) from None
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                os.close(fd)
+                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    raise BusyError(f"another build is writing here ({self.out_dir}); wait for it to "
+                                    "finish, or build into another --out") from None
+                raise
+            try:  # the holder before us may have removed the file as we opened it: lock the new one
+                if os.stat(self.path).st_ino == os.fstat(fd).st_ino:
+                    break
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+        self._fd = fd
+        try:  # who holds it, for a person looking; not needed for the lock itself
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+        except OSError:
+            pass
+
+    def release(self) -> None:
+        """Remove the lock file and give up the lock (nothing when it is not held)."""
+        if self._fd is None:
+            return
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
+        os.close(self._fd)
+        self._fd = None

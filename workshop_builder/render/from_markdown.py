@@ -1,0 +1,226 @@
+"""Markdown element trees to the typed presentation model: the deck's only tree walker.
+
+The loader hands each slide's body and notes over as Python-Markdown element trees; this
+module turns them, once, into the points, paragraphs, runs, tables and pictures of
+presentation.py. The fitter measures and the writer writes what comes out of here, so the
+two can no longer disagree about what a list or a paragraph becomes.
+
+Slide text: a list item is a paragraph with the template's bullet (or an automatic number),
+its sub-lists one level deeper, its further paragraphs unbulleted at its level; headings
+are bold; code blocks are monospaced; tables and pictures are left to `visual`. Notes are
+plain text: list items carry their bullet or number as text, and a table or a picture is
+named in brackets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from .code_colours import coloured
+from .fit import TABLE_ROW_FACTOR
+from .inline import inline_style, width_fraction
+from .presentation import LineBreak, Paragraph, Picture, Point, Run, Table
+
+Cite = Callable[[str, list], str]  # (module id, source keys) -> the short citation, "" for none
+LISTS = ("ul", "ol")
+MAX_START = 32767  # OOXML's bound on a numbered list's startAt (ST_TextBulletStartAtNum)
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def text_points(elements: Iterable, module_id: str, cite: Cite) -> tuple:
+    """The points of a slide's text: one per top-level list item, one per other block."""
+    out = []
+    for index, el in enumerate(elements):
+        walk = _Walk(module_id, cite, notes=False)
+        if el.tag in LISTS:
+            start = _start(el)
+            for n, li in enumerate(el.findall("li")):
+                walk.paragraphs = []
+                walk.item(el, li, 0, start + n, start)
+                out.append(Point(walk.frozen(), index, start + n))
+        else:
+            walk.element(el, 0)
+            out.append(Point(walk.frozen()))
+    return tuple(out)
+
+
+def note_paragraphs(elements: Iterable, module_id: str, cite: Cite) -> tuple:
+    """The paragraphs of a slide's notes, as plain text."""
+    walk = _Walk(module_id, cite, notes=True)
+    for el in elements:
+        walk.element(el, 0)
+    return walk.frozen()
+
+
+def visual(el, module_id: str, cite: Cite):
+    """The shape of a table or picture element."""
+    if el.tag == "table":
+        rows = tuple(tuple(cell_runs(cell, module_id, cite) for cell in tr) for tr in el.iter("tr"))
+        return Table(rows, TABLE_ROW_FACTOR)
+    return Picture(el.get("path") or "", el.get("alt", ""), width_fraction(el.get("width", "")))
+
+
+def footnote_paragraphs(trees: Iterable, footnotes: dict, module_id: str, cite: Cite) -> tuple:
+    """The notes' paragraphs for the footnotes referred to in trees: "¹ text", in number order."""
+    wanted = sorted({int(ref.get("n")) for tree in trees for ref in tree.iter("fnref") if ref.get("n")})
+    by_number = {f.number: f for f in footnotes.values()}
+    out: list = []
+    for number in wanted:
+        note = by_number.get(number)
+        if note is None:
+            continue
+        paragraphs = note_paragraphs(list(note.tree), module_id, cite)
+        first = paragraphs[0] if paragraphs else Paragraph()
+        out.append(replace(first, runs=(Run(str(number).translate(SUPERSCRIPT) + " "),) + first.runs))
+        out.extend(paragraphs[1:])
+    return tuple(out)
+
+
+def cell_runs(el, module_id: str, cite: Cite) -> tuple:
+    """The runs of an element's inline content (a table cell, a paragraph)."""
+    runs: list = []
+    _Walk(module_id, cite, notes=False).children(el, runs)
+    return tuple(runs)
+
+
+def _start(el) -> int:
+    """The number an ordered list starts at (1 for a bullet list)."""
+    start = el.get("start", "1")
+    return min(max(int(start), 1), MAX_START) if el.tag == "ol" and start.isdigit() else 1
+
+
+def _run(text: str, style: dict) -> Run:
+    return Run(text, bool(style.get("bold")), bool(style.get("italic")), bool(style.get("mono")),
+               style.get("href", ""))
+
+
+class _Para:
+    """A paragraph being built (a list item's later paragraphs may add to an earlier one)."""
+
+    def __init__(self, level: int, bullet: str, start_at: int = 1, role: str = "body"):
+        self.level, self.bullet, self.start_at, self.role = level, bullet, start_at, role
+        self.runs: list = []
+
+    def has_text(self) -> bool:
+        """Whether the paragraph holds text other than spaces and a bullet."""
+        return bool(self.runs) and bool("".join(r.text for r in self.runs if isinstance(r, Run)).strip(" •"))
+
+    def frozen(self) -> Paragraph:
+        return Paragraph(tuple(self.runs), self.level, self.bullet, self.start_at, self.role)
+
+
+class _Walk:
+    """One walk over block elements, collecting paragraphs."""
+
+    def __init__(self, module_id: str, cite: Cite, notes: bool):
+        self.module_id, self.cite, self.notes = module_id, cite, notes
+        self.paragraphs: list = []
+
+    def frozen(self) -> tuple:
+        return tuple(p.frozen() for p in self.paragraphs)
+
+    def para(self, level: int, bullet: str, start_at: int = 1) -> _Para:
+        p = _Para(level, "none" if self.notes else bullet, 1 if self.notes else start_at)
+        self.paragraphs.append(p)
+        return p
+
+    # ---- blocks ----
+    def element(self, el, level: int) -> None:
+        tag = el.tag
+        if tag in LISTS:
+            start = _start(el)
+            for n, li in enumerate(el.findall("li"), start):
+                self.item(el, li, level, n, start)
+            return
+        if tag in ("table", "img"):
+            if self.notes:
+                self.para(level, "none").runs.append(
+                    Run("[table]" if tag == "table" else f"[picture: {el.get('alt', '')}]"))
+            return
+        if tag == "blockquote":  # a quotation: its paragraphs in italics
+            first = len(self.paragraphs)
+            for child in el:
+                self.element(child, level)
+            for p in self.paragraphs[first:]:
+                p.runs = [replace(r, italic=True) if isinstance(r, Run) else r for r in p.runs]
+            return
+        p = self.para(level, "none")
+        if tag == "pre":
+            p.role = "code"
+            p.runs.extend(code_runs(el))
+            return
+        self.children(el, p.runs)
+        if tag.startswith("h") and tag[1:].isdigit():
+            p.role = "heading"
+
+    def item(self, lst, li, level: int, number: int, start: int) -> None:
+        """One list item: its paragraph, then its further paragraphs and sub-lists."""
+        numbered = lst.tag == "ol"
+        p = self.para(level, "number" if numbered else "bullet", start)
+        if self.notes:
+            p.runs.append(Run("  " * level + (f"{number}. " if numbered else "• ")))
+        if li.text and li.text.strip():  # a loose item's "\n" is not content
+            p.runs.append(Run(li.text))
+        for child in li:
+            if child.tag in LISTS or child.tag in ("p", "pre", "blockquote", "table"):
+                break
+            self.inline(child, {}, p.runs)
+            if child.tail:
+                p.runs.append(Run(child.tail))
+        for child in li:
+            if child.tag == "p":
+                if p.has_text():
+                    p = self.para(level, "none")
+                self.children(child, p.runs)
+            elif child.tag in LISTS:
+                self.element(child, level + 1)
+            elif child.tag in ("pre", "blockquote", "table"):
+                self.element(child, level + 1)
+
+    # ---- inline ----
+    def children(self, el, runs: list) -> None:
+        """An element's text, inline children and their tails, unstyled at the top."""
+        if el.text:
+            runs.append(Run(el.text))
+        for child in el:
+            self.inline(child, {}, runs)
+            if child.tail:
+                runs.append(Run(child.tail))
+
+    def inline(self, el, style: dict, runs: list) -> None:
+        tag, style = el.tag, inline_style(el, style)
+        if tag == "br":
+            runs.append(LineBreak())
+            return
+        if tag == "cite":
+            short = self.cite(self.module_id, el.get("keys", "").split())
+            if short:
+                runs.append(Run(f"({short})"))
+            return
+        if tag == "img":
+            runs.append(_run(el.get("alt", ""), style))
+            return
+        if tag == "fnref":
+            runs.append(Run(el.get("n", "?").translate(SUPERSCRIPT)))
+            return
+        if el.text:
+            runs.append(_run(el.text, style))
+        for child in el:
+            self.inline(child, style, runs)
+            if child.tail:
+                runs.append(_run(child.tail, style))
+
+
+
+def code_runs(pre) -> list:
+    """A code block's runs: monospaced, syntax-coloured, a line break between lines."""
+    text = "".join(pre.itertext()).rstrip("\n")
+    runs: list = []
+    for piece, colour in coloured(text, pre.get("lang", "")):
+        for n, line in enumerate(piece.split("\n")):
+            if n:
+                runs.append(LineBreak())
+            if line:
+                runs.append(Run(line, code=True, colour=colour))
+    return runs
