@@ -41,14 +41,9 @@ class DeckPdf(Renderer):
             raise RenderError(f"{purpose} needs LibreOffice {'.'.join(map(str, MIN_JSON_OPTIONS))} or later "
                               f"(found {'.'.join(map(str, found))})")
         target = pdf_target("impress_pdf_Export", **self.export)
-        pdf = convert({"deck.pptx": self.prepare(deck_bytes(resolved))}, target, purpose)["deck"]
+        pdf = convert({"deck.pptx": deck_bytes(resolved)}, target, purpose)["deck"]
         return stable_pdf(pdf, build_time(resolved).strftime("%Y%m%d%H%M%S").encode("ascii"),
                           resolved.workshop.language)
-
-
-    def prepare(self, deck: bytes) -> bytes:
-        """The deck as LibreOffice gets it (the deck itself, here)."""
-        return deck
 
 
 def stable_pdf(pdf: bytes, stamp: bytes, language: str = "") -> bytes:

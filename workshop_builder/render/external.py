@@ -1,7 +1,7 @@
 """Other programs some formats use (LibreOffice, Chromium, poppler): finding and running them.
 
 Each run gets a fresh profile directory and a timeout, so runs never share state, never wait
-on a user's open LibreOffice, and never hang a build.
+on a user's open LibreOffice, and never hang a build. LibreOffice itself is run by office.py.
 """
 
 from __future__ import annotations
@@ -82,13 +82,6 @@ def work_dir():
     import tempfile
 
     return tempfile.TemporaryDirectory(prefix="workshop-builder-")
-
-
-def soffice_to_pdf(data: bytes, suffix: str, purpose: str) -> bytes:
-    """A .pptx or .docx converted to PDF by LibreOffice (the warm instance of office.py)."""
-    from .office import convert
-
-    return convert({f"document{suffix}": data}, "pdf", purpose)["document"]
 
 
 def chromium_print_pdf(html: bytes, purpose: str) -> bytes:

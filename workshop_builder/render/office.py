@@ -19,8 +19,7 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from .base import RenderError
-from .external import require, run, work_dir
+from .external import RenderError, require, run, work_dir
 
 READY_TIMEOUT = 30  # seconds for a warm instance to start
 KEEP = "keep-alive.txt"  # the document the warm instance holds open
@@ -166,3 +165,8 @@ def _stop_locked() -> None:
     if _WARM is not None:
         _WARM.stop()
         _WARM = None
+
+
+def soffice_to_pdf(data: bytes, suffix: str, purpose: str) -> bytes:
+    """A .pptx or .docx converted to PDF by LibreOffice (the warm instance)."""
+    return convert({f"document{suffix}": data}, "pdf", purpose)["document"]
