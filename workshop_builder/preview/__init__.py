@@ -26,9 +26,10 @@ class PreviewError(Exception):
 
 def serve(project: Path, audience: Optional[str] = None, edition: Optional[str] = None, port: int = 0,
           open_browser: bool = True, echo: Callable[[str], None] = print) -> None:
-    """Build, serve and rebuild on every change until Ctrl-C; the private folder is removed at the end.
+    """Serve, build and rebuild on every change until Ctrl-C; the private folder is removed at the end.
 
-    Raises UsageError for an unknown audience or edition, PreviewError when the port is taken.
+    Raises UsageError for an unknown audience or edition and PreviewError when the port is
+    taken, both before anything is built or served.
     """
     from ..authoring import watch
 
@@ -37,7 +38,6 @@ def serve(project: Path, audience: Optional[str] = None, edition: Optional[str] 
     if threading.current_thread() is threading.main_thread():
         on_term = signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
     try:
-        _report(session.rebuild(), echo)
         try:
             server = make_server(session, port)
         except OSError as exc:
@@ -45,20 +45,25 @@ def serve(project: Path, audience: Optional[str] = None, edition: Optional[str] 
                                "--port, or leave it out for a free one") from None
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
-        first = [True]  # watch() calls rebuild() once it is watching: that build is done above
+        first = [True]
 
-        def rebuild():
-            if not first:
-                return _report(session.rebuild(), echo)
-            first.clear()
-            echo(f"Previewing {session.state['audience']}, {session.state['edition']} edition, at {url}")
-            echo("Rebuilding on every save; press Ctrl-C to stop.")
-            if open_browser:
-                import webbrowser
+        def show(outcome) -> None:
+            """A build's line in the terminal; after the first (the watcher is running), the URL."""
+            if isinstance(outcome, BaseException):  # Session.rebuild shows its own errors: a bug here
+                echo(f"internal error: {type(outcome).__name__}: {outcome}")
+                return
+            _report(outcome, echo)
+            if first:
+                first.clear()
+                echo(f"Previewing {outcome['audience']}, {outcome['edition']} edition, at {url}")
+                echo("Rebuilding on every save; press Ctrl-C to stop.")
+                if open_browser:
+                    import webbrowser
 
-                webbrowser.open(url)
+                    webbrowser.open(url)
 
-        watch(Path(project), rebuild, debounce=DEBOUNCE)
+        # watch() builds once now, then after every change; the session builds its own request
+        watch(session.request(), show, debounce=DEBOUNCE, build=lambda request: session.rebuild())
     except KeyboardInterrupt:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while closing changes nothing

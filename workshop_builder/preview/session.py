@@ -32,27 +32,55 @@ class Built:
     changed: set  # formats whose file has new bytes
 
 
-def build_into(project: Path, audience: Optional[str], edition: Optional[str], out_dir: Path) -> Built:
-    """Build one audience and edition's previewed formats into out_dir, without the checks.
+def request_for(project: Path, audience: Optional[str], edition: Optional[str], out_dir: Path):
+    """The BuildRequest of a preview: one audience and edition's previewed formats into out_dir, no checks."""
+    from ..build import BuildRequest
 
-    This and check() are the preview's only calls into the build. Raises ContentError for
-    mistakes in the content, UsageError for an unknown audience or edition, RenderError when
-    a program a format needs fails.
+    return BuildRequest(project=Path(project), out=Path(out_dir), audiences=(audience,) if audience else (),
+                        formats=FORMATS, editions=(edition,) if edition else (), thumbnails=False, jobs=1,
+                        checks=False)
+
+
+def choose_audience(project: Path, audience: Optional[str], edition: Optional[str]) -> str:
+    """The audience to preview (the one asked for, else the first in workshop.yaml), the audience
+    and edition checked against the project.
+
+    Raises UsageError for an unknown audience or edition, ContentError when the project does not load.
     """
-    from ..build import build, plan_outputs, select_audiences, select_editions
+    from ..build import UsageError, select_audiences, select_editions
     from ..loader import load_project
-    from ..render.base import RenderOptions
 
     workshop = load_project(project)
-    audience_id = select_audiences(workshop, [audience])[0] if audience else next(iter(workshop.audiences))
-    editions = select_editions(workshop, [edition] if edition else [], False)
-    specs = plan_outputs(workshop, [audience_id], FORMATS, out_dir, editions)
-    result = build(workshop, specs, RenderOptions(thumbnails=False), jobs=1)
+    select_editions(workshop, [edition] if edition else [], False)
+    if audience:
+        return select_audiences(workshop, [audience])[0]
+    if not workshop.audiences:
+        raise UsageError("workshop.yaml lists no audiences to preview; add one under audiences:")
+    return next(iter(workshop.audiences))
+
+
+def build_into(request) -> Built:
+    """Build a preview's request (request_for) with the build object: the pages, without the checks.
+
+    This and check() are the preview's only calls into the build. Raises ContentError for
+    mistakes in the content, UsageError for an unknown audience or edition, BuildError when
+    the build cannot finish (a program a format needs fails).
+    """
+    from ..build import Build, plan_outputs, select_editions
+    from ..loader import load_project
+
+    build = Build(request)
+    result = build.run()
+    workshop = build.workshop or load_project(request.project)  # None: nothing to do, loaded here
+    audience_id = request.audiences[0]
+    editions = select_editions(workshop, request.editions, False)
+    specs = plan_outputs(workshop, [audience_id], request.formats, request.out_dir, editions)
+    written = set(result.written)
     named = workshop.audiences[audience_id]
     return Built(workshop=workshop, title=workshop.title, audience=f"{named.name} ({audience_id})",
                  edition=workshop.editions[editions[0]].name if editions[0] else "national",
                  outputs={spec.format: spec.path for spec in specs},
-                 changed={spec.format for spec in result.written})
+                 changed={spec.format for spec in specs if spec.path in written})
 
 
 def check(built: Built) -> list:
@@ -66,8 +94,15 @@ class Session:
     """A project previewed for one audience and edition: its private output folder and its state."""
 
     def __init__(self, project: Path, audience: Optional[str] = None, edition: Optional[str] = None):
+        """Check the audience and edition (UsageError when unknown) and make the private folder."""
+        from ..diagnostics import ContentError
+
         self.project = Path(project)
         self.audience, self.edition = audience, edition
+        try:
+            self.audience_id: Optional[str] = choose_audience(self.project, audience, edition)
+        except ContentError:  # the first build shows the mistake in the page
+            self.audience_id = audience
         self.out_dir = Path(tempfile.mkdtemp(prefix="workshop-builder-preview-"))
         self.condition = threading.Condition()
         self.version = 0  # goes up with every change of state
@@ -76,6 +111,10 @@ class Session:
                       "outputs": {}, "title": "", "audience": audience or "the first audience in workshop.yaml",
                       "edition": edition or "national", "seconds": 0.0, "time": ""}
         self.files: dict = {}  # file name -> Path, of the last good build
+
+    def request(self):
+        """The BuildRequest this session builds (see request_for)."""
+        return request_for(self.project, self.audience_id, self.edition, self.out_dir)
 
     def snapshot(self):
         """(version, a copy of the state)."""
@@ -99,29 +138,24 @@ class Session:
         """Build now and publish the pages, then check and publish the findings; returns the state.
 
         The checks take longer than the pages, so the pages are published first: they reload
-        at once, and an error the checks find shows a moment later. A usage error (unknown
-        audience or edition) on the first build is raised, so the command can stop with it;
-        later it is shown in the page like any mistake.
+        at once, and an error the checks find shows a moment later. Every mistake, an unknown
+        audience or edition included, is shown in the page; the preview goes on.
         """
-        from ..build import UsageError
+        from ..build import BuildError, UsageError
         from ..diagnostics import ERROR, ContentError
-        from ..render.base import RenderError
 
         self._update(building=True)
         started = time.monotonic()
         errors, findings = [], []
         try:
-            built = build_into(self.project, self.audience, self.edition, self.out_dir)
+            if self.audience_id is None:  # the project did not load at the start
+                self.audience_id = choose_audience(self.project, self.audience, self.edition)
+            built = build_into(self.request())
             self._publish(started, built, [], self.state["findings"], checking=True)
             findings = check(built)
         except ContentError as exc:
             findings = exc.diagnostics
-        except UsageError as exc:
-            if self.state["build"] == 0:
-                self._update(building=False)
-                raise
-            errors = [f"error: {exc}"]
-        except RenderError as exc:
+        except (UsageError, BuildError) as exc:
             errors = [f"error: {exc}"]
         except Exception as exc:  # a bug: the preview goes on, the traceback goes to the terminal
             import traceback
