@@ -10,6 +10,7 @@ from .docx_handout import FacilitatorDocx, ParticipantDocx
 from .handout import FacilitatorHandout, ParticipantHandout
 from .pdf_handout import FacilitatorPdf, ParticipantPdf
 from .pptx_deck import PptxDeck
+from .slides_html import SlidesHtml
 
 RENDERERS: dict = {}
 
@@ -28,3 +29,4 @@ register(FacilitatorPdf())
 register(ParticipantPdf())
 register(FacilitatorDocx())
 register(ParticipantDocx())
+register(SlidesHtml())
