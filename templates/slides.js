@@ -218,9 +218,10 @@
       else p.textContent = text;
       notes.appendChild(p);
     });
-    $("planned").textContent = slide.clock
-      ? slide.clock + (slide.moduleTitle ? " · " + slide.moduleTitle : "")
-      : (slide.moduleTitle || "");
+    // "10:03–10:04 · Welcome (10:00–10:05)": this slide's slot, then its module's in the agenda
+    var slot = slide.clock && slide.clockEnd !== slide.clock ? slide.clock + "–" + slide.clockEnd : slide.clock;
+    $("planned").textContent = [slot, slide.moduleTitle ? slide.moduleTitle + " (" + slide.moduleClock + ")" : ""]
+      .filter(Boolean).join(" · ");
     tick();
   }
 

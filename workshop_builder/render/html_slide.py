@@ -123,9 +123,10 @@ def _box_css(sel: str, box: Box, look: Look | None, canvas: Canvas) -> list:
         indent = bullet.indent if bullet is not None else -274320
         rules.append(f"{sel} .lv{n}.mk{{padding-left:{canvas.cq(level.margin_left)}}}")
         rules.append(f"{sel} .lv{n}.mk::before{{left:{canvas.cq(max(0, level.margin_left + indent))}}}")
+        if bullet is not None and bullet.colour:  # numbers take the bullet's colour too, as in Impress
+            rules.append(f"{sel} .lv{n}.mk::before{{color:#{bullet.colour}}}")
         if bullet is not None and bullet.char:
-            colour = f";color:#{bullet.colour}" if bullet.colour else ""
-            rules.append(f'{sel} .lv{n}.bul::before{{content:"{_css_string(bullet.char)}" / ""{colour}}}')
+            rules.append(f'{sel} .lv{n}.bul::before{{content:"{_css_string(bullet.char)}" / ""}}')
     return rules
 
 

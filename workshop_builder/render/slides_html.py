@@ -123,7 +123,8 @@ def presenter_data(resolved: Resolved, slides: list) -> dict:
             "n": n, "title": slide.title, "notes": [p.text for p in slide.notes if p.text.strip()],
             "start": round(begin, 2), "end": round(end, 2),
             "module": numbers.get(mid, 0), "moduleTitle": rmod.title if rmod else "",
-            "clock": _clock(start, begin),
+            "clock": _clock(start, begin), "clockEnd": _clock(start, end),
+            "moduleClock": f"{rmod.agenda.start_text}–{rmod.agenda.end_text}" if rmod else "",
         })
     return {
         "title": resolved.workshop.title, "audience": resolved.audience.name,
