@@ -85,6 +85,15 @@ async function main(argv) {
       await page.keyboard.press(key);
       out.steps[name] = await state(page);
     }
+    // every slide in turn with the arrow key: its heading, and only it shown
+    out.walk = [];
+    for (let n = 1; ; n++) {
+      const now = await state(page);
+      out.walk.push({ hash: now.hash, heading: now.heading, shown: now.visible.length });
+      if (now.visible[0] === "Slide " + n + " of " + n) break;
+      if (n > 500) throw new Error("the walk never reached the last slide");
+      await page.keyboard.press("ArrowRight");
+    }
     await page.goto(url + "#3", { waitUntil: "load" });
     out.steps.hash3 = await state(page);
     await shot(page, "slide-3");
