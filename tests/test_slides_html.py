@@ -12,13 +12,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from helpers import slides as deck_slides
 from pptx import Presentation
 
 from workshop_builder.render import RENDERERS
 from workshop_builder.render.html_slide import runs_html, text_html
 from workshop_builder.render.presentation import Paragraph, Point, Run, TextBox
-
-from helpers import slides as deck_slides
 
 
 def built(root: Path, audience: str = "staff") -> tuple:
@@ -166,8 +165,8 @@ def test_text_from_the_source_never_becomes_markup(basic, cli):
     titles = [s["title"] for s in page.data["slides"]]
     assert "Mixed </script><script>alert(1)</script> & <b>slide</b>" in titles
     assert any("</script><!-- <script>alert(2)</script>" in n for s in page.data["slides"] for n in s["notes"])
-    assert [h for _, h in page.sections if "Mixed" in h[0]] == [["Mixed </script><script>alert(1)</script> & "
-                                                                  "<b>slide</b>"]]
+    mixed = "Mixed </script><script>alert(1)</script> & <b>slide</b>"
+    assert [h for _, h in page.sections if "Mixed" in h[0]] == [[mixed]]
 
 
 def test_same_input_same_bytes(basic, cli, tmp_path):

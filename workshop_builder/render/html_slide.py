@@ -15,9 +15,10 @@ writer stacks them (`VISUALS` is the dispatch; a new shape kind is one entry the
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -105,8 +106,9 @@ def _box_css(sel: str, box: Box, look: Look | None, canvas: Canvas) -> list:
     """A placeholder's place, insets and anchor, and its nine levels' text styles."""
     left, top, right, bottom = box.insets
     justify = {"t": "flex-start", "ctr": "center", "b": "flex-end"}.get(box.anchor, "flex-start")
-    rules = [f"{sel}{{{canvas.place(box.left, box.top, box.width, box.height)};padding:{canvas.cq(top)} "
-             f"{canvas.cq(right)} {canvas.cq(bottom)} {canvas.cq(left)};justify-content:{justify}}}"]
+    padding = " ".join(canvas.cq(side) for side in (top, right, bottom, left))
+    place = canvas.place(box.left, box.top, box.width, box.height)
+    rules = [f"{sel}{{{place};padding:{padding};justify-content:{justify}}}"]
     for n, level in enumerate(box.levels):
         line = canvas.pt(level.line_points) if level.line_points else num(LINE_FACTOR * level.line_spacing)
         decl = (f"font-size:{canvas.pt(level.size_pt)};line-height:{line};font-weight:"
@@ -311,7 +313,7 @@ def _natural_size(path: str) -> tuple | None:
             dpi = im.info.get("dpi") or (72, 72)
     except OSError:
         return None
-    dx, dy = (int(round(float(d))) or 72 for d in dpi[:2])
+    dx, dy = (round(float(d)) or 72 for d in dpi[:2])
     return px_w * EMU_PER_INCH / dx, px_h * EMU_PER_INCH / dy
 
 
