@@ -123,8 +123,9 @@ def _box_css(sel: str, box: Box, look: Look | None, canvas: Canvas) -> list:
         rules.append(f"{sel} .lv{n}{{{decl}}}")
         bullet = look.bullets[n] if look is not None and n < len(look.bullets) else None
         indent = bullet.indent if bullet is not None else -274320
+        hang = canvas.cq(max(0, min(level.margin_left, -indent)))  # the marker's room before the text
         rules.append(f"{sel} .lv{n}.mk{{padding-left:{canvas.cq(level.margin_left)}}}")
-        rules.append(f"{sel} .lv{n}.mk::before{{left:{canvas.cq(max(0, level.margin_left + indent))}}}")
+        rules.append(f"{sel} .lv{n}.mk::before{{min-width:{hang};margin-left:-{hang}}}")
         if bullet is not None and bullet.colour:  # numbers take the bullet's colour too, as in Impress
             rules.append(f"{sel} .lv{n}.mk::before{{color:#{bullet.colour}}}")
         if bullet is not None and bullet.char:
@@ -367,14 +368,14 @@ def text_html(text: TextBox) -> str:
 
 
 def runs_html(runs) -> str:
-    """Runs as inline HTML: bold, italic, code and safe links; a line break as <br>."""
+    """Runs as inline HTML: bold, italic, code and safe links; a line break (or a "\\n" in a run) as <br>."""
     out = []
     for run in runs:
         if isinstance(run, LineBreak):
             out.append("<br>")
             continue
         assert isinstance(run, Run)
-        html = escape(run.text, quote=False)
+        html = escape(run.text, quote=False).replace("\n", "<br>")  # a line break, as Impress and the fitter take it
         if run.code:
             html = f"<code>{html}</code>"
         if run.italic:
