@@ -17,7 +17,13 @@ from pptx import Presentation
 
 from workshop_builder.render import RENDERERS
 from workshop_builder.render.html_slide import runs_html, text_html
-from workshop_builder.render.presentation import Paragraph, Point, Run, TextBox
+from workshop_builder.render.presentation import (
+    LineBreak,
+    Paragraph,
+    Point,
+    Run,
+    TextBox,
+)
 
 
 def built(root: Path, audience: str = "staff") -> tuple:
@@ -150,6 +156,13 @@ def test_links_on_slides_are_only_web_mail_and_phone(basic, cli):
                     "JaVaScRiPt:alert(1)", "vbscript:x"):
         assert "href" not in runs_html((Run("text", link=address),)), address
     assert 'href="mailto:a@example.org"' in runs_html((Run("mail", link="mailto:a@example.org"),))
+
+
+def test_runs_keep_their_styles_and_line_breaks():
+    html = runs_html((Run("a <b> & c"), Run("bold", bold=True), Run("it", italic=True), LineBreak(),
+                      Run("line one\nline two", code=True)))
+    assert html == ("a &lt;b&gt; &amp; c<strong>bold</strong><em>it</em><br>"
+                    "<code>line one<br>line two</code>")
 
 
 def test_text_from_the_source_never_becomes_markup(basic, cli):

@@ -102,6 +102,9 @@ def test_presenter_view_shows_notes_next_slide_and_the_agenda_clock(driven, slid
     # the two windows move together, both ways
     assert steps["presenterFollows"]["hash"] == "#8" and steps["presenterFollows"]["current"] == titles[7]
     assert steps["audienceFollows"]["hash"] == "#9" and steps["audienceFollows"]["heading"] == titles[8]
+    # a presenter view opened by itself (?presenter in another tab) follows through the BroadcastChannel
+    assert steps["channelPresenter"]["hash"] == "#1" and steps["channelPresenter"]["current"] == titles[0]
+    assert steps["channelAudience"]["hash"] == f"#{len(titles)}"
     # 20 minutes in, on slide 7 (planned to end a few minutes in): behind by the difference
     start, later = steps["clockStart"], steps["clockLater"]
     assert start["elapsed"] == "0:00:00" and later["elapsed"] == "0:20:00"

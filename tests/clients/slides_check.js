@@ -128,6 +128,17 @@ async function main(argv) {
     out.axe.presenter = await axe(popup, axeSource);
     await popup.close();
 
+    // a presenter view opened on its own (not from this window) keeps in step through the BroadcastChannel
+    const alone = await context.newPage();
+    await alone.goto(url + "?presenter#2", { waitUntil: "load" });
+    await page.keyboard.press("Home");
+    await alone.waitForTimeout(300);
+    out.steps.channelPresenter = await presenterState(alone);
+    await alone.keyboard.press("End");
+    await page.waitForTimeout(300);
+    out.steps.channelAudience = await state(page);
+    await alone.close();
+
     // the agenda clock: a presenter 20 minutes into the session on the given slide
     const clockPage = await context.newPage();
     await clockPage.clock.install({ time: new Date("2026-11-27T10:00:00") });
