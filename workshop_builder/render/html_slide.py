@@ -63,9 +63,11 @@ class Canvas:
         self.width, self.height = width, height
 
     def x(self, emu: float) -> str:
+        """A horizontal length as a share of the slide's width."""
         return f"{num(emu / self.width * 100)}%"
 
     def y(self, emu: float) -> str:
+        """A vertical length as a share of the slide's height."""
         return f"{num(emu / self.height * 100)}%"
 
     def cq(self, emu: float) -> str:
@@ -73,6 +75,7 @@ class Canvas:
         return f"{num(emu / self.width * 100)}cqw"
 
     def pt(self, points: float) -> str:
+        """A length in points (a type size) relative to the slide."""
         return self.cq(points * EMU_PER_PT)
 
     def place(self, left: float, top: float, width: float, height: float | None = None) -> str:
@@ -139,25 +142,26 @@ def _font(typeface: str) -> str:
 
 
 def _css_string(text: str) -> str:
+    """Text safe inside a CSS string: anything but letters, digits and a few marks as a CSS escape."""
     return "".join(ch if ch.isalnum() or ch in " -_•–—·▪■○►" else f"\\{ord(ch):x} " for ch in text)
 
 
-def theme_css(look: Look | None, info: TemplateInfo, canvas: Canvas) -> str:
-    """CSS custom properties from the theme (the table style's colours, the fonts) and the table's sizes."""
+def theme_css(look: Look | None, canvas: Canvas) -> str:
+    """CSS custom properties: the slide's size, the theme's table colours and body font, the table's sizes;
+    and the printed page, the slide's size."""
     colours = dict(look.colours) if look is not None else {}
     accent = colours.get("accent1", "0B3C5D")
     light, dark = colours.get("lt1", "FFFFFF"), colours.get("dk1", "000000")
     body_font = (look.fonts.get("mn") if look is not None else None) or "Arial"
-    head_font = (look.fonts.get("mj") if look is not None else None) or body_font
     pad = (CELL_INSETS[1], CELL_INSETS[2], CELL_INSETS[3], CELL_INSETS[0])
     props = {
         "--slide-ratio": f"{canvas.width} / {canvas.height}",
         "--slide-w": str(canvas.width), "--slide-h": str(canvas.height),
         "--page-w": f"{num(canvas.width / EMU_PER_INCH)}in", "--page-h": f"{num(canvas.height / EMU_PER_INCH)}in",
-        "--accent": f"#{accent}", "--accent2": f"#{colours.get('accent2', accent)}",
+        "--accent": f"#{accent}",
         "--light": f"#{light}", "--dark": f"#{dark}",
         "--band1": f"#{tint(accent, 0.4)}", "--band2": f"#{tint(accent, 0.2)}",
-        "--body-font": _font(body_font), "--head-font": _font(head_font), "--mono-font": MONO_FONT,
+        "--body-font": _font(body_font), "--mono-font": MONO_FONT,
         "--table-font": canvas.pt(TABLE_FONT_PT),
         "--cell-pad": " ".join(canvas.cq(p) for p in pad),
     }
@@ -191,6 +195,7 @@ class SlideDrawer:
         return self.info.layouts.get(slide.layout) or self.info.layouts.get(DEFAULT_LAYOUT)
 
     def layout_name(self, slide: Slide) -> str:
+        """The name of the layout the slide is drawn in."""
         found = self.layout(slide)
         return found.name if found is not None else slide.layout
 
@@ -216,6 +221,7 @@ class SlideDrawer:
         return Markup("".join(out))
 
     def _decorations(self, layout: Layout | None) -> str:
+        """The rectangles the layout and its master draw (bands, rules), behind everything else."""
         if layout is None or self.look is None:
             return ""
         return "".join(f'<div class="deco" style="{self.canvas.place(d.left, d.top, d.width, d.height)};'
@@ -244,7 +250,7 @@ class SlideDrawer:
                 f'alt="{escape(logo.alt)}" style="{pic}"></div>')
 
     def _visuals(self, box: Box, shapes: tuple) -> str:
-        """Shapes sharing one placeholder's box, stacked top to bottom in equal shares (as the deck)."""
+        """Visuals sharing one placeholder's box, stacked top to bottom in equal shares (as the deck)."""
         gap = VISUAL_GAP_PT * EMU_PER_PT
         each = (box.height - gap * (len(shapes) - 1)) / len(shapes)
         out = []

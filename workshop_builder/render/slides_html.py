@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .base import Renderer, RenderError, RenderOptions, default_templates_dir, long_date
+from .base import Renderer, RenderError, RenderOptions, default_templates_dir
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
@@ -53,9 +53,9 @@ def slides_page(resolved: Resolved, slides: list) -> str:
     views = [SlideView(n, s, drawer, layout_class(drawer.layout_name(s))) for n, s in enumerate(slides, 1)]
     page = env.get_template("slides.html.j2").render(
         r=resolved, w=w, audience=resolved.audience, slides=views, total=len(views),
-        edition=_edition_name(resolved), date=long_date(w.date),
+        edition=_edition_name(resolved),
         css=Markup(source(env, "slides.css")[0]),
-        template_css=Markup(theme_css(look, info, canvas) + "\n" + layout_css(info, look, canvas, used)),
+        template_css=Markup(theme_css(look, canvas) + "\n" + layout_css(info, look, canvas, used)),
         js=Markup(source(env, "slides.js")[0]),
         data=Markup(script_json(presenter_data(resolved, slides))),
     )
@@ -84,6 +84,7 @@ class SlideView:
 
 
 def _edition_name(resolved: Resolved) -> str:
+    """The edition's name for the page's title (nothing for the national edition)."""
     edition = resolved.edition
     return edition.name if edition is not None and edition.id != "national" else ""
 
@@ -158,7 +159,8 @@ def _planned_times(resolved: Resolved, slides: list, start) -> dict:
         others = [n for n, _ in members if n not in fixed]
         rest = max(0.0, rmod.minutes - sum(fixed.values()))
         share = rest / len(others) if others else 0.0
-        scale = 1.0 if others or not fixed or not sum(fixed.values()) else rmod.minutes / sum(fixed.values())
+        planned = sum(fixed.values())  # activities longer than their module (or alone in it) fill it exactly
+        scale = rmod.minutes / planned if planned and (planned > rmod.minutes or not others) else 1.0
         at = begin
         for n, _ in members:
             length = fixed[n] * scale if n in fixed else share
