@@ -7,9 +7,11 @@ width), so text keeps its size relative to the slide at any window size, in the 
 thumbnails and in the presenter view. The template's look (colours, type sizes, bullets,
 decorations) becomes a style sheet (`layout_css`); the slides only carry class names.
 
-One function per shape kind: text boxes fill a placeholder's box; visuals (tables,
-pictures…) share one placeholder's box, stacked top to bottom in equal shares, as the deck
-writer stacks them (`VISUALS` is the dispatch; a new shape kind is one entry there).
+One function per shape kind, found through two tables: `FILLS` for shapes that fill a
+placeholder (text boxes) and `VISUALS` for shapes that share one placeholder's box, stacked
+top to bottom in equal shares as the deck writer stacks them (tables, pictures). A new shape
+kind (the visual-slides issue's Chart and Diagram, drawn with render/svg.py) is one method of
+SlideDrawer and one entry in one of the tables.
 """
 
 from __future__ import annotations
@@ -214,11 +216,14 @@ class SlideDrawer:
         for slot, shapes in placements(slide):
             if slot >= len(bodies):
                 break  # as the deck writer: a layout with fewer boxes shows what fits
-            if isinstance(shapes[0], TextBox):
-                out.append(f'<div class="ph ph-{slot}"><div class="tx">{text_html(shapes[0])}</div></div>')
-            else:
-                out.append(self._visuals(bodies[slot], shapes))
+            fill = FILLS.get(type(shapes[0]))
+            out.append(fill(self, shapes[0], slot) if fill is not None else self._visuals(bodies[slot], shapes))
         return Markup("".join(out))
+
+    # ---- shapes that fill a placeholder, one function per kind ----
+    def text_box(self, text: TextBox, slot: int) -> str:
+        """A text box in the layout's body placeholder number slot (placed and styled by layout_css)."""
+        return f'<div class="ph ph-{slot}"><div class="tx">{text_html(text)}</div></div>'
 
     def _decorations(self, layout: Layout | None) -> str:
         """The rectangles the layout and its master draw (bands, rules), behind everything else."""
@@ -256,8 +261,8 @@ class SlideDrawer:
         out = []
         for i, shape in enumerate(shapes):
             draw = VISUALS.get(type(shape))
-            if draw is None:  # a new shape kind needs an entry in VISUALS
-                raise TypeError(f"no HTML drawing for {type(shape).__name__}")
+            if draw is None:  # a new shape kind needs an entry in FILLS or VISUALS
+                raise TypeError(f"no HTML drawing for {type(shape).__name__}: add it to html_slide.FILLS or VISUALS")
             out.append(draw(self, shape, (box.left, box.top + i * (each + gap), box.width, each)))
         return "".join(out)
 
@@ -297,6 +302,13 @@ class SlideDrawer:
     # (a <figure role="img" aria-label=…> around it), and one entry each in VISUALS below.
 
 
+# The dispatch, one drawing function per shape kind (as pptx_writer.py has one branch per kind).
+# Shapes that fill a placeholder's text (presentation.is_visual is False), by placements' slot:
+FILLS: dict = {
+    TextBox: SlideDrawer.text_box,
+    # the visual-slides issue's Stat and Columns (Columns takes presentation.slots() placeholders)
+}
+# Visuals, each given (left, top, width, height) in EMU: its share of one placeholder's box.
 VISUALS: dict = {
     Table: SlideDrawer.table,
     Picture: SlideDrawer.picture,
