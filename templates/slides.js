@@ -87,17 +87,17 @@
   function openOverview() {
     if (overviewOpen()) return;
     lastFocus = document.activeElement;
-    overview.querySelectorAll("button[data-go]").forEach(function (button) {
-      var n = parseInt(button.getAttribute("data-go"), 10);
-      var thumb = button.querySelector(".thumb");
+    overview.querySelectorAll("a[data-go]").forEach(function (link) {
+      var n = parseInt(link.getAttribute("data-go"), 10);
+      var thumb = link.querySelector(".thumb");
       if (!thumb.firstChild) thumb.appendChild(copyOf(n));
-      button.classList.toggle("current", n === current);
-      if (n === current) button.setAttribute("aria-current", "true"); else button.removeAttribute("aria-current");
+      link.classList.toggle("current", n === current);
+      if (n === current) link.setAttribute("aria-current", "true"); else link.removeAttribute("aria-current");
     });
     overview.hidden = false;
     setInert(true);
-    var here = overview.querySelector('button[data-go="' + current + '"]');
-    (here || overview.querySelector("button")).focus();
+    var here = overview.querySelector('a[data-go="' + current + '"]');
+    (here || overview.querySelector("a, button")).focus();
     here && here.scrollIntoView({ block: "nearest" });
   }
 
@@ -115,13 +115,13 @@
   }
 
   function overviewKeys(e) {
-    var buttons = Array.prototype.slice.call(overview.querySelectorAll("button[data-go]"));
-    var at = buttons.indexOf(document.activeElement);
-    var columns = buttons.filter(function (b) { return b.offsetTop === buttons[0].offsetTop; }).length || 1;
+    var links = Array.prototype.slice.call(overview.querySelectorAll("a[data-go]"));
+    var at = links.indexOf(document.activeElement);
+    var columns = links.filter(function (b) { return b.offsetTop === links[0].offsetTop; }).length || 1;
     var to = null;
     if (e.key === "Escape" || e.key === "o" || e.key === "O") { closeOverview(); return true; }
     if (e.key === "Tab") {  // keep focus inside the dialog
-      var all = Array.prototype.slice.call(overview.querySelectorAll("button"));
+      var all = Array.prototype.slice.call(overview.querySelectorAll("button, a"));
       var i = all.indexOf(document.activeElement);
       var j = e.shiftKey ? (i <= 0 ? all.length - 1 : i - 1) : (i === all.length - 1 ? 0 : i + 1);
       all[j].focus();
@@ -133,9 +133,9 @@
     else if (e.key === "ArrowDown") to = at + columns;
     else if (e.key === "ArrowUp") to = at - columns;
     else if (e.key === "Home") to = 0;
-    else if (e.key === "End") to = buttons.length - 1;
+    else if (e.key === "End") to = links.length - 1;
     if (to === null) return false;
-    buttons[Math.max(0, Math.min(buttons.length - 1, to))].focus();
+    links[Math.max(0, Math.min(links.length - 1, to))].focus();
     return true;
   }
 
@@ -243,12 +243,14 @@
   }
 
   document.addEventListener("click", function (e) {
-    var button = e.target.closest("button");
-    if (button && button.hasAttribute("data-go")) {
+    var link = e.target.closest("a[data-go]");
+    if (link) {  // an overview thumbnail: go there without a history entry per jump
+      e.preventDefault();
       closeOverview();
-      go(parseInt(button.getAttribute("data-go"), 10));
+      go(parseInt(link.getAttribute("data-go"), 10));
       return;
     }
+    var button = e.target.closest("button");
     if (button && button.hasAttribute("data-action")) { act(button.getAttribute("data-action"), button); return; }
     if (presenterMode || overviewOpen() || e.target.closest("a, button")) return;
     var frame = e.target.closest("#deck .frame");
