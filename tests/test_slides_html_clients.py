@@ -98,19 +98,34 @@ def test_presenter_view_shows_notes_next_slide_and_the_agenda_clock(driven, slid
     assert presenter["visible"] and presenter["hash"] == "#7"
     assert presenter["current"] == titles[6] and presenter["next"] == titles[7]
     assert presenter["notes"].strip() and presenter["notes"].split()[:6] == data["slides"][6]["notes"][0].split()[:6]
-    assert presenter["agenda"].startswith(f"Module 1 of {data['modules']} · ")
+    seventh = data["slides"][6]
+    assert presenter["agenda"].startswith(f"Module {seventh['module']} of {data['modules']} · ")
     # the two windows move together, both ways
     assert steps["presenterFollows"]["hash"] == "#8" and steps["presenterFollows"]["current"] == titles[7]
     assert steps["audienceFollows"]["hash"] == "#9" and steps["audienceFollows"]["heading"] == titles[8]
     # a presenter view opened by itself (?presenter in another tab) follows through the BroadcastChannel
     assert steps["channelPresenter"]["hash"] == "#1" and steps["channelPresenter"]["current"] == titles[0]
     assert steps["channelAudience"]["hash"] == f"#{len(titles)}"
-    # 20 minutes in, on slide 7 (planned to end a few minutes in): behind by the difference
+    # on slide 7 at the start and 20 minutes in: ahead, on time or behind by the difference
     start, later = steps["clockStart"], steps["clockLater"]
     assert start["elapsed"] == "0:00:00" and later["elapsed"] == "0:20:00"
-    behind = int(20 - data["slides"][6]["end"] + 0.5)  # as the page rounds (half up)
-    assert later["agenda"] == f"Module 1 of {data['modules']} · {behind} minutes behind"
-    assert data["slides"][6]["clock"] in later["planned"]
+    where = f"Module {seventh['module']} of {data['modules']} · "
+    assert start["agenda"] == where + schedule(seventh, 0)
+    assert later["agenda"] == where + schedule(seventh, 20)
+    assert seventh["clock"] in later["planned"]
+
+
+def schedule(slide: dict, elapsed: float) -> str:
+    """What the presenter view says of a slide's planned slot after elapsed minutes."""
+    def minutes(n: float) -> str:
+        whole = int(n + 0.5)  # as the page rounds (half up)
+        return "1 minute" if whole == 1 else f"{whole} minutes"
+
+    if elapsed > slide["end"] + 0.5:
+        return minutes(elapsed - slide["end"]) + " behind"
+    if elapsed < slide["start"] - 0.5:
+        return minutes(slide["start"] - elapsed) + " ahead"
+    return "on time"
 
 
 def test_prints_one_slide_a_page_at_the_decks_size(driven):
