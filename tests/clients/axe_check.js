@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Run axe-core against HTML files in headless Chromium; print one JSON object to stdout:
 // {"<file>": [{"id", "impact", "help", "nodes": [{"target", "html", "summary"}]}], ...}
-// Usage: node axe_check.js [--chromium /usr/bin/chromium] file.html [file.html ...]
+// Usage: node axe_check.js [--chromium /usr/bin/chromium] file.html|file:///…html?query#hash [...]
 "use strict";
 
 const fs = require("fs");
@@ -30,7 +30,8 @@ async function main(argv) {
     const context = await browser.newContext({ offline: true });
     for (const file of files) {
       const page = await context.newPage();
-      await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: "load", timeout: 60000 });
+      const url = /^file:/.test(file) ? file : pathToFileURL(path.resolve(file)).href;  // a file:// URL may carry ?query#hash
+      await page.goto(url, { waitUntil: "load", timeout: 60000 });
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(
         (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),

@@ -321,3 +321,84 @@ def _modified(rgb: str, el) -> str:
         elif name == "shade":
             r, g, b = (c * val for c in (r, g, b))
     return "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in (r, g, b))
+
+
+# ---- what the slide master and layouts draw besides their placeholders (the HTML slides draw it too) ----
+
+@dataclass(frozen=True)
+class Decoration:
+    """A rectangle with a solid fill that a layout (or its master) draws behind the placeholders."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+    colour: str  # "RRGGBB"
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """The master's bullet for one outline level of body text."""
+
+    char: str  # "" when the level has no bullet
+    colour: Optional[str]  # "RRGGBB", None for the text's own colour
+    indent: int  # EMU, the first line's offset from the margin (negative: a hanging bullet)
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a template looks like beyond its boxes: theme colours and fonts, bullets, decorations."""
+
+    colours: dict  # theme colour name ("dk1", "lt1", "accent1", "hlink"…) -> "RRGGBB"
+    fonts: dict  # "mj" (headings) and "mn" (body) -> typeface
+    bullets: tuple  # Bullet × 9, the master's body style
+    decorations: dict  # layout name -> tuple of Decoration, the master's first
+
+
+def template_look(path) -> Optional[Look]:
+    """The template's theme, bullets and decorations, or None when the file cannot be read as a deck."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _read_look(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_look(path: str, size: int, mtime: int) -> Optional[Look]:
+    try:
+        prs = Presentation(path)
+    except Exception:  # not a deck at all: rendering reports it
+        return None
+    master = prs.slide_master
+    theme = _Theme(master)
+    master_map = _colour_map(master, master)
+    bullets = []
+    for n in range(1, LEVELS + 1):
+        found = _x(master._element, f"p:txStyles/p:bodyStyle/a:lvl{n}pPr")
+        level = found[0] if found else None
+        char = _x(level, "a:buChar/@char") if level is not None else []
+        colour = _x(level, "a:buClr") if level is not None else []
+        indent = _x(level, "@indent") if level is not None else []
+        bullets.append(Bullet(str(char[0]) if char else "", _colour_element(colour[0], master_map, theme)
+                              if colour else None, int(indent[0]) if indent else 0))
+    decorations = {}
+    for layout in prs.slide_layouts:
+        clr_map = _colour_map(layout, master)
+        shapes = [] if layout._element.get("showMasterSp") == "0" else list(master.shapes)
+        decorations[layout.name] = tuple(d for d in (_decoration(s, clr_map, theme) for s in shapes
+                                                     + list(layout.shapes)) if d is not None)
+    colours = {name: theme.colours[name] for name in sorted(theme.colours)}
+    return Look(colours, dict(theme.fonts), tuple(bullets), decorations)
+
+
+def _decoration(shape, clr_map: dict, theme: _Theme) -> Optional[Decoration]:
+    """A solid rectangle that is not a placeholder, as a Decoration (None for anything else)."""
+    if shape.is_placeholder or not _x(shape._element, "p:spPr/a:prstGeom[@prst='rect']"):
+        return None
+    fill = _x(shape._element, "p:spPr/a:solidFill")
+    colour = _fill_colour(fill[0], clr_map, theme) if fill else None
+    if colour is None or shape.width is None or shape.height is None:
+        return None
+    return Decoration(int(shape.left or 0), int(shape.top or 0), int(shape.width), int(shape.height), colour)
