@@ -74,12 +74,16 @@ class Events:
         self.conn.close()
 
 
-def test_index_links_both_handouts_and_served_pages_carry_the_preview_script(served, basic):
+def test_index_links_the_slides_and_both_handouts_and_served_pages_carry_the_preview_script(served, basic):
     session, url = served
     status, kind, index = get(url + "/")
     assert status == 200 and kind.startswith("text/html")
     links = dict(re.findall(r'<a href="(/out/[^"]+)">([^<]+)</a>', index))
-    assert sorted(links.values()) == ["Facilitator handout", "Participant handout"]
+    assert sorted(links.values()) == ["Facilitator handout", "Participant handout",
+                                      "Slides (press p for the presenter view)"]
+    slides = get(url + "/out/test-workshop-staff-slides.html")[2]
+    assert '<section' in slides and "Mixed slide" in slides
+    assert slides.index('<script src="/_preview/preview.js">') < slides.rindex("</body>")
     assert "Frontline staff (staff)" in index and "national edition" in index
     page = get(url + "/out/test-workshop-staff-participant.html")[2]
     assert "Mixed slide" in page and "NOTES-MIXED" not in page  # the participant handout itself
@@ -115,6 +119,7 @@ def test_the_event_stream_sends_the_new_state_after_a_rebuild(served, basic):
     # only the facilitator handout shows notes: only its page is told to reload
     assert done["outputs"]["test-workshop-staff-facilitator.html"]["changed"] == 2
     assert done["outputs"]["test-workshop-staff-participant.html"]["changed"] == 1
+    assert done["outputs"]["test-workshop-staff-slides.html"]["changed"] == 2  # the presenter view's notes
     assert "edited notes" in get(url + "/out/test-workshop-staff-facilitator.html")[2]
 
 
@@ -231,7 +236,7 @@ def test_the_page_follows_edits_shows_the_overlay_and_clears_it_in_chromium(basi
     print(json.dumps({k: seen[k] for k in ("editMs", "breakMs", "fixMs")}))
     assert seen["errors"] == []
     assert seen["indexTitle"] == "Preview: Test workshop"
-    assert seen["links"] == ["Facilitator handout", "Participant handout"]
+    assert seen["links"] == ["Slides (press p for the presenter view)", "Facilitator handout", "Participant handout"]
     assert seen["before"] and "Check findings (1)" in seen["panel"] and "W202" in seen["panel"]
     assert seen["editMs"] < 1000, seen
     assert re.match(r"modules/intro\.md:4:\d+: E002 invalid YAML", seen["overlay"]), seen["overlay"]

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-FORMATS = ("facilitator", "participant")  # the slides in the browser join these later
-LABELS = {"facilitator": "Facilitator handout", "participant": "Participant handout"}
+FORMATS = ("slides-html", "facilitator", "participant")
+LABELS = {"slides-html": "Slides (press p for the presenter view)", "facilitator": "Facilitator handout",
+          "participant": "Participant handout"}
 
 
 @dataclass
