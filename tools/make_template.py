@@ -604,7 +604,7 @@ def layout_big_number() -> list[str]:
     the row (render/layouts.py: stat_columns)."""
     col_w = (CONTENT_W - (STAT_COLUMNS - 1) * GUTTER) // STAT_COLUMNS
     top = BODY_Y + emu(0.15)
-    height = emu(4.2)
+    height = emu(3.9)  # the figure, a three-line label and a two-line citation
     levels = [(FIGURE_SZ, True, fill("tx2"), 0), (FIGURE_LABEL_SZ, False, fill("tx1"), 800)]
     levels += [(CITATION_SZ, False, MUTED_TX1, 1000)] * 7
     lst = "".join(
