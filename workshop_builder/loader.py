@@ -24,7 +24,7 @@ from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
 WORKSHOP_FILE = "workshop.yaml"
 WORKSHOP_KEYS = ("title", "subtitle", "organisation", "language", "slug", "start", "date",
                  "template", "audiences", "modules", "support", "edition")
-AUDIENCE_KEYS = ("name", "minutes", "description")
+AUDIENCE_KEYS = ("name", "minutes", "description", "min_minutes_per_slide")  # the last: pacing.py, W204
 ENTRY_KEYS = ("id", "audiences")
 BREAK_KEYS = ("break", "audiences", "title")
 CONTACT_KEYS = ("name", "phone", "url", "email", "hours", "description")
@@ -186,7 +186,7 @@ class Loader:
             minutes = parse_minutes(spec.get("minutes"), rel, line_of(lines, "audiences", ident, "minutes"),
                                     self.report, f"audience '{ident}' minutes") if "minutes" in spec else None
             out[ident] = Audience(ident, str(spec.get("name") or ident), minutes or 0,
-                                  " ".join(str(spec.get("description") or "").split()))
+                                  " ".join(str(spec.get("description") or "").split()), spec.get("min_minutes_per_slide"))
         return out
 
     def _audience_list(self, value, rel, line, audiences, what) -> Optional[list]:

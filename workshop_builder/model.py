@@ -117,6 +117,7 @@ class Audience:
     name: str
     minutes: int
     description: str = ""
+    min_minutes_per_slide: object = None  # as written in workshop.yaml; pacing.py checks and reads it (W204)
 
 
 @dataclass
