@@ -15,6 +15,7 @@ from typing import Optional
 from xml.etree.ElementTree import Element
 
 from .diagnostics import Location
+from .visuals import Visual
 
 
 NATIONAL = "national"
@@ -73,6 +74,7 @@ class Block:
     when: Condition = ALWAYS
     text: str = ""
     placeholders: bool = False  # whether the text holds {{ … }} placeholders to fill per edition
+    visual: Optional[Visual] = None  # the slide-vocabulary block it sits in (`::: chart bar`…), if any
 
 
 @dataclass
