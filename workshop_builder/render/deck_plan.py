@@ -10,11 +10,15 @@ layout metrics, and nothing else outside the model.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Resolved
 from .base import long_date, minutes_text
-from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, fit_deck
-from .from_markdown import note_paragraphs, text_points, visual
-from .presentation import Paragraph, Picture, Point, Run, Slide, Table, TextBox, plain
+from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, EMU_PER_PT, fit_deck, table_height
+from .from_markdown import chart, columns, diagram, note_paragraphs, quotation, stat, text_points, visual, visual_groups
+from .layouts import choose_layout
+from .presentation import (Columns, Paragraph, Picture, Point, Run, Slide, Stat, Table, TextBox, is_visual, placements,
+                           plain, slots)
 
 AGENDA_ROWS_PER_SLIDE = 8
 VISUAL_TAGS = ("table", "img")
@@ -49,30 +53,128 @@ def plan_deck(resolved: Resolved) -> list:
         logo=Picture(str(edition.logo), f"{edition.name} logo") if edition and edition.logo else None,
         notes=(plain(_opening_note(resolved)),),
     )]
-    slides.extend(_agenda(resolved))
+    slides.extend(_agenda(resolved, w.template))
     for rmod in resolved.modules:
         mid = rmod.module.id
         for s in rmod.slides:
-            text, visuals = _split(s.body)
-            points = text_points(text, mid, cite)
-            shapes = tuple(visual(el, mid, cite) for el in visuals)
             notes = note_paragraphs([el for b in s.notes for el in b.tree], mid, cite)
             if s.kind == "section":
+                text, _ = _split(s.body)
+                points = text_points(text, mid, cite)
                 if not text:
                     points = (Point((plain(minutes_text(rmod.minutes)),)),)
                 slides.append(Slide("Section Header", s.title, "section", _shapes(points, ()), notes,
                                     module_id=mid, source=s.loc))
             elif s.kind == "activity":
-                lead = Point((plain(f"Activity · {minutes_text(s.minutes)}"),))
-                title = s.title if s.title.lower().startswith("activity") else f"Activity: {s.title}"
-                slides.append(Slide("Two Content" if shapes else "Title and Content", title, "activity",
-                                    _shapes((lead,) + points, shapes), notes, module_id=mid, source=s.loc))
+                slides.append(_activity(s, mid, cite, notes))
             else:
-                layout = "Two Content" if shapes and text else "Title and Content"
-                slides.append(Slide(layout, s.title, "content", _shapes(points, shapes, bool(text)), notes,
-                                    module_id=mid, source=s.loc))
+                layout, kind, shapes = _content(s, mid, cite)
+                slides.append(Slide(layout, s.title, kind, shapes, notes, module_id=mid, source=s.loc))
     slides.append(_closing(resolved))
+    from .template_info import template_info  # reads the template with python-pptx, like the fitter
+
+    info = template_info(w.template)
+    slides = [_navigation(_fallback(slide, info), resolved) for slide in slides]
     return fit_deck(slides, w.template)
+
+
+def _activity(s, mid: str, cite, notes) -> Slide:
+    """An activity: the task on the "Activity" layout with its minutes in the badge (with a picture
+    or table, the task beside it on "Two Content", the minutes as its first line)."""
+    text, visuals = _split(s.body)
+    points = text_points(text, mid, cite)
+    shapes = tuple(visual(el, mid, cite) for el in visuals)
+    title = s.title if s.title.lower().startswith("activity") else f"Activity: {s.title}"
+    badge = minutes_text(s.minutes)
+    if shapes:
+        lead = Point((plain(f"Activity · {badge}"),))
+        return Slide("Two Content", title, "activity", _shapes((lead,) + points, shapes), notes,
+                     module_id=mid, source=s.loc)
+    return Slide("Activity", title, "activity", (TextBox(points), TextBox((Point((plain(badge),)),))), notes,
+                 module_id=mid, source=s.loc)
+
+
+def _content(s, mid: str, cite) -> tuple:
+    """(layout, kind, shapes) of a content slide: the slide vocabulary's kinds, else text and visuals."""
+    groups = visual_groups(s.body)
+    vocab = [(v, blocks) for v, blocks in groups if v is not None]
+    text, visuals = _split([b for v, blocks in groups if v is None for b in blocks])
+    points = text_points(text, mid, cite)
+    pictures = tuple(visual(el, mid, cite) for el in visuals)
+    stats = tuple(stat(blocks, mid, cite) for v, blocks in vocab if v.name == "stat")
+    cols = tuple(columns(v, blocks, mid, cite) for v, blocks in vocab if v.name == "columns")
+    drawn = tuple(chart(v, blocks, mid, cite) if v.name == "chart" else diagram(v, blocks, s.title)
+                  for v, blocks in vocab if v.name in ("chart", "process", "cycle"))
+    if stats and not (text or pictures or cols or drawn):
+        return "Big Number", "content", stats
+    if len(cols) == 1 and not (text or pictures or stats or drawn):
+        return ("Comparison" if cols[0].headings else "Two Content"), "content", cols
+    if stats or cols:  # mixed with other content: the plain slide, the figures and columns as points
+        points = tuple(p for shape in stats + cols for p in flat_points(shape)) + points
+        text = text or [None]
+    if drawn:
+        if text:
+            return "Two Content", "content", (TextBox(points),) + drawn + pictures
+        return "Title Only", "content", drawn + pictures
+    if not pictures:
+        quote = quotation(text, mid, cite) if text and text[0] is not None else None
+        if quote is not None:
+            return "Quotation", "quotation", quote
+    if len(pictures) == 1 and isinstance(pictures[0], Picture) and all(
+            el is not None and el.tag == "p" for el in text) and len(text) <= 2:
+        return "Picture with Caption", "picture", pictures + ((TextBox(points),) if text else ())
+    layout = "Two Content" if pictures and text else "Title and Content"
+    return layout, "content", _shapes(points, pictures, bool(text))
+
+
+def flat_points(shape) -> tuple:
+    """A big number or columns as plain points (for a slide or template without their layout)."""
+    if isinstance(shape, Stat):
+        runs = (Run(shape.figure, bold=True), Run(f" {shape.label}"))
+        runs += (Run(f" ({shape.citation})"),) if shape.citation else ()
+        return (Point((Paragraph(runs, 0, "bullet"),)),)
+    if isinstance(shape, Columns):
+        out: list = []
+        for n, box in enumerate(shape.columns):
+            if shape.headings:
+                out.append(Point((Paragraph((Run(shape.headings[n]),), role="heading"),)))
+            out.extend(box.points)
+        return tuple(out)
+    if isinstance(shape, TextBox):
+        return shape.points
+    return ()
+
+
+def _fallback(slide: Slide, info) -> Slide:
+    """The slide on the layout the template has: the asked one, else the nearest (W610 names it),
+    its text merged into fewer boxes when the nearest one has fewer placeholders."""
+    if info is None:
+        return slide
+    choice = choose_layout(info.layouts, slide.layout)
+    if not choice.fell_back or choice.name is None:
+        return slide
+    have = len(info.layouts[choice.name].bodies)
+    placed = placements(replace(slide, layout=choice.name))
+    need = placed[-1][0] + slots(placed[-1][1][0]) if placed else 0
+    shapes = slide.shapes
+    if need > have:
+        if slide.kind == "activity" and len(shapes) == 2:  # the badge's minutes lead the task
+            shapes = (TextBox((Point((plain(f"Activity · {shapes[1].paragraphs[0].text}"),)),) + shapes[0].points),)
+        else:
+            texts = tuple(p for shape in shapes if not is_visual(shape) for p in flat_points(shape))
+            shapes = ((TextBox(texts),) if texts else ()) + tuple(s for s in shapes if is_visual(s))
+    return replace(slide, layout=choice.name, asked=slide.layout, shapes=shapes)
+
+
+NAVIGATED = ("agenda", "content", "activity", "quotation", "picture", "closing")  # footer and number
+
+
+def _navigation(slide: Slide, resolved: Resolved) -> Slide:
+    """Content slides carry the footer (the workshop's title, or the council edition's name) and their number."""
+    if slide.kind not in NAVIGATED:
+        return slide
+    edition = _edition_line(resolved)
+    return replace(slide, footer=edition or resolved.workshop.title, numbered=True)
 
 
 def _subtitle(resolved: Resolved) -> tuple:
@@ -106,18 +208,52 @@ def _cells(values) -> tuple:
     return tuple((Run(v),) if v else () for v in values)
 
 
-def _agenda(resolved: Resolved) -> list:
-    """The agenda as one table of times, sessions and minutes, over as many slides as it needs."""
+def _agenda(resolved: Resolved, template) -> list:
+    """The agenda as one table of times, sessions and minutes: on one slide when it fits the
+    template's box, else over the fewest slides that hold it, split evenly (never one row alone)."""
     rows = [[f"{i.start_text}–{i.end_text}", i.title, str(i.minutes)] for i in resolved.agenda]
-    pages = [rows[i:i + AGENDA_ROWS_PER_SLIDE] for i in range(0, len(rows), AGENDA_ROWS_PER_SLIDE)] or [[]]
+    pages = _agenda_pages(rows, template)
     out = []
     for n, page in enumerate(pages, 1):
         title = "Agenda" if len(pages) == 1 else f"Agenda ({n} of {len(pages)})"
         note = (f"The session runs from {resolved.agenda[0].start_text} to {resolved.agenda[-1].end_text}."
                 if resolved.agenda else "There is nothing on the agenda for this audience.")
-        table = Table(tuple(_cells(row) for row in [["Time", "Session", "Minutes"]] + page), AGENDA_ROW_FACTOR,
-                      AGENDA_COLUMNS, "Agenda table")
-        out.append(Slide("Title and Content", title, "agenda", (table,), (plain(note),)))
+        out.append(Slide("Title and Content", title, "agenda", (_agenda_table(page),), (plain(note),)))
+    return out
+
+
+def _agenda_table(rows) -> Table:
+    return Table(tuple(_cells(row) for row in [["Time", "Session", "Minutes"]] + rows), AGENDA_ROW_FACTOR,
+                 AGENDA_COLUMNS, "Agenda table")
+
+
+def _agenda_pages(rows: list, template) -> list:
+    """The agenda's rows over the fewest slides whose tables fit the box, as evenly as they go."""
+    from .template_info import template_info
+
+    info = template_info(template)
+    layout = info.layouts.get("Title and Content") if info is not None else None
+    if not rows:
+        return [[]]
+    if layout is None or not layout.bodies:
+        count = -(-len(rows) // AGENDA_ROWS_PER_SLIDE)
+    else:
+        box = layout.bodies[0]
+        room, width = box.height / EMU_PER_PT, box.width / EMU_PER_PT
+        count = next((n for n in range(1, len(rows) + 1)
+                      if all(table_height(_agenda_table(page), width) <= room for page in _even(rows, n))),
+                     len(rows))
+    return _even(rows, count)
+
+
+def _even(rows: list, count: int) -> list:
+    """rows in `count` consecutive pages whose lengths differ by one at most (the longer first)."""
+    size, extra = divmod(len(rows), count)
+    out, start = [], 0
+    for n in range(count):
+        end = start + size + (1 if n < extra else 0)
+        out.append(rows[start:end])
+        start = end
     return out
 
 

@@ -29,6 +29,9 @@ from typing import TYPE_CHECKING
 
 from .base import default_templates_dir
 from .presentation import (
+    Chart,
+    Columns,
+    Diagram,
     LineBreak,
     Paragraph,
     Picture,
@@ -192,8 +195,8 @@ def visual_height(shape, width_pt: float) -> float | None:
     """Points a visual needs at width_pt, or None when it scales to whatever room it gets."""
     if isinstance(shape, Table):
         return table_height(shape, width_pt)
-    if isinstance(shape, Picture):
-        return None  # scaled down to its share of the box
+    if isinstance(shape, (Picture, Chart, Diagram)):
+        return None  # scaled to its share of the box (a diagram's text shrinks to at least DIAGRAM_MIN_PT)
     raise TypeError(f"no measure for {type(shape).__name__}")  # a new shape kind needs one here
 
 
@@ -264,6 +267,18 @@ def _fixed_overflow(slide, info: TemplateInfo) -> list:
         if need > room:
             problems.append(_too_tall("subtitle", need, room))
     for slot, shapes in placements(slide):
+        if isinstance(shapes[0], Columns):
+            for n, (head, box) in enumerate(column_boxes(layout.bodies[slot:], shapes[0], free_area(layout, info))):
+                column = shapes[0].columns[n]
+                need, room = text_height(column.paragraphs, box), available_height(box)
+                if need > room:
+                    problems.append(_too_tall(f"column {n + 1}", need, room))
+                if head is not None and shapes[0].headings:
+                    heading = (Paragraph((Run(shapes[0].headings[n]),)),)
+                    need, room = text_height(heading, head), available_height(head)
+                    if need > room:
+                        problems.append(_too_tall(f"heading of column {n + 1}", need, room))
+            continue
         if slot >= len(layout.bodies):
             continue
         if not is_visual(shapes[0]):
@@ -281,6 +296,44 @@ def _fixed_overflow(slide, info: TemplateInfo) -> list:
             if tall is not None and tall > share:
                 problems.append(_too_tall(_what(shape), tall, share))
     return problems
+
+
+def free_area(layout, info) -> Box:
+    """The room under a layout's title, above the footer row: where shapes go that have no placeholder."""
+    from .template_info import Box
+
+    title = layout.title
+    left = title.left if title is not None else int(info.slide_width * 0.055)
+    width = title.width if title is not None else info.slide_width - 2 * left
+    top = (title.top + title.height if title is not None else 0) + int(0.2 * 914400)
+    bottom = int(info.slide_height - 0.75 * 914400)
+    base = layout.bodies[0] if layout.bodies else None
+    levels = base.levels if base is not None else ()
+    return Box(0, "body", left, top, width, bottom - top, CELL_INSETS, levels)
+
+
+def spread(boxes, n: int, area=None) -> list:
+    """n boxes side by side over the row the given boxes span (the same boxes when there are n),
+    keeping their gap; over `area` when there are none."""
+    boxes = list(boxes)
+    if len(boxes) == n:
+        return boxes
+    if not boxes:
+        boxes = [area]
+    first, last = boxes[0], boxes[-1]
+    gap = boxes[1].left - (first.left + first.width) if len(boxes) > 1 else int(0.5 * 914400)
+    width = (last.left + last.width - first.left - (n - 1) * gap) // n
+    return [replace(first, left=first.left + i * (width + gap), width=width) for i in range(n)]
+
+
+def column_boxes(bodies, shape: Columns, area) -> list:
+    """(heading box or None, text box) for each column: a comparison's heading and content
+    placeholders, else the content placeholders, spread over the row when there are more columns."""
+    n = len(shape.columns)
+    bodies = list(bodies)
+    if shape.headings and len(bodies) >= 4:
+        return list(zip(spread(bodies[0::2], n, area), spread(bodies[1::2], n, area)))
+    return [(None, box) for box in spread(bodies[:n] if len(bodies) >= n else bodies, n, area)]
 
 
 def _what(shape) -> str:

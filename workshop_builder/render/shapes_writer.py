@@ -1,0 +1,210 @@
+"""Native, editable PowerPoint charts and diagrams from the presentation model's Chart and Diagram.
+
+The deck writer (pptx_writer.py) hands each one the box it may fill. A chart is python-pptx's
+chart with its embedded workbook (the data stays editable in PowerPoint), in the theme's accent
+colours, with data labels, value axes from zero and the source line under it; a diagram is
+rounded rectangles joined by arrow connectors, in a named group, each step with its alt text,
+in reading order. Both carry a description for screen readers (presentation.py writes it).
+"""
+
+from __future__ import annotations
+
+import math
+
+from lxml import etree as lxml_etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from .fit import EMU_PER_PT, LINE_FACTOR, line_count
+from .presentation import Chart, Diagram, Run
+
+CHART_FONT_PT = 18
+SOURCE_PT = 18
+DIAGRAM_SIZES = (28, 24, 22, 20, 18)  # a diagram's text: the largest at which every step fits
+ARROW_GAP = Emu(int(0.55 * 914400))
+KINDS = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+         "line": XL_CHART_TYPE.LINE_MARKERS, "pie": XL_CHART_TYPE.PIE}
+
+
+def number_format(chart: Chart) -> str:
+    """The Excel number format of a chart's figures: thousands separated, decimals when any has them."""
+    decimals = any(not float(v).is_integer() for s in chart.series for v in s.values)
+    fmt = "#,##0.0" if decimals else "#,##0"
+    return fmt + ('"%"' if chart.unit == "%" else "")
+
+
+def write_chart(slide, box, chart: Chart, language: str = "en-GB") -> None:
+    """A native chart filling box (left, top, width, height), its source line under it."""
+    left, top, width, height = box
+    source_h = Emu(int(SOURCE_PT * LINE_FACTOR * 2 * EMU_PER_PT)) if chart.citation else 0
+    data = CategoryChartData(number_format=number_format(chart))
+    data.categories = list(chart.categories)
+    for series in chart.series:
+        data.add_series(series.name, list(series.values))
+    frame = slide.shapes.add_chart(KINDS[chart.kind], left, top, width, Emu(height - source_h), data)
+    c_nv_pr = frame._element.nvGraphicFramePr.cNvPr
+    c_nv_pr.set("name", f"Chart: {chart.title or chart.kind}"[:60])
+    c_nv_pr.set("descr", chart.description)
+    native = frame.chart
+    native.font.size = Pt(CHART_FONT_PT)
+    native.has_title = bool(chart.title)
+    if chart.title:
+        native.chart_title.text_frame.text = chart.title
+        for run in native.chart_title.text_frame.paragraphs[0].runs:
+            run.font.size, run.font.bold = Pt(CHART_FONT_PT + 2), True
+    several = len(chart.series) > 1
+    native.has_legend = several or chart.kind == "pie"
+    if native.has_legend:
+        native.legend.position = XL_LEGEND_POSITION.BOTTOM
+        native.legend.include_in_layout = False
+    plot = native.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format, labels.number_format_is_linked = number_format(chart), False
+    labels.font.size = Pt(CHART_FONT_PT)
+    if chart.kind == "pie":
+        labels.show_category_name = True
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        plot.vary_by_categories = True
+    else:
+        plot.vary_by_categories = False
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END if chart.kind != "line" else XL_LABEL_POSITION.ABOVE
+        axis = native.value_axis
+        axis.minimum_scale = 0  # bars from zero: the length of a bar is its figure
+        axis.has_major_gridlines = False
+        axis.tick_labels.font.size = Pt(CHART_FONT_PT)
+        axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = number_format(chart), False
+        axis.visible = False  # the data labels carry the figures
+        native.category_axis.tick_labels.font.size = Pt(CHART_FONT_PT)
+        if chart.kind in ("bar", "column"):
+            plot.gap_width = 60
+        if chart.kind == "bar":  # categories top to bottom in the table's order
+            native.category_axis.reverse_order = True
+    for n, series in enumerate(plot.series):
+        if chart.kind != "pie":
+            fill = series.format.fill if chart.kind != "line" else series.format.line.fill
+            fill.solid()
+            fill.fore_color.theme_color = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2,
+                                           MSO_THEME_COLOR.ACCENT_3, MSO_THEME_COLOR.ACCENT_4)[n % 4]
+    if chart.citation:
+        _text_box(slide, (left, Emu(top + height - source_h), width, source_h), chart.citation, SOURCE_PT,
+                  "Chart source", language)
+
+
+def _text_box(slide, box, text: str, size_pt: int, name: str, language: str):
+    left, top, width, height = box
+    shape = slide.shapes.add_textbox(left, top, width, height)
+    shape.name = name
+    tf = shape.text_frame
+    tf.word_wrap = True
+    run = tf.paragraphs[0].add_run()
+    run.text = text
+    run.font.size = Pt(size_pt)
+    run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+    rpr = run._r.get_or_add_rPr()
+    rpr.set("lang", language)
+    return shape
+
+
+def diagram_size(diagram: Diagram, step_w: int, step_h: int) -> int:
+    """The largest of DIAGRAM_SIZES at which every step's text fits its shape (the smallest otherwise)."""
+    inner_w = (step_w - 2 * 91440) / EMU_PER_PT
+    inner_h = (step_h - 2 * 45720) / EMU_PER_PT
+    for size in DIAGRAM_SIZES:
+        if all(line_count((Run(step, bold=True),), inner_w, size, True) * size * LINE_FACTOR <= inner_h
+               for step in diagram.steps):
+            return size
+    return DIAGRAM_SIZES[-1]
+
+
+def diagram_geometry(diagram: Diagram, width: int, height: int) -> list:
+    """Each step's (left, top, width, height) inside a box of width × height at (0, 0): a row for a
+    process, a ring (clockwise from the top) for a cycle."""
+    n = len(diagram.steps)
+    if diagram.kind == "cycle":
+        step_w = min(int(width / 3.2), int(2.9 * 914400))
+        step_h = min(int(height / 3.6), int(1.3 * 914400))
+        rx, ry = (width - step_w) / 2, (height - step_h) / 2
+        rx = min(rx, ry * 2.2)
+        cx, cy = width / 2, height / 2
+        out = []
+        for i in range(n):
+            angle = -math.pi / 2 + 2 * math.pi * i / n
+            out.append((int(cx + rx * math.cos(angle) - step_w / 2), int(cy + ry * math.sin(angle) - step_h / 2),
+                        step_w, step_h))
+        return out
+    step_w = int((width - (n - 1) * ARROW_GAP) / n)
+    step_h = min(height, int(2.2 * 914400), max(int(step_w * 0.75), int(1.2 * 914400)))
+    top = int((height - step_h) / 2)
+    return [(i * (step_w + ARROW_GAP), top, step_w, step_h) for i in range(n)]
+
+
+def _edge(a, b) -> tuple:
+    """Where a line from the centre of box a towards the centre of box b leaves a, and enters b."""
+    ax, ay = a[0] + a[2] / 2, a[1] + a[3] / 2
+    bx, by = b[0] + b[2] / 2, b[1] + b[3] / 2
+    dx, dy = bx - ax, by - ay
+
+    def exit_point(cx, cy, w, h, sx, sy):
+        scale = min((w / 2) / abs(sx) if sx else math.inf, (h / 2) / abs(sy) if sy else math.inf)
+        return cx + sx * scale, cy + sy * scale
+
+    x1, y1 = exit_point(ax, ay, a[2] + 2 * 60000, a[3] + 2 * 60000, dx, dy)
+    x2, y2 = exit_point(bx, by, b[2] + 2 * 60000, b[3] + 2 * 60000, -dx, -dy)
+    return int(x1), int(y1), int(x2), int(y2)
+
+
+def write_diagram(slide, box, diagram: Diagram) -> None:
+    """Steps as rounded rectangles joined by arrows, grouped and named, in reading order."""
+    left, top, width, height = box
+    geometry = diagram_geometry(diagram, width, height)
+    size = diagram_size(diagram, geometry[0][2], geometry[0][3])
+    group = slide.shapes.add_group_shape()
+    what = "Cycle" if diagram.kind == "cycle" else "Process"
+    group.name = f"{what} diagram: {diagram.name}"[:80] if diagram.name else f"{what} diagram"
+    group._element.nvGrpSpPr.cNvPr.set("descr", diagram.description)
+    n = len(diagram.steps)
+    placed = [(left + x, top + y, w, h) for x, y, w, h in geometry]
+    for i, step in enumerate(diagram.steps):
+        x, y, w, h = placed[i]
+        shape = group.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(x), Emu(y), Emu(w), Emu(h))
+        shape.name = f"Step {i + 1}"
+        shape._element.nvSpPr.cNvPr.set("descr", f"Step {i + 1} of {n}: {step}")
+        shape.fill.solid()
+        shape.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        tf = shape.text_frame
+        tf.word_wrap = True
+        tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+        para = tf.paragraphs[0]
+        para.alignment = PP_ALIGN.CENTER
+        run = para.add_run()
+        run.text = step
+        run.font.size, run.font.bold = Pt(size), True
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        if i + 1 < n or diagram.kind == "cycle":
+            _arrow(group, placed[i], placed[(i + 1) % n], i + 1, (i + 1) % n + 1)
+
+
+def _arrow(group, a, b, start: int, end: int) -> None:
+    """A straight connector with an arrowhead from step a to step b (decorative: the steps say the order)."""
+    x1, y1, x2, y2 = _edge(a, b)
+    line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Emu(x1), Emu(y1), Emu(x2), Emu(y2))
+    line.name = f"Arrow from step {start} to step {end}"
+    line.line.width = Pt(3)
+    line.line.fill.solid()
+    line.line.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_2
+    ln = line.line._get_or_add_ln()
+    lxml_etree.SubElement(ln, qn("a:tailEnd"), type="triangle", w="med", len="med")
+    c_nv_pr = line._element.nvCxnSpPr.cNvPr
+    c_nv_pr.set("descr", "")
+    ext_lst = lxml_etree.SubElement(c_nv_pr, qn("a:extLst"))
+    ext = lxml_etree.SubElement(ext_lst, qn("a:ext"), uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+    lxml_etree.SubElement(ext, "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative", val="1")
