@@ -96,6 +96,6 @@ def filter_findings(findings: list, select=(), ignore=()) -> list:
 
 
 # The rule modules (explicit, in the order their findings are produced).
-from . import structure, timing, evidence, language, accessibility, editions, pacing, template_layouts  # noqa: E402,F401
+from . import structure, timing, evidence, language, accessibility, editions, pacing, template_layouts, visuals  # noqa: E402,F401,E501
 
 __all__ = ["RULES", "rule", "run_checks", "check_project", "filter_findings", "Diagnostic"]

@@ -29,10 +29,10 @@ def layout_fallback(ctx, report):
     info = template_info(ctx.workshop.template)
     if info is None:
         return
-    wanted = sorted({planned.layout for deck in ctx.decks.values() for planned in deck})
+    wanted = sorted({planned.asked or planned.layout for deck in ctx.decks.values() for planned in deck})
     loc = _template_loc(ctx)
     name = f"template {loc.path}" if loc.path != "workshop.yaml" else "the template"
-    for layout in wanted:
+    for layout in wanted:  # what each slide asked for, before falling back
         if layout == REQUIRED:
             continue
         choice = choose_layout(info.layouts, layout, loc, name)
