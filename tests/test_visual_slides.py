@@ -60,7 +60,8 @@ def test_chart_parts_hold_the_series_values_from_the_markdown(deck):
         charts = sorted(n for n in z.namelist() if re.match(r"ppt/charts/chart\d+\.xml$", n))
         xml = [z.read(n).decode() for n in charts]
         assert any(n.startswith("ppt/embeddings/") and n.endswith(".xlsx") for n in z.namelist())
-    assert len(xml) == 2
+    assert len(xml) == 4
+    assert any("<c:lineChart>" in x for x in xml) and any("<c:pieChart>" in x for x in xml)
     first = next(x for x in xml if "12706" in x)
     for value in ("12706", "16921", "17004", "19125"):
         assert re.search(rf"<c:v>{value}(\.0)?</c:v>", first)
@@ -70,6 +71,17 @@ def test_chart_parts_hold_the_series_values_from_the_markdown(deck):
     descr = frame._element.nvGraphicFramePr.cNvPr.get("descr")
     assert "Column chart: NRM referrals, UK" in descr and "2024 19,125" in descr
     assert any(s.has_text_frame and s.text_frame.text == "Source: Home Office, 2025" for s in slide.shapes)
+
+
+def test_a_deck_with_charts_is_reproducible(visual, cli, tmp_path):
+    """XlsxWriter stamps the clock into each chart's workbook; the deck must not change with it."""
+    import time
+
+    assert cli("build", "-C", visual, "-f", "pptx", "-o", tmp_path / "a").exit_code == 0
+    time.sleep(1.1)
+    assert cli("build", "-C", visual, "-f", "pptx", "-o", tmp_path / "b").exit_code == 0
+    first, second = (next((tmp_path / d).rglob("*.pptx")).read_bytes() for d in "ab")
+    assert first == second
 
 
 def test_diagram_shapes_in_reading_order_with_alt_text(deck):

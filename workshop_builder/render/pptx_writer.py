@@ -103,6 +103,7 @@ class _SlideWriter:
         self.lang = MSO_LANGUAGE_ID.ENGLISH_UK if resolved.workshop.language.lower() == "en-gb" else None
         self.language = resolved.workshop.language or "en-GB"
         self.template = resolved.workshop.template
+        self.when = build_time(resolved)
 
     def write(self) -> None:
         planned = self.planned
@@ -289,7 +290,7 @@ class _SlideWriter:
             elif isinstance(shape, Picture):
                 self._picture(slide, (left, y, width, each), shape, enlarge=self.planned.kind == "picture")
             elif isinstance(shape, Chart):
-                write_chart(slide, (left, y, width, each), shape, self.language)
+                write_chart(slide, (left, y, width, each), shape, self.language, self.when)
             elif isinstance(shape, Diagram):
                 write_diagram(slide, (left, y, width, each), shape)
             else:  # a new shape kind needs a branch here

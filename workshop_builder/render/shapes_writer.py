@@ -9,7 +9,10 @@ in reading order. Both carry a description for screen readers (presentation.py w
 
 from __future__ import annotations
 
+import io
 import math
+import re
+import zipfile
 
 from lxml import etree as lxml_etree
 from pptx.chart.data import CategoryChartData
@@ -39,8 +42,25 @@ def number_format(chart: Chart) -> str:
     return fmt + ('"%"' if chart.unit == "%" else "")
 
 
-def write_chart(slide, box, chart: Chart, language: str = "en-GB") -> None:
-    """A native chart filling box (left, top, width, height), its source line under it."""
+def _steady_workbook(blob: bytes, when) -> bytes:
+    """The embedded workbook with the build's time in place of now (XlsxWriter stamps the clock into
+    docProps/core.xml), its zip members dated alike: the same sources give the same deck."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp.encode(), data)
+            member = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            member.compress_type = zipfile.ZIP_DEFLATED
+            dest.writestr(member, data)
+    return out.getvalue()
+
+
+def write_chart(slide, box, chart: Chart, language: str = "en-GB", when=None) -> None:
+    """A native chart filling box (left, top, width, height), its source line under it; `when`
+    (the build's time) dates its embedded workbook."""
     left, top, width, height = box
     source_h = Emu(int(SOURCE_PT * LINE_FACTOR * 2 * EMU_PER_PT)) if chart.citation else 0
     data = CategoryChartData(number_format=number_format(chart))
@@ -52,6 +72,9 @@ def write_chart(slide, box, chart: Chart, language: str = "en-GB") -> None:
     c_nv_pr.set("name", f"Chart: {chart.title or chart.kind}"[:60])
     c_nv_pr.set("descr", chart.description)
     native = frame.chart
+    if when is not None:
+        workbook = native.part.chart_workbook
+        workbook.update_from_xlsx_blob(_steady_workbook(workbook.xlsx_part.blob, when))
     native.font.size = Pt(CHART_FONT_PT)
     native.has_title = bool(chart.title)
     if chart.title:
