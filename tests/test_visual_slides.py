@@ -265,7 +265,7 @@ def test_diagram_svg_lists_the_steps_for_screen_readers():
     svg = diagram_svg(Diagram("cycle", ("Debt", "Work", "More debt"), "Debt bondage"))
     assert 'role="img"' in svg and "<desc" in svg and "back to the first step" in svg
     assert "<ol class=\"diagram-steps\"><li>Debt</li><li>Work</li><li>More debt</li></ol>" in svg
-    assert svg.count("<line") == 3
+    assert svg.count("<polyline") == 3
 
 
 def test_chart_table_rows_and_png():

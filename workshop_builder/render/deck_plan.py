@@ -108,7 +108,10 @@ def _content(s, mid: str, cite) -> tuple:
     if stats and not (text or pictures or cols or drawn):
         return "Big Number", "content", stats
     if len(cols) == 1 and not (text or pictures or stats or drawn):
-        return ("Comparison" if cols[0].headings else "Two Content"), "content", cols
+        # "Comparison" draws a rule under each of its two headings: three headed columns go on
+        # "Two Content", each heading the bold first line of its column
+        compare = bool(cols[0].headings) and len(cols[0].columns) == 2
+        return ("Comparison" if compare else "Two Content"), "content", cols
     if stats or cols:  # mixed with other content: the plain slide, the figures and columns as points
         points = tuple(p for shape in stats + cols for p in flat_points(shape)) + points
         text = text or [None]

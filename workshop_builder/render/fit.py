@@ -63,6 +63,7 @@ AGENDA_ROW_FACTOR = 2.1
 AGENDA_COLUMNS = (0.22, 0.64, 0.14)
 VISUAL_GAP_PT = 8
 CELL_INSETS = (91440, 45720, 91440, 45720)  # python-pptx's default cell margins
+DIAGRAM_MIN_PT = 18  # a diagram's step text never goes smaller (diagram_layout.DIAGRAM_SIZES)
 
 
 # ---- glyph widths ----
@@ -295,6 +296,9 @@ def _fixed_overflow(slide, info: TemplateInfo) -> list:
             tall = visual_height(shape, width)
             if tall is not None and tall > share:
                 problems.append(_too_tall(_what(shape), tall, share))
+            if isinstance(shape, Diagram) and not _diagram_fits(shape, visual.width, share * EMU_PER_PT):
+                problems.append(f"the {shape.kind} diagram's steps do not fit their boxes at "
+                                f"{DIAGRAM_MIN_PT} pt; shorten them")
     return problems
 
 
@@ -334,6 +338,13 @@ def column_boxes(bodies, shape: Columns, area) -> list:
     if shape.headings and len(bodies) >= 4:
         return list(zip(spread(bodies[0::2], n, area), spread(bodies[1::2], n, area)))
     return [(None, box) for box in spread(bodies[:n] if len(bodies) >= n else bodies, n, area)]
+
+
+def _diagram_fits(diagram: Diagram, width: float, height: float) -> bool:
+    from .diagram_layout import diagram_geometry, diagram_size
+
+    geometry = diagram_geometry(diagram, width, height)
+    return diagram_size(diagram, geometry[0][2], geometry[0][3]) is not None
 
 
 def _what(shape) -> str:

@@ -24,13 +24,12 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from .fit import EMU_PER_PT, LINE_FACTOR, line_count
-from .presentation import Chart, Diagram, Run
+from .diagram_layout import arrow_path, diagram_geometry, diagram_size
+from .fit import EMU_PER_PT, LINE_FACTOR
+from .presentation import Chart, Diagram
 
 CHART_FONT_PT = 18
 SOURCE_PT = 18
-DIAGRAM_SIZES = (28, 24, 22, 20, 18)  # a diagram's text: the largest at which every step fits
-ARROW_GAP = Emu(int(0.55 * 914400))
 KINDS = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
          "line": XL_CHART_TYPE.LINE_MARKERS, "pie": XL_CHART_TYPE.PIE}
 
@@ -82,7 +81,7 @@ def write_chart(slide, box, chart: Chart, language: str = "en-GB", when=None) ->
         for run in native.chart_title.text_frame.paragraphs[0].runs:
             run.font.size, run.font.bold = Pt(CHART_FONT_PT + 2), True
     several = len(chart.series) > 1
-    native.has_legend = several or chart.kind == "pie"
+    native.has_legend = several  # a pie's slices carry their category names: labels on the data, no legend
     if native.has_legend:
         native.legend.position = XL_LEGEND_POSITION.BOTTOM
         native.legend.include_in_layout = False
@@ -110,6 +109,8 @@ def write_chart(slide, box, chart: Chart, language: str = "en-GB", when=None) ->
         if chart.kind == "bar":  # categories top to bottom in the table's order
             native.category_axis.reverse_order = True
     for n, series in enumerate(plot.series):
+        if chart.kind == "line":
+            series.format.line.width = Pt(3.5)
         if chart.kind != "pie":
             fill = series.format.fill if chart.kind != "line" else series.format.line.fill
             fill.solid()
@@ -135,59 +136,11 @@ def _text_box(slide, box, text: str, size_pt: int, name: str, language: str):
     return shape
 
 
-def diagram_size(diagram: Diagram, step_w: int, step_h: int) -> int:
-    """The largest of DIAGRAM_SIZES at which every step's text fits its shape (the smallest otherwise)."""
-    inner_w = (step_w - 2 * 91440) / EMU_PER_PT
-    inner_h = (step_h - 2 * 45720) / EMU_PER_PT
-    for size in DIAGRAM_SIZES:
-        if all(line_count((Run(step, bold=True),), inner_w, size, True) * size * LINE_FACTOR <= inner_h
-               for step in diagram.steps):
-            return size
-    return DIAGRAM_SIZES[-1]
-
-
-def diagram_geometry(diagram: Diagram, width: int, height: int) -> list:
-    """Each step's (left, top, width, height) inside a box of width × height at (0, 0): a row for a
-    process, a ring (clockwise from the top) for a cycle."""
-    n = len(diagram.steps)
-    if diagram.kind == "cycle":
-        step_w = min(int(width / 3.2), int(2.9 * 914400))
-        step_h = min(int(height / 3.6), int(1.3 * 914400))
-        rx, ry = (width - step_w) / 2, (height - step_h) / 2
-        rx = min(rx, ry * 2.2)
-        cx, cy = width / 2, height / 2
-        out = []
-        for i in range(n):
-            angle = -math.pi / 2 + 2 * math.pi * i / n
-            out.append((int(cx + rx * math.cos(angle) - step_w / 2), int(cy + ry * math.sin(angle) - step_h / 2),
-                        step_w, step_h))
-        return out
-    step_w = int((width - (n - 1) * ARROW_GAP) / n)
-    step_h = min(height, int(2.2 * 914400), max(int(step_w * 0.75), int(1.2 * 914400)))
-    top = int((height - step_h) / 2)
-    return [(i * (step_w + ARROW_GAP), top, step_w, step_h) for i in range(n)]
-
-
-def _edge(a, b) -> tuple:
-    """Where a line from the centre of box a towards the centre of box b leaves a, and enters b."""
-    ax, ay = a[0] + a[2] / 2, a[1] + a[3] / 2
-    bx, by = b[0] + b[2] / 2, b[1] + b[3] / 2
-    dx, dy = bx - ax, by - ay
-
-    def exit_point(cx, cy, w, h, sx, sy):
-        scale = min((w / 2) / abs(sx) if sx else math.inf, (h / 2) / abs(sy) if sy else math.inf)
-        return cx + sx * scale, cy + sy * scale
-
-    x1, y1 = exit_point(ax, ay, a[2] + 2 * 60000, a[3] + 2 * 60000, dx, dy)
-    x2, y2 = exit_point(bx, by, b[2] + 2 * 60000, b[3] + 2 * 60000, -dx, -dy)
-    return int(x1), int(y1), int(x2), int(y2)
-
-
 def write_diagram(slide, box, diagram: Diagram) -> None:
     """Steps as rounded rectangles joined by arrows, grouped and named, in reading order."""
     left, top, width, height = box
     geometry = diagram_geometry(diagram, width, height)
-    size = diagram_size(diagram, geometry[0][2], geometry[0][3])
+    size = diagram_size(diagram, geometry[0][2], geometry[0][3]) or 18
     group = slide.shapes.add_group_shape()
     what = "Cycle" if diagram.kind == "cycle" else "Process"
     group.name = f"{what} diagram: {diagram.name}"[:80] if diagram.name else f"{what} diagram"
@@ -217,16 +170,26 @@ def write_diagram(slide, box, diagram: Diagram) -> None:
 
 
 def _arrow(group, a, b, start: int, end: int) -> None:
-    """A straight connector with an arrowhead from step a to step b (decorative: the steps say the order)."""
-    x1, y1, x2, y2 = _edge(a, b)
-    line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Emu(x1), Emu(y1), Emu(x2), Emu(y2))
+    """An arrow from step a to step b: a straight connector between neighbours, a bent line from one
+    row to the next (decorative either way: the steps' alt text says the order)."""
+    points = [(int(x), int(y)) for x, y in arrow_path(a, b, pad=60000)]
+    if len(points) == 2:
+        (x1, y1), (x2, y2) = points
+        line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Emu(x1), Emu(y1), Emu(x2), Emu(y2))
+        c_nv_pr = line._element.nvCxnSpPr.cNvPr
+        ln = line.line._get_or_add_ln()
+    else:
+        builder = group.shapes.build_freeform(points[0][0], points[0][1], scale=1.0)
+        builder.add_line_segments(points[1:], close=False)
+        line = builder.convert_to_shape()
+        line.fill.background()
+        c_nv_pr = line._element.nvSpPr.cNvPr
+        ln = line.line._get_or_add_ln()
     line.name = f"Arrow from step {start} to step {end}"
     line.line.width = Pt(3)
     line.line.fill.solid()
     line.line.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_2
-    ln = line.line._get_or_add_ln()
     lxml_etree.SubElement(ln, qn("a:tailEnd"), type="triangle", w="med", len="med")
-    c_nv_pr = line._element.nvCxnSpPr.cNvPr
     c_nv_pr.set("descr", "")
     ext_lst = lxml_etree.SubElement(c_nv_pr, qn("a:extLst"))
     ext = lxml_etree.SubElement(ext_lst, qn("a:ext"), uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")

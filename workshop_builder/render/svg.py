@@ -16,6 +16,7 @@ import math
 import re
 from html import escape
 
+from .diagram_layout import arrow_path, diagram_geometry
 from .presentation import Chart, Diagram
 
 PALETTE = ("#0B3C5D", "#00756A", "#B3261E", "#5A3E85")  # the default template's accents 1-4
@@ -155,11 +156,7 @@ def _pie(chart: Chart, top: float, bottom: float) -> list:
 
 def diagram_svg(diagram: Diagram, ident: str = "diagram") -> str:
     """A diagram as SVG (role="img", <title>, <desc>) followed by its steps as an ordered list."""
-    from .shapes_writer import diagram_geometry
-
-    scale = 914400 / 96  # EMU per pixel
-    geometry = [tuple(v / scale for v in box)
-                for box in diagram_geometry(diagram, int(WIDTH * scale), int(300 * scale))]
+    geometry = diagram_geometry(diagram, WIDTH, 300)
     title_id, desc_id = f"{ident}-title", f"{ident}-desc"
     what = "Cycle" if diagram.kind == "cycle" else "Process"
     parts = [f'<figure class="diagram diagram-{diagram.kind}">',
@@ -175,19 +172,13 @@ def diagram_svg(diagram: Diagram, ident: str = "diagram") -> str:
         parts.append(_wrapped(diagram.steps[i], x + w / 2, y + h / 2, w - 12))
         if i + 1 < n or diagram.kind == "cycle":
             a, b = geometry[i], geometry[(i + 1) % n]
-            x1, y1, x2, y2 = _edge_px(a, b)
-            parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#00756A" '
+            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in arrow_path(a, b, pad=6))
+            parts.append(f'<polyline points="{points}" fill="none" stroke="#00756A" '
                          f'stroke-width="3" marker-end="url(#{ident}-arrow)"/>')
     parts.append("</svg>")
     parts.append('<ol class="diagram-steps">' + "".join(f"<li>{_x(step)}</li>" for step in diagram.steps) + "</ol>")
     parts.append("</figure>")
     return "".join(parts)
-
-
-def _edge_px(a, b) -> tuple:
-    from .shapes_writer import _edge
-
-    return _edge(a, b)
 
 
 def _wrapped(text: str, cx: float, cy: float, width: float, size: int = 16) -> str:
