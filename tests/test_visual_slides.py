@@ -277,3 +277,26 @@ def test_chart_table_rows_and_png():
     assert chart_table_rows(CHART) == [["Year", "Referrals"], ["2023", "17,004"], ["2024", "19,125"]]
     image = Image.open(io.BytesIO(chart_png(CHART)))
     assert image.size[0] == 1440
+
+
+def test_an_activity_too_long_for_its_layout_goes_on_title_and_content(visual, cli):
+    """Its task at 28 pt would need two slides; at 24 pt on "Title and Content" it fits on one."""
+    path = visual / "modules/visuals.md"
+    points = "".join(f"- Point {n}: read the case study together and note every sign you see there\n"
+                     for n in range(5))  # two lines each at 28 pt, one at 24 pt
+    path.write_text(path.read_text() + f"\n::: activity 5\n### Long task\n\n{points}:::\n")
+    assert cli("build", "-C", visual, "-f", "pptx").exit_code == 0
+    slide = by_title(next((visual / "output").rglob("*.pptx")))["Activity: Long task"]
+    assert slide.slide_layout.name == "Title and Content"
+    body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+    assert body.text_frame.paragraphs[0].text == "Activity · 5 minutes"
+
+
+def test_a_seven_step_process_is_not_a_dense_slide(visual):
+    """W205 counts points read as text; a diagram's steps are drawn (7 are allowed)."""
+    add_slide(visual, "::: process\n" + "".join(f"- Step {n}\n" for n in range(7)) + ":::\n")
+    _, findings = check_project(visual)
+    assert [d for d in findings if d.code == "W205"] == []
+    add_slide(visual, "".join(f"- Point {n}\n" for n in range(7)))
+    _, findings = check_project(visual)
+    assert [d.code for d in findings if d.code == "W205"] == ["W205"]

@@ -127,11 +127,21 @@ def points(tree: etree.Element) -> int:
     return count
 
 
+DRAWN = ("process", "cycle", "chart")  # slide-vocabulary blocks drawn as one picture of their content
+
+
+def _drawn(block) -> bool:
+    """Whether a block is drawn as a diagram or chart: its steps and source line are not points to read
+    (a process may have up to 7 steps; the density rule counts what is read as text)."""
+    visual = getattr(block, "visual", None)
+    return visual is not None and visual.root.name in DRAWN
+
+
 def estimate_slide(slide: ResolvedSlide) -> SlideEstimate:
     """A slide's notes, activity minutes and on-screen words and points."""
     note_words = sum(spoken_words(_text(b.tree)) for b in slide.notes)
     screen = sum(words(_text(b.tree)) for b in slide.body)
-    n_points = sum(points(b.tree) for b in slide.body)
+    n_points = sum(points(b.tree) for b in slide.body if not _drawn(b))
     minutes = (slide.minutes or 0) if slide.kind == "activity" else 0
     return SlideEstimate(slide, note_words, minutes, screen, n_points)
 

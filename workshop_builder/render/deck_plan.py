@@ -2,8 +2,11 @@
 
 Like pandoc's PowerPoint writer: a pure step that speaks slides, testable and checkable
 before anything is written. Each source slide's Markdown becomes typed text, tables and
-pictures once (from_markdown.py); the plan adds the title, agenda and closing slides and
-chooses each slide's layout by name. Its last step (fit.py) measures each slide against the
+pictures once (from_markdown.py), and the slide vocabulary (charts, diagrams, big numbers,
+columns, quotations, picture and activity slides) into its shapes; the plan adds the title,
+agenda and closing slides, chooses each slide's layout by name (falling back, when the
+template lacks one, to the nearest it has: layouts.py), and gives content slides their footer
+and number. Its last step (fit.py) measures each slide against the
 template's boxes and splits slides whose points do not fit; that step reads the template's
 layout metrics, and nothing else outside the model.
 """
@@ -14,7 +17,7 @@ from dataclasses import replace
 
 from ..model import Resolved
 from .base import long_date, minutes_text
-from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, EMU_PER_PT, fit_deck, table_height
+from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, EMU_PER_PT, available_height, fit_deck, table_height, text_height
 from .from_markdown import chart, columns, diagram, note_paragraphs, quotation, stat, text_points, visual, visual_groups
 from .layouts import choose_layout
 from .presentation import (Columns, Paragraph, Picture, Point, Run, Slide, Stat, Table, TextBox, is_visual, placements,
@@ -74,7 +77,7 @@ def plan_deck(resolved: Resolved) -> list:
     from .template_info import template_info  # reads the template with python-pptx, like the fitter
 
     info = template_info(w.template)
-    slides = [_navigation(_fallback(slide, info), resolved) for slide in slides]
+    slides = [_navigation(_roomy(_fallback(slide, info), info), resolved) for slide in slides]
     return fit_deck(slides, w.template)
 
 
@@ -161,12 +164,32 @@ def _fallback(slide: Slide, info) -> Slide:
     need = placed[-1][0] + slots(placed[-1][1][0]) if placed else 0
     shapes = slide.shapes
     if need > have:
-        if slide.kind == "activity" and len(shapes) == 2:  # the badge's minutes lead the task
-            shapes = (TextBox((Point((plain(f"Activity · {shapes[1].paragraphs[0].text}"),)),) + shapes[0].points),)
+        if slide.kind == "activity" and len(shapes) == 2:
+            shapes = _minutes_first(shapes)
         else:
             texts = tuple(p for shape in shapes if not is_visual(shape) for p in flat_points(shape))
             shapes = ((TextBox(texts),) if texts else ()) + tuple(s for s in shapes if is_visual(s))
     return replace(slide, layout=choice.name, asked=slide.layout, shapes=shapes)
+
+
+def _minutes_first(shapes) -> tuple:
+    """An activity's task and badge as one text box, the minutes its first line."""
+    task, badge = shapes
+    return (TextBox((Point((plain(f"Activity · {badge.paragraphs[0].text}"),)),) + task.points),)
+
+
+def _roomy(slide: Slide, info) -> Slide:
+    """An activity whose task does not fit the "Activity" layout at its large type goes on
+    "Title and Content", the minutes its first line (split there only if it must)."""
+    layout = info.layouts.get(slide.layout) if info is not None else None
+    if slide.kind != "activity" or slide.layout != "Activity" or layout is None or not layout.bodies:
+        return slide
+    box = layout.bodies[0]
+    if len(slide.shapes) != 2 or text_height(slide.shapes[0].paragraphs, box) <= available_height(box):
+        return slide
+    if "Title and Content" not in info.layouts:
+        return slide
+    return replace(slide, layout="Title and Content", shapes=_minutes_first(slide.shapes))
 
 
 NAVIGATED = ("agenda", "content", "activity", "quotation", "picture", "closing")  # footer and number

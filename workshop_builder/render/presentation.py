@@ -6,10 +6,13 @@ it and splits slides that do not fit; the writer (pptx_writer.py) only translate
 checks read it. Every type is a frozen dataclass holding tuples, so a slide can be split
 or renumbered with `dataclasses.replace` and compared in tests.
 
-A new shape kind (the visual-slides issue's `Chart` and `Diagram`) is one dataclass here,
-added to `Shape`, plus one branch in fit.py (how tall it is) and one in pptx_writer.py
-(how it is written). Shapes other than text boxes are *visuals*: consecutive visuals
-share one placeholder's box, stacked top to bottom (see `placements`).
+A new shape kind is one dataclass here, added to `Shape`, plus one branch in fit.py (how tall
+it is) and one in pptx_writer.py (how it is written). Text boxes, big numbers (`Stat`) and
+`Columns` fill placeholders' text frames (a `Columns` one a column, two on a comparison); the
+other shapes (tables, pictures, `Chart`, `Diagram`) are *visuals*: consecutive visuals share
+one placeholder's box, stacked top to bottom, or the room under the title when the layout has
+no placeholder left (see `placements`). The handout and HTML-slide renderers draw `Chart` and
+`Diagram` with svg.py.
 """
 
 from __future__ import annotations
