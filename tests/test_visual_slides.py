@@ -300,3 +300,32 @@ def test_a_seven_step_process_is_not_a_dense_slide(visual):
     add_slide(visual, "".join(f"- Point {n}\n" for n in range(7)))
     _, findings = check_project(visual)
     assert [d.code for d in findings if d.code == "W205"] == ["W205"]
+
+
+def test_nine_agenda_rows_stay_on_one_slide_with_closer_rows(basic, cli):
+    """Nine rows do not fit at the usual row height but do with closer rows (the type stays 18 pt)."""
+    text = (basic / "workshop.yaml").read_text()
+    breaks = "".join(f"  - break: 1\n    title: Pause {n}\n    audiences: [members]\n" for n in range(8))
+    (basic / "workshop.yaml").write_text(text.replace("  - intro\n", "  - intro\n" + breaks))
+    assert cli("build", "-C", basic, "-f", "pptx", "-a", "members").exit_code == 0
+    deck = next((basic / "output").rglob("*members*.pptx"))
+    agenda = [s for t, s in by_title(deck).items() if t.startswith("Agenda")]
+    assert len(agenda) == 1
+    table = next(sh for sh in agenda[0].shapes if sh.has_table).table
+    assert len(table.rows) == 10
+    assert all(c.text_frame.paragraphs[0].runs[0].font.size.pt == 18 for c in table.rows[1].cells)
+
+
+def test_a_long_footer_takes_the_whole_row_on_one_line(visual, cli):
+    title = "County lines, modern slavery and child sexual exploitation in the council"
+    path = visual / "workshop.yaml"
+    path.write_text(path.read_text().replace('title: "Visual slides workshop"', f'title: "{title}"'))
+    assert cli("build", "-C", visual, "-f", "pptx").exit_code == 0
+    prs = Presentation(str(next((visual / "output").rglob("*.pptx"))))
+    slide = prs.slides[1]
+    [footer] = [s for s in slide.placeholders if s.placeholder_format.type == 15]
+    [layout_footer] = [s for s in slide.slide_layout.placeholders if s.placeholder_format.type == 15]
+    assert footer.text_frame.text == title
+    assert footer.width > layout_footer.width * 1.3
+    [number] = [s for s in slide.placeholders if s.placeholder_format.type == 13]
+    assert footer.left + footer.width <= number.left  # never over the slide number

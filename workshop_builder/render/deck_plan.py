@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from ..model import Resolved
 from .base import long_date, minutes_text
-from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, EMU_PER_PT, available_height, fit_deck, table_height, text_height
+from .fit import (AGENDA_COLUMNS, AGENDA_COMPACT_FACTOR, AGENDA_ROW_FACTOR, EMU_PER_PT, available_height, fit_deck,
+                  table_height, text_height)
 from .from_markdown import chart, columns, diagram, note_paragraphs, quotation, stat, text_points, visual, visual_groups
 from .layouts import choose_layout
 from .presentation import (Columns, Paragraph, Picture, Point, Run, Slide, Stat, Table, TextBox, is_visual, placements,
@@ -236,40 +237,48 @@ def _cells(values) -> tuple:
 
 def _agenda(resolved: Resolved, template) -> list:
     """The agenda as one table of times, sessions and minutes: on one slide when it fits the
-    template's box, else over the fewest slides that hold it, split evenly (never one row alone)."""
+    template's box (its rows closer together if need be; the type stays 18 pt), else over the
+    fewest slides that hold it, split evenly (never one row alone)."""
     rows = [[f"{i.start_text}–{i.end_text}", i.title, str(i.minutes)] for i in resolved.agenda]
-    pages = _agenda_pages(rows, template)
+    pages, factor = _agenda_pages(rows, template)
     out = []
     for n, page in enumerate(pages, 1):
         title = "Agenda" if len(pages) == 1 else f"Agenda ({n} of {len(pages)})"
         note = (f"The session runs from {resolved.agenda[0].start_text} to {resolved.agenda[-1].end_text}."
                 if resolved.agenda else "There is nothing on the agenda for this audience.")
-        out.append(Slide("Title and Content", title, "agenda", (_agenda_table(page),), (plain(note),)))
+        out.append(Slide("Title and Content", title, "agenda", (_agenda_table(page, factor),), (plain(note),)))
     return out
 
 
-def _agenda_table(rows) -> Table:
-    return Table(tuple(_cells(row) for row in [["Time", "Session", "Minutes"]] + rows), AGENDA_ROW_FACTOR,
+def _agenda_table(rows, factor: float = AGENDA_ROW_FACTOR) -> Table:
+    return Table(tuple(_cells(row) for row in [["Time", "Session", "Minutes"]] + rows), factor,
                  AGENDA_COLUMNS, "Agenda table")
 
 
-def _agenda_pages(rows: list, template) -> list:
-    """The agenda's rows over the fewest slides whose tables fit the box, as evenly as they go."""
+def _agenda_pages(rows: list, template) -> tuple:
+    """(the agenda's rows over the fewest slides whose tables fit the box, as evenly as they go,
+    the row height factor): one slide at the usual row height, else one with compact rows, else
+    the fewest slides at the usual row height."""
     from .template_info import template_info
 
     info = template_info(template)
     layout = info.layouts.get("Title and Content") if info is not None else None
     if not rows:
-        return [[]]
+        return [[]], AGENDA_ROW_FACTOR
     if layout is None or not layout.bodies:
-        count = -(-len(rows) // AGENDA_ROWS_PER_SLIDE)
-    else:
-        box = layout.bodies[0]
-        room, width = box.height / EMU_PER_PT, box.width / EMU_PER_PT
-        count = next((n for n in range(1, len(rows) + 1)
-                      if all(table_height(_agenda_table(page), width) <= room for page in _even(rows, n))),
-                     len(rows))
-    return _even(rows, count)
+        return _even(rows, -(-len(rows) // AGENDA_ROWS_PER_SLIDE)), AGENDA_ROW_FACTOR
+    box = layout.bodies[0]
+    room, width = box.height / EMU_PER_PT, box.width / EMU_PER_PT
+
+    def fits(pages, factor) -> bool:
+        return all(table_height(_agenda_table(page, factor), width) <= room for page in pages)
+
+    if fits([rows], AGENDA_ROW_FACTOR):
+        return [rows], AGENDA_ROW_FACTOR
+    if fits([rows], AGENDA_COMPACT_FACTOR):
+        return [rows], AGENDA_COMPACT_FACTOR
+    count = next((n for n in range(2, len(rows) + 1) if fits(_even(rows, n), AGENDA_ROW_FACTOR)), len(rows))
+    return _even(rows, count), AGENDA_ROW_FACTOR
 
 
 def _even(rows: list, count: int) -> list:

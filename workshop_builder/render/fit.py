@@ -60,6 +60,7 @@ FONT_FILES = {False: "LiberationSans-Regular.ttf", True: "LiberationSans-Bold.tt
 TABLE_FONT_PT = 18
 TABLE_ROW_FACTOR = 2.0  # a table row is at least this × the table font size
 AGENDA_ROW_FACTOR = 2.1
+AGENDA_COMPACT_FACTOR = 1.6  # rows closer together (the type stays 18 pt) before an agenda is split
 AGENDA_COLUMNS = (0.22, 0.64, 0.14)
 VISUAL_GAP_PT = 8
 CELL_INSETS = (91440, 45720, 91440, 45720)  # python-pptx's default cell margins

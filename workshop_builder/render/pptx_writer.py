@@ -220,6 +220,7 @@ class _SlideWriter:
                 r = lxml_etree.SubElement(p, qn("a:r"))
                 lxml_etree.SubElement(r, qn("a:rPr"), lang=self.language)
                 lxml_etree.SubElement(r, qn("a:t")).text = planned.footer
+                _widen_footer(el, ph, layout, planned.footer)
             elif kind == PP_PLACEHOLDER.SLIDE_NUMBER and planned.numbered:
                 el = _clone_onto(slide, ph)
                 tx_body = el.find(qn("p:txBody"))
@@ -471,6 +472,30 @@ def _clone_onto(slide, layout_placeholder):
             lst.remove(child)
     slide.shapes._spTree.append(el)
     return el
+
+
+def _widen_footer(el, footer, layout, text: str) -> None:
+    """A footer too long for its box on one line gets the row from the date's left edge to the
+    slide number, aligned left, rather than wrapping out of the slide."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    from .fit import text_width
+
+    sizes = footer._element.xpath(".//a:lvl1pPr/a:defRPr/@sz")
+    size = int(sizes[0]) / 100 if sizes else 18.0
+    inner = (footer.width or 0) - 2 * 91440
+    if text_width(text, size) * 12700 <= inner:
+        return
+    others = {ph.placeholder_format.type: ph for ph in layout.placeholders}
+    date, number = others.get(PP_PLACEHOLDER.DATE), others.get(PP_PLACEHOLDER.SLIDE_NUMBER)
+    left = date.left if date is not None else footer.left
+    right = number.left - 91440 if number is not None and number.left > footer.left else footer.left + footer.width
+    sp_pr = el.find(qn("p:spPr"))
+    xfrm = lxml_etree.SubElement(sp_pr, qn("a:xfrm"))
+    lxml_etree.SubElement(xfrm, qn("a:off"), x=str(int(left)), y=str(int(footer.top)))
+    lxml_etree.SubElement(xfrm, qn("a:ext"), cx=str(int(right - left)), cy=str(int(footer.height)))
+    for p in el.find(qn("p:txBody")).findall(qn("a:p")):
+        p.insert(0, lxml_etree.Element(qn("a:pPr"), algn="l"))
 
 
 def _take_box(placeholder):
