@@ -329,3 +329,29 @@ def test_a_long_footer_takes_the_whole_row_on_one_line(visual, cli):
     assert footer.width > layout_footer.width * 1.3
     [number] = [s for s in slide.placeholders if s.placeholder_format.type == 13]
     assert footer.left + footer.width <= number.left  # never over the slide number
+
+
+def test_a_template_with_only_the_required_layouts_loses_nothing(visual, cli):
+    """Every kind falls back to what the template has; every word still reaches a slide."""
+    prs = Presentation(str(Path(__file__).parent.parent / "templates/deck.pptx"))
+    for layout in list(prs.slide_layouts):
+        if layout.name not in ("Title Slide", "Title and Content", "Section Header"):
+            prs.slide_layouts.remove(layout)
+    (visual / "templates").mkdir()
+    prs.save(str(visual / "templates/deck.pptx"))
+    assert cli("build", "-C", visual, "-f", "pptx").exit_code == 0
+    deck = next((visual / "output").rglob("*.pptx"))
+    from tests.helpers import deck_text
+
+    text = deck_text(deck)
+    for words in ("15,500", "1 in 4", "19,125", "Record and refer", "Criminal exploitation", "owed them",
+                  "A young person", "approached", "Report back one sign each", "Activity · 10 minutes"):
+        assert words in text, words
+    slides = by_title(deck)
+    assert all(s.slide_layout.name in ("Title Slide", "Title and Content", "Section Header") for s in slides.values())
+    picture_slide = slides["Where it happens"]
+    pic = next(s for s in picture_slide.shapes if s.shape_type == 13)
+    caption = next(s for s in picture_slide.placeholders if s.placeholder_format.idx == 1)
+    assert caption.left + caption.width <= pic.left  # side by side, not on top of each other
+    big = slides["One big number"].placeholders
+    assert any(r.font.bold and r.text == "19,125" for s in big for p in s.text_frame.paragraphs for r in p.runs)

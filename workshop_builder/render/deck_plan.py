@@ -20,7 +20,7 @@ from .base import long_date, minutes_text
 from .fit import (AGENDA_COLUMNS, AGENDA_COMPACT_FACTOR, AGENDA_ROW_FACTOR, EMU_PER_PT, available_height, fit_deck,
                   table_height, text_height)
 from .from_markdown import chart, columns, diagram, note_paragraphs, quotation, stat, text_points, visual, visual_groups
-from .layouts import choose_layout
+from .layouts import REQUIRED, choose_layout
 from .presentation import (Columns, Paragraph, Picture, Point, Run, Slide, Stat, Table, TextBox, is_visual, placements,
                            plain, slots)
 
@@ -160,17 +160,24 @@ def _fallback(slide: Slide, info) -> Slide:
     choice = choose_layout(info.layouts, slide.layout)
     if not choice.fell_back or choice.name is None:
         return slide
-    have = len(info.layouts[choice.name].bodies)
-    placed = placements(replace(slide, layout=choice.name))
-    need = placed[-1][0] + slots(placed[-1][1][0]) if placed else 0
-    shapes = slide.shapes
-    if need > have:
+    name, shapes = choice.name, slide.shapes
+    stats_elsewhere = any(isinstance(s, Stat) for s in shapes)  # a figure needs a figure placeholder
+    if stats_elsewhere or _needs(slide, shapes) > len(info.layouts[name].bodies):
         if slide.kind == "activity" and len(shapes) == 2:
             shapes = _minutes_first(shapes)
         else:
             texts = tuple(p for shape in shapes if not is_visual(shape) for p in flat_points(shape))
             shapes = ((TextBox(texts),) if texts else ()) + tuple(s for s in shapes if is_visual(s))
-    return replace(slide, layout=choice.name, asked=slide.layout, shapes=shapes)
+        text_slots = sum(1 for s in shapes if not is_visual(s))
+        if text_slots > len(info.layouts[name].bodies) and REQUIRED in info.layouts:
+            name = REQUIRED  # text needs a placeholder (a visual left over goes beside it)
+    return replace(slide, layout=name, asked=slide.layout, shapes=shapes)
+
+
+def _needs(slide: Slide, shapes) -> int:
+    """How many body placeholders the shapes take."""
+    placed = placements(replace(slide, shapes=shapes))
+    return placed[-1][0] + slots(placed[-1][1][0]) if placed else 0
 
 
 def _minutes_first(shapes) -> tuple:

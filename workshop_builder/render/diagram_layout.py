@@ -73,11 +73,11 @@ def edge(a, b, pad: float) -> tuple:
     return x1, y1, x2, y2
 
 
-def arrow_path(a, b, pad: float) -> list:
-    """The points of the arrow from step a to step b: straight between neighbours; from the end of
-    one row to the start of the next, down into the gap between the rows, back along it, and down
-    into b (so it crosses no step)."""
-    if b[1] >= a[1] + a[3]:  # b starts a later row
+def arrow_path(diagram: Diagram, a, b, pad: float) -> list:
+    """The points of the arrow from step a to step b: straight between neighbours (and round a
+    cycle); in a process, from the end of one row to the start of the next, down into the gap
+    between the rows, back along it, and down into b (so it crosses no step)."""
+    if diagram.kind == "process" and b[1] >= a[1] + a[3]:  # b starts a later row
         start = (a[0] + a[2] / 2, a[1] + a[3] + pad)
         mid_y = (a[1] + a[3] + b[1]) / 2
         return [start, (start[0], mid_y), (b[0] + b[2] / 2, mid_y), (b[0] + b[2] / 2, b[1] - pad)]

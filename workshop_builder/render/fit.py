@@ -224,8 +224,27 @@ def _box(slide, info: TemplateInfo, shape, layout: str | None = None) -> Box | N
         return None
     for slot, shapes in placements(slide):
         if any(s is shape for s in shapes):
-            return found.bodies[slot] if slot < len(found.bodies) else None
+            if slot >= len(found.bodies):
+                return None
+            box = found.bodies[slot]
+            return beside(box) if not is_visual(shape) and text_beside_visual(slide, found) else box
     return None
+
+
+def text_beside_visual(slide, layout) -> bool:
+    """Whether visuals that have no placeholder of their own share the text's (a template lacking
+    "Two Content"): the text then takes the left half of its box and the visuals the right."""
+    placed = placements(slide)
+    bodies = len(layout.bodies)
+    return (any(not is_visual(shapes[0]) and slot < bodies for slot, shapes in placed)
+            and any(is_visual(shapes[0]) and slot >= bodies for slot, shapes in placed))
+
+
+def beside(box, right: bool = False):
+    """The left (or right) half of a box, less half the gutter."""
+    gutter = int(0.25 * 914400)
+    half = (box.width - gutter) // 2
+    return replace(box, left=box.left + (half + gutter if right else 0), width=half)
 
 
 def _fit(slide, info: TemplateInfo) -> list:
@@ -284,7 +303,7 @@ def _fixed_overflow(slide, info: TemplateInfo) -> list:
         if slot >= len(layout.bodies):
             continue
         if not is_visual(shapes[0]):
-            box = layout.bodies[slot]
+            box = _box(slide, info, shapes[0]) or layout.bodies[slot]
             if shapes[0] is not slide.text:  # a further text box (a column) is never split
                 need, room = text_height(shapes[0].paragraphs, box), available_height(box)
                 if need > room:

@@ -142,7 +142,7 @@ class _SlideWriter:
                 box = _take_box(bodies[slot])
                 used.add(slot)
             else:
-                box = self._free_box(info, layout.name)
+                box = self._beside_text(planned, bodies, used, info, layout.name) or self._free_box(info, layout.name)
             self._visuals(slide, box, shapes)
         stats = [slot for slot, shapes in placements(planned) if isinstance(shapes[0], Stat)]
         if stats and len(stats) < len(bodies) and stats == list(range(len(stats))):
@@ -172,6 +172,22 @@ class _SlideWriter:
             return (Emu(int(width * 0.055)), Emu(int(height * 0.22)), Emu(int(width * 0.89)), Emu(int(height * 0.66)))
         area = free_area(info.layouts[layout_name], info)
         return (Emu(area.left), Emu(area.top), Emu(area.width), Emu(area.height))
+
+    def _beside_text(self, planned: Slide, bodies, used: set, info, layout_name: str):
+        """The right half of the text's placeholder, the text narrowed to the left half, when visuals
+        have no placeholder of their own (fit.text_beside_visual), else None."""
+        from .fit import beside, text_beside_visual
+
+        layout = info.layouts.get(layout_name) if info is not None else None
+        if layout is None or not text_beside_visual(planned, layout):
+            return None
+        slot = max(n for n in used if n < len(bodies)) if any(n < len(bodies) for n in used) else None
+        if slot is None or bodies[slot]._element.getparent() is None:
+            return None
+        box = layout.bodies[slot]
+        _place(bodies[slot], beside(box))
+        right = beside(box, right=True)
+        return (Emu(right.left), Emu(right.top), Emu(right.width), Emu(right.height))
 
     def _columns(self, slide, bodies, slot: int, shape: Columns, info, layout_name: str) -> set:
         """Columns in the layout's placeholders (heading and content on a comparison), moved to

@@ -166,13 +166,13 @@ def write_diagram(slide, box, diagram: Diagram) -> None:
         run.font.size, run.font.bold = Pt(size), True
         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         if i + 1 < n or diagram.kind == "cycle":
-            _arrow(group, placed[i], placed[(i + 1) % n], i + 1, (i + 1) % n + 1)
+            _arrow(group, diagram, placed[i], placed[(i + 1) % n], i + 1, (i + 1) % n + 1)
 
 
-def _arrow(group, a, b, start: int, end: int) -> None:
+def _arrow(group, diagram: Diagram, a, b, start: int, end: int) -> None:
     """An arrow from step a to step b: a straight connector between neighbours, a bent line from one
     row to the next (decorative either way: the steps' alt text says the order)."""
-    points = [(int(x), int(y)) for x, y in arrow_path(a, b, pad=60000)]
+    points = [(int(x), int(y)) for x, y in arrow_path(diagram, a, b, pad=60000)]
     if len(points) == 2:
         (x1, y1), (x2, y2) = points
         line = group.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Emu(x1), Emu(y1), Emu(x2), Emu(y2))

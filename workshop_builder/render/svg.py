@@ -172,7 +172,7 @@ def diagram_svg(diagram: Diagram, ident: str = "diagram") -> str:
         parts.append(_wrapped(diagram.steps[i], x + w / 2, y + h / 2, w - 12))
         if i + 1 < n or diagram.kind == "cycle":
             a, b = geometry[i], geometry[(i + 1) % n]
-            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in arrow_path(a, b, pad=6))
+            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in arrow_path(diagram, a, b, pad=6))
             parts.append(f'<polyline points="{points}" fill="none" stroke="#00756A" '
                          f'stroke-width="3" marker-end="url(#{ident}-arrow)"/>')
     parts.append("</svg>")
