@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """What a chart slide and a diagram slide cost next to a bullet slide (a script, not a timed test).
 
 Builds one deck of N slides of each kind (bullets; a native column chart; a four-step process;

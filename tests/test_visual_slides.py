@@ -90,7 +90,7 @@ def test_diagram_shapes_in_reading_order_with_alt_text(deck):
     assert group.name == "Process diagram: How exploitation takes hold"
     steps = [s for s in group.shapes if s.name.startswith("Step")]
     assert [s.text_frame.text for s in steps] == ["Targeting", "Gaining trust", "Gifts and debt", "Control"]
-    assert [s._element.nvSpPr.cNvPr.get("descr") for s in steps][0] == "Step 1 of 4: Targeting"
+    assert steps[0]._element.nvSpPr.cNvPr.get("descr") == "Step 1 of 4: Targeting"
     arrows = [s for s in group.shapes if s.name.startswith("Arrow")]
     assert len(arrows) == 3
     cycle = by_title(deck)["The cycle of debt bondage"]
@@ -269,8 +269,9 @@ def test_diagram_svg_lists_the_steps_for_screen_readers():
 
 
 def test_chart_table_rows_and_png():
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     from workshop_builder.render.svg import chart_png, chart_table_rows
 

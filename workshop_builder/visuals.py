@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
-from typing import Optional
 
 from .diagnostics import Location
 
@@ -45,7 +44,7 @@ class Visual:
     loc: Location
     kind: str = ""  # a chart's kind: bar | column | line | pie
     attrs: dict = field(default_factory=dict)  # a chart's title= and unit=
-    parent: Optional[Visual] = None  # the enclosing block (a column's columns)
+    parent: Visual | None = None  # the enclosing block (a column's columns)
 
     @property
     def root(self) -> Visual:
@@ -56,7 +55,7 @@ class Visual:
         return node
 
 
-def parse_spec(spec: str) -> tuple:
+def parse_spec(spec: str) -> tuple | None:
     """A block line's words after the name, quotes honoured: (positional words, key=value pairs),
     or None when the quotes do not close."""
     try:
@@ -77,7 +76,7 @@ _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _AFFIXES = re.compile(r"^([£$€]?)(.*?)(%?)$")
 
 
-def number(text: str) -> Optional[float]:
+def number(text: str) -> float | None:
     """A chart table's figure as a number: "10,613", "12.5", "£3", "45%" read; anything else None."""
     text = text.strip().replace("\u2212", "-")
     match = _AFFIXES.match(text)
@@ -186,7 +185,7 @@ def _check_chart(visual: Visual, elements: list, rel: str, report) -> None:
     if not rows:
         return
     header_offset, header = rows[0]
-    where = lambda offset: Location(rel, block.loc.line + offset, 1)  # noqa: E731
+    where = lambda offset: Location(rel, block.loc.line + offset, 1)
     if len(header) < 2 or len(rows) < 2:
         report.error(where(header_offset), "E037", "a chart's table needs a category column, at least one "
                      "series column and at least one row of figures",

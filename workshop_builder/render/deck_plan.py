@@ -17,12 +17,43 @@ from dataclasses import replace
 
 from ..model import Resolved
 from .base import long_date, minutes_text
-from .fit import (AGENDA_COLUMNS, AGENDA_COMPACT_FACTOR, AGENDA_ROW_FACTOR, EMU_PER_PT, available_height, fit_deck,
-                  table_height, text_height)
-from .from_markdown import chart, columns, diagram, note_paragraphs, quotation, stat, text_points, visual, visual_groups
+from .fit import (
+    AGENDA_COLUMNS,
+    AGENDA_COMPACT_FACTOR,
+    AGENDA_ROW_FACTOR,
+    EMU_PER_PT,
+    available_height,
+    fit_deck,
+    table_height,
+    text_height,
+)
+from .from_markdown import (
+    chart,
+    columns,
+    diagram,
+    note_paragraphs,
+    quotation,
+    stat,
+    text_points,
+    visual,
+    visual_groups,
+)
 from .layouts import REQUIRED, choose_layout
-from .presentation import (Columns, Paragraph, Picture, Point, Run, Slide, Stat, Table, TextBox, is_visual, placements,
-                           plain, slots)
+from .presentation import (
+    Columns,
+    Paragraph,
+    Picture,
+    Point,
+    Run,
+    Slide,
+    Stat,
+    Table,
+    TextBox,
+    is_visual,
+    placements,
+    plain,
+    slots,
+)
 
 AGENDA_ROWS_PER_SLIDE = 8
 VISUAL_TAGS = ("table", "img")
@@ -75,7 +106,8 @@ def plan_deck(resolved: Resolved) -> list:
                 layout, kind, shapes = _content(s, mid, cite)
                 slides.append(Slide(layout, s.title, kind, shapes, notes, module_id=mid, source=s.loc))
     slides.append(_closing(resolved))
-    from .template_info import template_info  # reads the template with python-pptx, like the fitter
+    # python-pptx reads the template, as for the fitter
+    from .template_info import template_info
 
     info = template_info(w.template)
     slides = [_navigation(_roomy(_fallback(slide, info), info), resolved) for slide in slides]
@@ -137,7 +169,7 @@ def _content(s, mid: str, cite) -> tuple:
 def flat_points(shape) -> tuple:
     """A big number or columns as plain points (for a slide or template without their layout)."""
     if isinstance(shape, Stat):
-        runs = (Run(shape.figure, bold=True), Run(f" {shape.label}"))
+        runs: tuple = (Run(shape.figure, bold=True), Run(f" {shape.label}"))
         runs += (Run(f" ({shape.citation})"),) if shape.citation else ()
         return (Point((Paragraph(runs, 0, "bullet"),)),)
     if isinstance(shape, Columns):
@@ -183,7 +215,9 @@ def _needs(slide: Slide, shapes) -> int:
 def _minutes_first(shapes) -> tuple:
     """An activity's task and badge as one text box, the minutes its first line."""
     task, badge = shapes
-    return (TextBox((Point((plain(f"Activity · {badge.paragraphs[0].text}"),)),) + task.points),)
+    minutes = badge.paragraphs[0].text if isinstance(badge, TextBox) and badge.paragraphs else ""
+    points = task.points if isinstance(task, TextBox) else ()
+    return (TextBox((Point((plain(f"Activity · {minutes}"),)),) + points),)
 
 
 def _roomy(slide: Slide, info) -> Slide:
@@ -193,7 +227,8 @@ def _roomy(slide: Slide, info) -> Slide:
     if slide.kind != "activity" or slide.layout != "Activity" or layout is None or not layout.bodies:
         return slide
     box = layout.bodies[0]
-    if len(slide.shapes) != 2 or text_height(slide.shapes[0].paragraphs, box) <= available_height(box):
+    task = slide.text
+    if len(slide.shapes) != 2 or task is None or text_height(task.paragraphs, box) <= available_height(box):
         return slide
     if "Title and Content" not in info.layouts:
         return slide

@@ -16,11 +16,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from ..visuals import number, stat_lines
 from .fit import TABLE_ROW_FACTOR
 from .inline import inline_style
-from ..visuals import number, stat_lines
-from .presentation import (Chart, Columns, Diagram, LineBreak, Paragraph, Picture, Point, Run, Series, Stat, Table,
-                           TextBox)
+from .presentation import (
+    Chart,
+    Columns,
+    Diagram,
+    LineBreak,
+    Paragraph,
+    Picture,
+    Point,
+    Run,
+    Series,
+    Stat,
+    Table,
+    TextBox,
+)
 
 Cite = Callable[[str, list], str]  # (module id, source keys) -> the short citation, "" for none
 LISTS = ("ul", "ol")

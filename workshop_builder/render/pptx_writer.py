@@ -23,9 +23,21 @@ from ..model import Resolved
 from .base import build_time, normalise_zip
 from .deck_plan import plan_deck
 from .fit import TABLE_FONT_PT, VISUAL_GAP_PT
-from .presentation import Paragraph
 from .layouts import REQUIRED, stat_columns
-from .presentation import Chart, Columns, Diagram, LineBreak, Picture, Run, Slide, Stat, Table, TextBox, placements
+from .presentation import (
+    Chart,
+    Columns,
+    Diagram,
+    LineBreak,
+    Paragraph,
+    Picture,
+    Run,
+    Slide,
+    Stat,
+    Table,
+    TextBox,
+    placements,
+)
 from .shapes_writer import write_chart, write_diagram
 
 __all__ = ["TABLE_FONT_PT", "write_deck", "write_slides"]
@@ -116,17 +128,17 @@ class _SlideWriter:
             _title_first(slide, title)
         bodies = sorted((ph for ph in slide.placeholders if ph.placeholder_format.idx != 0),
                         key=lambda ph: ph.placeholder_format.idx)
-        used = 0
+        first_free = 0
         if planned.subtitle and bodies:
             tf = bodies[0].text_frame
             for i, line in enumerate(planned.subtitle):
                 para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
                 para.text = line
             self._language(tf)
-            used = 1
+            first_free = 1
         if planned.logo is not None:
             self._logo(slide, planned.logo)
-        used: set = set(range(used))
+        used: set = set(range(first_free))
         info = self._info()
         for slot, shapes in placements(planned):
             first = shapes[0]

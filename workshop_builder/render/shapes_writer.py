@@ -10,7 +10,6 @@ in reading order. Both carry a description for screen readers (presentation.py w
 from __future__ import annotations
 
 import io
-import math
 import re
 import zipfile
 

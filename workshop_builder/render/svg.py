@@ -43,8 +43,8 @@ def chart_svg(chart: Chart, ident: str = "chart") -> str:
     title_id, desc_id = f"{ident}-title", f"{ident}-desc"
     top = 40 if chart.title else 12
     bottom = HEIGHT - (64 if chart.citation else 36) - (24 if len(chart.series) > 1 else 0)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
-             f'width="100%" aria-labelledby="{title_id} {desc_id}" font-family="{FONT}">',
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
+              f'width="100%" aria-labelledby="{title_id} {desc_id}" font-family="{FONT}">'),
              f'<title id="{title_id}">{_x(chart.title or "Chart")}</title>',
              f'<desc id="{desc_id}">{_x(chart.description)}</desc>']
     if chart.title:
@@ -160,8 +160,8 @@ def diagram_svg(diagram: Diagram, ident: str = "diagram") -> str:
     title_id, desc_id = f"{ident}-title", f"{ident}-desc"
     what = "Cycle" if diagram.kind == "cycle" else "Process"
     parts = [f'<figure class="diagram diagram-{diagram.kind}">',
-             f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} 300" width="100%" '
-             f'aria-labelledby="{title_id} {desc_id}" font-family="{FONT}">',
+             (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} 300" width="100%" '
+              f'aria-labelledby="{title_id} {desc_id}" font-family="{FONT}">'),
              f'<title id="{title_id}">{_x(diagram.name or what)}</title>',
              f'<desc id="{desc_id}">{_x(diagram.description)}</desc>',
              '<defs><marker id="' + ident + '-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
