@@ -93,3 +93,25 @@ modules/disclosure.md:40:1: W610 [warning] the notes of slide 'If a child tells 
 (it goes into the handouts), or split the slide.
 """,
 )
+
+LAYOUT_FALLBACK = declare(
+    'W611', 'layout-fallback', WARNING, FAMILY,
+    summary='The template lacks a layout the deck uses; the nearest one is used instead',
+    why="""\
+Only "Title and Content" is required of your own template. When it lacks another layout that
+the deck uses, the slides use the nearest layout it has (the fallbacks are listed in
+[authoring.md, Slide layouts](authoring.md#slide-layouts)) and `check` names both.
+""",
+    example="""\
+**Bad:** `template: brand.pptx`, a template whose slide master has no "Section Header" layout.
+
+**check prints:**
+
+```text
+brand.pptx: W611 [warning] template brand.pptx has no slide layout named 'Section Header'; its slides use 'Title Slide' instead (fix: add a layout named 'Section Header' to the template's slide master (the default template has one))
+```
+
+**Fix:** copy the layout from the default template (`templates/deck.pptx`) into your slide
+master, or rename one of your layouts; or leave the fallback if it looks right.
+""",
+)
