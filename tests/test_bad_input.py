@@ -118,6 +118,7 @@ def test_unknown_key_with_suggestion(basic, cli):
 
 def test_template_without_a_layout(basic, cli, tmp_path):
     from pptx import Presentation
+
     from workshop_builder.render.base import default_templates_dir
 
     prs = Presentation(str(default_templates_dir() / "deck.pptx"))
@@ -133,6 +134,7 @@ def test_template_without_a_layout(basic, cli, tmp_path):
 def test_template_without_an_optional_layout_falls_back(basic, cli):
     """Only "Title and Content" is required: a renamed "Two Content" falls back (W611), the build succeeds."""
     from pptx import Presentation
+
     from workshop_builder.render.base import default_templates_dir
 
     prs = Presentation(str(default_templates_dir() / "deck.pptx"))

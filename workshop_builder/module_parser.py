@@ -9,10 +9,22 @@ from __future__ import annotations
 import re
 
 from . import visuals
-from .codes.load import (ACTIVITY_MINUTES, BAD_NESTING, BLOCK_WITHOUT_IDS, DUPLICATE_FOOTNOTE, HEADING_IN_BLOCK,
-                         NESTED_TOO_DEEP, STRAY_CLOSE, TOO_MANY_SLIDES, UNCLOSED_BLOCK, UNKNOWN_BLOCK,
-                         UNREADABLE_NESTING, UNTITLED_SLIDE)
-from .codes.load import CHART_KIND, VISUAL_BLOCK_PLACE
+from .codes.load import (
+    ACTIVITY_MINUTES,
+    BAD_NESTING,
+    BLOCK_WITHOUT_IDS,
+    CHART_KIND,
+    DUPLICATE_FOOTNOTE,
+    HEADING_IN_BLOCK,
+    NESTED_TOO_DEEP,
+    STRAY_CLOSE,
+    TOO_MANY_SLIDES,
+    UNCLOSED_BLOCK,
+    UNKNOWN_BLOCK,
+    UNREADABLE_NESTING,
+    UNTITLED_SLIDE,
+    VISUAL_BLOCK_PLACE,
+)
 from .diagnostics import Location, Report, did_you_mean
 from .markdown_tree import FenceTracker, ListLevels, MarkdownParser, code_lines
 from .model import ALWAYS, PLACEHOLDER, Block, Slide

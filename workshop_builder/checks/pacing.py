@@ -7,11 +7,17 @@ docs/authoring.md ("Pacing").
 
 from __future__ import annotations
 
-from ..diagnostics import Location
-from ..pacing import (CHANGEOVER_MINUTES, MAX_SLIDE_POINTS, MAX_SLIDE_WORDS, estimate, min_minutes_per_slide,
-                      valid_threshold)
-from ..yamlio import line_of
 from ..codes.timing import DENSE_SLIDE, MODULE_OVERRUNS, PACE_SETTING, SLIDE_PACE
+from ..diagnostics import Location
+from ..pacing import (
+    CHANGEOVER_MINUTES,
+    MAX_SLIDE_POINTS,
+    MAX_SLIDE_WORDS,
+    estimate,
+    min_minutes_per_slide,
+    valid_threshold,
+)
+from ..yamlio import line_of
 from .base import rule
 
 

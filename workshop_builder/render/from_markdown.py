@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from ..visuals import number, stat_lines
+from ..visuals import number as chart_number
+from ..visuals import stat_lines
 from .code_colours import coloured
 from .fit import TABLE_ROW_FACTOR
 from .inline import inline_style, width_fraction
@@ -281,7 +282,7 @@ def chart(visual, blocks, module_id: str, cite: Cite) -> Chart:
     table = next(el for el in elements if el.tag == "table")
     rows = [[" ".join("".join(cell.itertext()).split()) for cell in tr] for tr in table.iter("tr")]
     header, body = rows[0], rows[1:]
-    series = tuple(Series(name, tuple(number(row[i].strip("*_ ")) or 0.0 for row in body))
+    series = tuple(Series(name, tuple(chart_number(row[i].strip("*_ ")) or 0.0 for row in body))
                    for i, name in enumerate(header[1:], 1))
     lines = [" ".join(_cite_text(el, module_id, cite).split()) for el in elements if el.tag == "p"]
     source = " ".join(line for line in lines if line)
