@@ -3,7 +3,7 @@
 from . import WARNING, Family, declare
 
 FAMILY = Family('evidence', 'Evidence (W3xx)', "",
-                about='Review dates, source years, figures without a citation.')
+                about='Review dates, source years, figures, charts and big numbers without a citation.')
 
 REVIEW_OVERDUE = declare(
     'W301', 'review-overdue', WARNING, FAMILY,

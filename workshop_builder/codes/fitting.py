@@ -4,9 +4,10 @@ from . import WARNING, Family, declare
 
 FAMILY = Family('fitting', 'Slide fitting (W6xx)', """\
 The deck is measured against the template's boxes. A slide with too much text is split into
-parts; text that cannot fit even then runs off the slide.
+parts; text that cannot fit even then runs off the slide. A layout the deck asks for that your
+template lacks falls back to the nearest one it has.
 """,
-                about='Slides and notes too long for their box.')
+                about='Slides and notes too long for their box; a layout the template lacks.')
 
 SLIDE_SPLIT = declare(
     'W601', 'slide-split', WARNING, FAMILY,

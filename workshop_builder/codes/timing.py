@@ -3,7 +3,7 @@
 from . import ERROR, WARNING, Family, declare
 
 FAMILY = Family('timing', 'Timing (E2xx, W2xx)', "",
-                about="Each audience's agenda against its slot.")
+                about="Each audience's agenda against its slot; the pace of modules, decks and slides in the room.")
 
 OVER_SLOT = declare(
     'E201', 'over-slot', ERROR, FAMILY,
