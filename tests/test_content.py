@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 
 from conftest import run
 from helpers import html, html_text, slides
@@ -94,11 +95,14 @@ def everything_said(path: Path) -> str:
 
 
 def activity_minutes(path: Path) -> list:
-    """(title, minutes, body text) of each activity slide of a built deck."""
+    """(title, minutes, body text) of each activity slide of a built deck: on the "Activity"
+    layout the minutes are its badge; beside a picture or table, the lead line "Activity · N minutes"."""
     out = []
-    for title, body, _ in slides(path):
+    for slide, (title, body, _) in zip(Presentation(str(path)).slides, slides(path)):
         lines = [text for _, text in body]
         lead = next((t for t in lines if t.startswith("Activity · ")), None)
+        if lead is None and slide.slide_layout.name == "Activity":
+            lead = next((ph.text_frame.text for ph in slide.placeholders if ph.placeholder_format.idx == 2), None)
         if lead is not None:
             out.append((title, int(re.search(r"(\d+) minute", lead).group(1)), "\n".join(lines)))
     return out
