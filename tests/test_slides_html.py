@@ -302,7 +302,7 @@ def test_charts_are_svg_images_holding_the_markdowns_figures(visual_built):
     by_title = {s.shapes.title.text_frame.text: s for s in deck.slides}
     for title, figures in expected.items():
         section = section_of(text, title)
-        svgs = re.findall(r"<svg\b.*?</svg>", section, re.S)
+        svgs = re.findall(r"<svg\b.*?</svg>", section, re.DOTALL)
         assert len(svgs) == 1, title
         svg = svgs[0]
         assert 'role="img"' in svg
@@ -329,7 +329,7 @@ def test_diagrams_draw_the_steps_in_order_for_eyes_and_screen_readers(visual_bui
                          ("The cycle of debt bondage", ["A debt is created", "Work to pay it off",
                                                         "New debts are added"])):
         section = section_of(text, title)
-        svg = re.search(r"<svg\b.*?</svg>", section, re.S).group(0)
+        svg = re.search(r"<svg\b.*?</svg>", section, re.DOTALL).group(0)
         assert 'role="img"' in svg
         assert re.findall(r"<li>([^<]*)</li>", section.split('class="diagram-steps"')[1]) == steps
         desc = unescape(re.search(r"<desc[^>]*>([^<]*)</desc>", svg).group(1))
