@@ -8,6 +8,7 @@ test_slides_html_clients.py.
 from __future__ import annotations
 
 import json
+import shutil
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -406,3 +407,27 @@ def test_visual_slides_same_input_same_bytes(cli, tmp_path):
         assert result.exit_code == 0, result.output
     name = "staff/visual-slides-workshop-staff-slides.html"
     assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_a_template_with_only_the_required_layouts_draws_every_kind_as_its_deck(tmp_path, cli):
+    from pptx import Presentation as Open
+
+    project = tmp_path / "visual"
+    shutil.copytree(VISUAL, project)
+    prs = Open(str(Path(__file__).parent.parent / "templates" / "deck.pptx"))
+    for layout in list(prs.slide_layouts):
+        if layout.name not in ("Title Slide", "Title and Content", "Section Header"):
+            prs.slide_layouts.remove(layout)
+    (project / "templates").mkdir()
+    prs.save(str(project / "templates" / "deck.pptx"))
+    result = cli("build", "-C", project, "-a", "staff", "-f", "slides-html", "-f", "pptx")
+    assert result.exit_code == 0, result.output
+    folder = project / "output" / "staff"
+    text = (folder / "visual-slides-workshop-staff-slides.html").read_text(encoding="utf-8")
+    deck = Presentation(str(folder / "visual-slides-workshop-staff.pptx"))
+    assert [h for _, h in Page(text).sections] == [[s.shapes.title.text_frame.text] for s in deck.slides]
+    assert text.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 6  # four charts, two diagrams
+    picture = section_of(text, "Where it happens")  # the caption beside the picture, each in half the box
+    assert re.search(r'class="ph ph-0" style="left:5%;top:22%;width:44\.062%', picture)
+    assert re.search(r'<img class="abs" src="data:image/png;base64,[^"]+" alt="A map[^"]*" style="left:50\.938%', picture)
+    assert '<p class="lv0 first heading">Sexual exploitation</p>' in section_of(text, "Sexual and criminal exploitation")
