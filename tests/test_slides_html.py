@@ -8,8 +8,8 @@ test_slides_html_clients.py.
 from __future__ import annotations
 
 import json
-import shutil
 import re
+import shutil
 from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
