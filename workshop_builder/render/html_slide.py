@@ -265,7 +265,7 @@ class SlideDrawer:
         for slot, shapes in placed:
             fill = FILLS.get(type(shapes[0]))
             if fill is not None:
-                if slot < len(bodies) or isinstance(shapes[0], Columns):
+                if layout is not None and (slot < len(bodies) or isinstance(shapes[0], Columns)):
                     out.append(fill(self, shapes[0], slot))
                 continue  # as the deck writer: text with no placeholder left is not shown
             if layout is None:
