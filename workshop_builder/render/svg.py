@@ -38,12 +38,13 @@ def chart_table_rows(chart: Chart) -> list:
     return rows
 
 
-def chart_svg(chart: Chart, ident: str = "chart") -> str:
-    """An accessible SVG drawing of a chart: role="img", <title>, <desc>, bars from zero, data labels."""
+def chart_svg(chart: Chart, ident: str = "chart", height: int = HEIGHT) -> str:
+    """An accessible SVG drawing of a chart: role="img", <title>, <desc>, bars from zero, data labels
+    (`height`: the drawing's height for its width of 720, to fill a box of another shape)."""
     title_id, desc_id = f"{ident}-title", f"{ident}-desc"
     top = 40 if chart.title else 12
-    bottom = HEIGHT - (64 if chart.citation else 36) - (24 if len(chart.series) > 1 else 0)
-    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" '
+    bottom = height - (64 if chart.citation else 36) - (24 if len(chart.series) > 1 else 0)
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
               f'width="100%" aria-labelledby="{title_id} {desc_id}" font-family="{FONT}">'),
              f'<title id="{title_id}">{_x(chart.title or "Chart")}</title>',
              f'<desc id="{desc_id}">{_x(chart.description)}</desc>']
@@ -63,7 +64,7 @@ def chart_svg(chart: Chart, ident: str = "chart") -> str:
             parts.append(f'<text x="{x + 20}" y="{bottom + 38}" font-size="16" fill="{TEXT}">{_x(series.name)}</text>')
             x += 40 + 9 * len(series.name)
     if chart.citation:
-        parts.append(f'<text x="20" y="{HEIGHT - 14}" font-size="16" fill="{MUTED}">{_x(chart.citation)}</text>')
+        parts.append(f'<text x="20" y="{height - 14}" font-size="16" fill="{MUTED}">{_x(chart.citation)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -154,13 +155,14 @@ def _pie(chart: Chart, top: float, bottom: float) -> list:
     return out
 
 
-def diagram_svg(diagram: Diagram, ident: str = "diagram") -> str:
-    """A diagram as SVG (role="img", <title>, <desc>) followed by its steps as an ordered list."""
-    geometry = diagram_geometry(diagram, WIDTH, 300)
+def diagram_svg(diagram: Diagram, ident: str = "diagram", height: int = 300, size: int = 16) -> str:
+    """A diagram as SVG (role="img", <title>, <desc>) followed by its steps as an ordered list
+    (`height`: the drawing's height for its width of 720; `size`: the steps' type size)."""
+    geometry = diagram_geometry(diagram, WIDTH, height)
     title_id, desc_id = f"{ident}-title", f"{ident}-desc"
     what = "Cycle" if diagram.kind == "cycle" else "Process"
     parts = [f'<figure class="diagram diagram-{diagram.kind}">',
-             (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} 300" width="100%" '
+             (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" '
               f'aria-labelledby="{title_id} {desc_id}" font-family="{FONT}">'),
              f'<title id="{title_id}">{_x(diagram.name or what)}</title>',
              f'<desc id="{desc_id}">{_x(diagram.description)}</desc>',
@@ -169,7 +171,7 @@ def diagram_svg(diagram: Diagram, ident: str = "diagram") -> str:
     n = len(diagram.steps)
     for i, (x, y, w, h) in enumerate(geometry):
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="12" fill="{PALETTE[0]}"/>')
-        parts.append(_wrapped(diagram.steps[i], x + w / 2, y + h / 2, w - 12))
+        parts.append(_wrapped(diagram.steps[i], x + w / 2, y + h / 2, w - 12, size))
         if i + 1 < n or diagram.kind == "cycle":
             a, b = geometry[i], geometry[(i + 1) % n]
             points = " ".join(f"{x:.1f},{y:.1f}" for x, y in arrow_path(diagram, a, b, pad=6))

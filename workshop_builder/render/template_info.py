@@ -50,6 +50,7 @@ class Level:
     line_points: Optional[float]  # exact line pitch (lnSpc spcPts), or None
     colour: Optional[str]  # "RRGGBB", None when unknown
     typeface: str
+    align: str = "l"  # the paragraph's alignment (algn): "l", "ctr", "r", "just"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class Box:
     anchor: str = "t"  # vertical anchor: "t", "ctr" or "b"
     type: str = "body"  # the placeholder's type: "title", "ctrTitle", "body", "obj" (content), "pic", …
     fill: Optional[str] = None  # "RRGGBB" of the placeholder's own solid fill, None when it has none
+    outline: Optional[tuple] = None  # ("RRGGBB", width in EMU) of the placeholder's own line, None when none
+    corner: float = 0.0  # a rounded rectangle's corner radius as a share of its shorter side (0: square)
 
     def level(self, n: int) -> Level:
         """The style of outline level n (0-based), clamped to the nine levels."""
@@ -89,6 +92,7 @@ class Layout:
     background: Optional[str]  # "RRGGBB" of a solid background, None when not solid
     hyperlink: Optional[str]  # "RRGGBB" of link text
     footers: tuple = ()  # which of "dt", "ftr", "sldNum" the layout has placeholders for
+    navigation: tuple = ()  # Box × the footer row's placeholders, each its type "dt", "ftr" or "sldNum"
 
     def box(self, idx: int) -> Optional[Box]:
         """The body box with placeholder index idx, or None."""
@@ -188,11 +192,12 @@ def _plain_colour(el) -> Optional[str]:
 
 def _layout(layout, master, theme: _Theme) -> Layout:
     clr_map = _colour_map(layout, master)
-    title, bodies, footers = None, [], []
+    title, bodies, footers, navigation = None, [], [], []
     for ph in layout.placeholders:
         fmt = ph.placeholder_format
         if fmt.type in NOT_BODY:
             footers.append(FOOTER_TYPES[fmt.type])
+            navigation.append(_box(ph, "body", master, theme, clr_map))
             continue
         kind = "title" if fmt.type in TITLE_TYPES or fmt.idx == 0 else "body"
         box = _box(ph, kind, master, theme, clr_map)
@@ -203,7 +208,7 @@ def _layout(layout, master, theme: _Theme) -> Layout:
     bodies.sort(key=lambda b: b.idx)
     background = _background(layout._element, clr_map, theme) or _background(master._element, clr_map, theme)
     return Layout(layout.name, title, tuple(bodies), background, _scheme("hlink", clr_map, theme),
-                  tuple(sorted(footers)))
+                  tuple(sorted(footers)), tuple(sorted(navigation, key=lambda b: b.type)))
 
 
 def _colour_map(layout, master) -> dict:
@@ -219,7 +224,7 @@ def _colour_map(layout, master) -> dict:
 def _master_placeholder(master, ph):
     """The master placeholder a layout placeholder inherits from (by type, as PowerPoint does)."""
     wanted = MASTER_TYPE.get(ph.placeholder_format.type, ph.placeholder_format.type)
-    if wanted not in (PP_PLACEHOLDER.TITLE,):
+    if wanted not in (PP_PLACEHOLDER.TITLE,) + NOT_BODY:
         wanted = PP_PLACEHOLDER.BODY
     for candidate in master.placeholders:
         if candidate.placeholder_format.type == wanted:
@@ -248,10 +253,17 @@ def _box(ph, kind: str, master, theme: _Theme, clr_map: dict) -> Box:
         width, height = width if width is not None else base.width, height if height is not None else base.height
     ph_type = ph._element.ph_type
     own_fill = _x(ph._element, "p:spPr/a:solidFill")
+    line = _x(ph._element, "p:spPr/a:ln[a:solidFill]")
+    line_colour = _fill_colour(_x(line[0], "a:solidFill")[0], clr_map, theme) if line else None
+    rounded = _x(ph._element, "p:spPr/a:prstGeom[@prst='roundRect']")
+    adjust = _x(rounded[0], "a:avLst/a:gd[@name='adj']/@fmla") if rounded else []
+    corner = (int(adjust[0].split()[-1]) if adjust else 16667) / 100000 if rounded else 0.0
     return Box(ph.placeholder_format.idx, kind, int(left or 0), int(top or 0), int(width or 0), int(height or 0),
                tuple(insets), tuple(levels), str(anchor),
                type=ph._element.ph.get("type", "obj") if ph_type is not None else "obj",
-               fill=_fill_colour(own_fill[0], clr_map, theme) if own_fill else None)
+               fill=_fill_colour(own_fill[0], clr_map, theme) if own_fill else None,
+               outline=(line_colour, int(line[0].get("w", "12700"))) if line_colour else None,
+               corner=corner)
 
 
 def _first(results):
@@ -275,6 +287,7 @@ def _level(chain: list, theme: _Theme, clr_map: dict) -> Level:
     line_pts = get("a:lnSpc/a:spcPts/@val")
     fill = get("a:defRPr/a:solidFill")
     face = get("a:defRPr/a:latin/@typeface") or "+mn-lt"
+    align = get("@algn") or "l"
     size_pt = int(size) / 100 if size else 18.0
     if face.startswith("+"):
         face = theme.fonts.get(face[1:3], "Arial")
@@ -285,7 +298,7 @@ def _level(chain: list, theme: _Theme, clr_map: dict) -> Level:
         space_before_pt=space_before, line_spacing=int(line_pct) / 100000 if line_pct else 1.0,
         line_points=int(line_pts) / 100 if line_pts else None,
         colour=_fill_colour(fill, clr_map, theme) if fill is not None else _scheme("tx1", clr_map, theme),
-        typeface=face,
+        typeface=face, align=str(align),
     )
 
 
