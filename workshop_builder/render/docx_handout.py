@@ -37,6 +37,7 @@ MAX_LIST_LEVEL = 3  # Word's List Bullet 3 / List Number 3
 MAX_START = 32767  # the largest list start a numbering override can hold that Word and LibreOffice show
 PICTURE_WIDTH_CM = 14
 CHART_WIDTH_CM = 15
+VOCABULARY = (ChartBlock, DiagramBlock, StatsBlock, ColumnsBlock, QuotationBlock)
 TEXT_WIDTH_CM = 17  # A4 less the 2 cm margins
 WHITESPACE = re.compile(r"\s+")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -81,6 +82,7 @@ class _Writer:
         self._numbering: dict = {}  # "List Number N" style -> its abstractNum id
         self._style_ids: dict = {}  # style name -> style id
         self.container = self.doc  # where paragraphs and tables go: the body, or a layout table's cell
+        self._vocabulary = False  # whether the slide vocabulary's styles are in the document yet
 
     # ---- the document ----
     def write(self) -> bytes:
@@ -146,14 +148,36 @@ class _Writer:
         timing.font.bold, timing.font.color.rgb = True, RGBColor.from_string("4A4A4A")
         note = add("Content Note")
         note.font.color.rgb = RGBColor.from_string(RED)
+        footer = section.footer.paragraphs[0]
+        footer.text = say.WORD_FOOTER.format(title=self.h.title, audience=self.h.audience_name,
+                                         organisation=self.h.organisation)
+        footer.runs[0].font.size = Pt(8)
+
+    def _vocabulary_styles(self) -> None:
+        """The styles of the slide vocabulary's blocks, added when the first one is written (so a
+        handout without them keeps its styles as they were)."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt, RGBColor
+
+        if self._vocabulary:
+            return
+        self._vocabulary = True
+        styles = self.doc.styles
+
+        def add(name, base="Normal"):
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles[base]
+            return style
+
         figure = add("Big Number")
         figure.font.size, figure.font.bold, figure.font.color.rgb = Pt(30), True, RGBColor.from_string(NAVY)
         figure.paragraph_format.space_after = Pt(0)
         figure.paragraph_format.keep_with_next = True
-        figure_label = add("Big Number Label")
-        figure_label.font.size = Pt(12)
-        figure_label.paragraph_format.space_after = Pt(2)
-        figure_label.paragraph_format.keep_with_next = True
+        label = add("Big Number Label")
+        label.font.size = Pt(12)
+        label.paragraph_format.space_after = Pt(2)
+        label.paragraph_format.keep_with_next = True
         source = add("Source")
         source.font.size, source.font.color.rgb = Pt(9), RGBColor.from_string("4A4A4A")
         caption = styles["Caption"]  # a chart's data table's caption: the default light blue is too pale
@@ -161,11 +185,7 @@ class _Writer:
         caption.paragraph_format.keep_with_next = True
         attribution = add("Quote Attribution", base="Quote")
         attribution.font.italic = False
-        attribution.paragraph_format.alignment = 2  # right
-        footer = section.footer.paragraphs[0]
-        footer.text = say.WORD_FOOTER.format(title=self.h.title, audience=self.h.audience_name,
-                                         organisation=self.h.organisation)
-        footer.runs[0].font.size = Pt(8)
+        attribution.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def _properties(self) -> None:
         """The document properties: title, subject, author, language, dates."""
@@ -434,6 +454,9 @@ class _Writer:
             self._code(block, style)
         elif isinstance(block, Rule):
             return
+        elif isinstance(block, VOCABULARY) and not self._vocabulary:
+            self._vocabulary_styles()
+            self.block(block, style)
         elif isinstance(block, ChartBlock):
             self._chart(block)
         elif isinstance(block, DiagramBlock):
