@@ -260,6 +260,10 @@ def test_word_handout_has_the_chart_pictures_with_alt_text_and_their_tables(buil
 def test_word_handout_has_the_steps_big_numbers_columns_and_quotation(built, kind):
     document = docx.Document(str(handout(built, f"-{kind}.docx")))
     paragraphs = _body_paragraphs(document)
+    diagrams = [s._inline.docPr.get("descr") for s in document.inline_shapes
+                if s._inline.docPr.get("name", "").startswith("Diagram")]
+    assert diagrams == ["Process in 4 steps: " + "; then ".join(STEPS) + ".",
+                        "Cycle in 3 steps: " + "; then ".join(CYCLE) + "; then back to the first step."]
     numbered = [t for style, t in paragraphs if style == "List Number"]
     assert numbered[:7] == STEPS + CYCLE
     assert ("Normal", f"Then back to step 1: {CYCLE[0]}") in paragraphs

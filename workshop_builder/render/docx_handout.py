@@ -8,7 +8,7 @@ render (`handout_model.build_handout`): this file only translates it to python-d
 
 The slide vocabulary: a chart is a picture (svg.py's chart_png) with the chart's description
 as its alt text, its source line and its data table (a caption, a repeating header row); a
-diagram is its steps as a numbered list; big numbers are large bold figures with their label
+diagram is a picture (diagram_png) and its steps as a numbered list; big numbers are large bold figures with their label
 and citation; columns and several big numbers sit side by side in a borderless table; a
 quotation is in the Quote style with its attribution under it.
 """
@@ -513,8 +513,18 @@ class _Writer:
         self.para()  # Word runs a table into the next one without a paragraph between
 
     def _diagram(self, block: DiagramBlock) -> None:
-        """A diagram as its steps, numbered (a cycle says it goes back to the first)."""
+        """A diagram: its picture (the steps in words as alt text), then its steps, numbered (a cycle
+        says it goes back to the first)."""
+        from docx.shared import Cm
+
+        from .svg import diagram_png
+
         diagram = block.diagram
+        para = self.para()
+        para.paragraph_format.keep_with_next = True
+        shape = para.add_run().add_picture(io.BytesIO(diagram_png(diagram)), width=Cm(CHART_WIDTH_CM))
+        shape._inline.docPr.set("descr", diagram.description)
+        shape._inline.docPr.set("name", f"Diagram: {(diagram.name or diagram.kind)[:40]}")
         numbering = self._new_numbering("List Number")
         for step in diagram.steps:
             self._number(self.para(step, "List Number"), numbering, 0)

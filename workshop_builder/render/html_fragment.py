@@ -91,9 +91,7 @@ class HtmlWriter:
         if isinstance(block, ChartBlock):
             return self._chart(block)
         if isinstance(block, DiagramBlock):
-            from .svg import diagram_svg
-
-            return diagram_svg(block.diagram, block.ident)
+            return self._diagram(block)
         if isinstance(block, StatsBlock):
             return self._stats(block)
         if isinstance(block, ColumnsBlock):
@@ -127,6 +125,20 @@ class HtmlWriter:
                  f'</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>')
         return f'<figure class="chart chart-{chart.kind}">{svg}{source}</figure>\n{table}'
 
+    @staticmethod
+    def _diagram(block: DiagramBlock) -> str:
+        """The diagram's SVG and steps, its drawing cropped to its shapes (a row of steps would
+        otherwise sit in a band of empty page)."""
+        from .diagram_layout import diagram_geometry
+        from .svg import WIDTH, diagram_svg
+
+        height = 300  # diagram_svg's drawing height
+        out = diagram_svg(block.diagram, block.ident)
+        boxes = diagram_geometry(block.diagram, WIDTH, height)
+        top = max(0.0, min(y for _, y, _, _ in boxes) - 12)
+        bottom = min(float(height), max(y + h for _, y, _, h in boxes) + 12)
+        return out.replace(f'viewBox="0 0 {WIDTH} {height}"', f'viewBox="0 {top:.1f} {WIDTH} {bottom - top:.1f}"', 1)
+
     def _stats(self, block: StatsBlock) -> str:
         """Big numbers side by side: the figure, its label and its citation."""
         out = []
@@ -144,7 +156,7 @@ class HtmlWriter:
     def _refs(numbers) -> str:
         """Reference numbers as the citation links text shows them (nothing for none)."""
         links = ", ".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers)
-        return f' <sup class="cite">[{links}]</sup>' if links else ""
+        return f'\u00a0<sup class="cite">[{links}]</sup>' if links else ""  # kept with the words before it
 
     @staticmethod
     def _code(block: CodeBlock) -> str:
