@@ -609,7 +609,7 @@ class _TreeWalk:
                     out.extend(Fragment(self.blocks(b.tree)) for b in group)
                     continue
                 block = self.vocabulary(visual, group)
-                previous = out[-1].blocks if out else ()
+                previous: tuple = out[-1].blocks if out else ()
                 if isinstance(block, StatsBlock) and len(previous) == 1 and isinstance(previous[0], StatsBlock):
                     out[-1] = Fragment((StatsBlock(previous[0].items + block.items),))
                 else:
@@ -646,7 +646,7 @@ class _TreeWalk:
                  for n in self.resolved.cite_numbers(self.module_id, c.get("keys", "").split())]
         return tuple(dict.fromkeys(found))
 
-    def _quotation(self, el) -> Optional[QuotationBlock]:
+    def _quotation(self, el) -> QuotationBlock | None:
         """A slide's block quote with an attribution line, as the deck's Quotation layout reads it."""
         from .from_markdown import DASHES, quotation
 

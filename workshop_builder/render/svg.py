@@ -267,7 +267,10 @@ def diagram_png(diagram: Diagram, width: int = 1440) -> bytes:
     bottom = min(300.0, max(y + h for _, y, _, h in boxes) + 12)
     image = Image.new("RGB", (width, int((bottom - top) * k)), "white")
     draw = ImageDraw.Draw(image)
-    at = lambda x, y: (x * k, (y - top) * k)  # noqa: E731
+
+    def at(x: float, y: float) -> tuple:
+        return x * k, (y - top) * k
+
     for x, y, w, h in boxes:
         draw.rounded_rectangle((*at(x, y), *at(x + w, y + h)), radius=12 * k, fill=PALETTE[0])
     for m in re.finditer(r'<polyline points="([^"]+)"', svg):
