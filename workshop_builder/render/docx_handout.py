@@ -8,9 +8,9 @@ render (`handout_model.build_handout`): this file only translates it to python-d
 
 The slide vocabulary: a chart is a picture (svg.py's chart_png) with the chart's description
 as its alt text, its source line and its data table (a caption, a repeating header row); a
-diagram is a picture (diagram_png) and its steps as a numbered list; big numbers are large bold figures with their label
-and citation; columns and several big numbers sit side by side in a borderless table; a
-quotation is in the Quote style with its attribution under it.
+diagram is a picture (diagram_png) and its steps as a numbered list; big numbers are large
+bold figures with their label and citation; columns and several big numbers sit side by side
+in a borderless table; a quotation is in the Quote style with its attribution under it.
 """
 
 from __future__ import annotations

@@ -9,10 +9,10 @@ Quote, Rule, grouped as one Fragment per Markdown fragment; and the slide vocabu
 (ChartBlock, DiagramBlock, StatsBlock, ColumnsBlock, QuotationBlock), one Fragment each. Those
 hold the deck's own shapes (presentation.py's Chart, Diagram, Stat), built by the deck's builders
 in from_markdown.py from the same groups of Markdown blocks, so a handout draws what the deck
-shows. Inline content is a flat tuple
-of Run, LineBreak, Citation and Picture items, each with the style a writer needs (bold,
-italic, mono, href) and its `marks`: the chain of inline elements around it, so that a
-writer that nests markup (HTML) can rebuild the source's nesting exactly.
+shows. Inline content is a flat tuple of Run, LineBreak, Citation and Picture items, each with
+the style a writer needs (bold, italic, mono, href) and its `marks`: the chain of inline
+elements around it, so that a writer that nests markup (HTML) can rebuild the source's nesting
+exactly.
 """
 
 from __future__ import annotations
@@ -588,9 +588,9 @@ def fragments(resolved: Resolved, blocks, module_id: str) -> tuple:
 class _TreeWalk:
     """Turns the element trees of one module into typed blocks."""
 
-    def __init__(self, resolved: Resolved, module_id: str, title: str = ""):
+    def __init__(self, resolved: Resolved, module_id: str):
         self.resolved, self.module_id = resolved, module_id
-        self.title = title  # the slide being walked (a diagram is named after it)
+        self.title = ""  # the slide being walked (a diagram is named after it)
         self._numbers = itertools.count()
         self._figures = itertools.count(1)
         self.in_slide = False
@@ -634,7 +634,7 @@ class _TreeWalk:
             parts = deck.column_elements(visual, blocks)
             headed = bool(parts) and all(els and els[0].tag == "h3" for els in parts)
             return ColumnsBlock(tuple(tuple(self.block(el) for el in els) for els in parts), headed)
-        return Fragment(tuple(b for block in blocks for b in self.blocks(block.tree)))  # pragma: no cover
+        raise ValueError(f"not a slide-vocabulary block: {visual.name}")  # a `::: column` is never outermost
 
     def _ident(self, kind: str) -> str:
         """An id for a drawing, unique on the page (ids of its SVG parts start with it)."""
