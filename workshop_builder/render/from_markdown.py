@@ -317,11 +317,17 @@ def stat(blocks, module_id: str, cite: Cite) -> Stat:
                 _cites([el for b in blocks for el in b.tree], module_id, cite))
 
 
-def columns(visual, blocks, module_id: str, cite: Cite) -> Columns:
-    """A `:::: columns` block's columns; with a heading each when every column starts with `###`."""
+def column_elements(visual, blocks) -> list:
+    """A `:::: columns` block's columns in order, each as the list of its top-level elements
+    (the handouts walk these with their own tree walk)."""
     order = [b.visual for b in blocks if b.visual is not None and b.visual is not visual]
     parts = list(dict.fromkeys(order))
-    contents = [[el for b in blocks if b.visual is part for el in b.tree] for part in parts]
+    return [[el for b in blocks if b.visual is part for el in b.tree] for part in parts]
+
+
+def columns(visual, blocks, module_id: str, cite: Cite) -> Columns:
+    """A `:::: columns` block's columns; with a heading each when every column starts with `###`."""
+    contents = column_elements(visual, blocks)
     headed = bool(contents) and all(els and els[0].tag == "h3" for els in contents)
     headings = tuple(" ".join(_cite_text(els[0], module_id, cite).split()) for els in contents) if headed else ()
     boxes = tuple(TextBox(text_points(els[1:] if headed else els, module_id, cite)) for els in contents)
