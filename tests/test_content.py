@@ -369,3 +369,12 @@ def test_every_module_shows_at_least_one_slide_that_is_not_a_bullet_list(worksho
     # and every audience meets several of them, not one
     for aud in AUDIENCES:
         assert sum(aud in auds for auds in shown.values()) >= 6, aud
+
+
+def test_the_cce_definition_is_a_quotation_in_the_home_offices_words(built):
+    for aud in AUDIENCES:
+        _, layout, slide = find_slide(deck(built, aud), "What child criminal exploitation is")
+        by_idx = {ph.placeholder_format.idx: ph.text_frame.text for ph in slide.placeholders}
+        assert layout == "Quotation", aud
+        assert "imbalance of power to coerce, control, manipulate or deceive" in by_idx[1], aud
+        assert "Serious Violence Strategy" in by_idx[2] and "Home Office, 2018" in by_idx[2], aud
