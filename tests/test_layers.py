@@ -21,10 +21,10 @@ LAYERS = [
     ("foundation", ["workshop_builder", "workshop_builder.diagnostics", "workshop_builder.data",
                     "workshop_builder.package_files", "workshop_builder.codes"]),
     ("model", ["workshop_builder.model", "workshop_builder.yamlio", "workshop_builder.markdown_tree",
-               "workshop_builder.source_files", "workshop_builder.schema"]),
+               "workshop_builder.source_files", "workshop_builder.schema", "workshop_builder.visuals"]),
     ("loader and resolver", ["workshop_builder.loader", "workshop_builder.module_parser",
                              "workshop_builder.edition_loader", "workshop_builder.resolver",
-                             "workshop_builder.footnotes"]),
+                             "workshop_builder.footnotes", "workshop_builder.pacing"]),
     ("renderers", ["workshop_builder.render"]),
     # The accessibility checks measure the deck the renderers plan, so checks sit above them.
     ("checks", ["workshop_builder.checks"]),
