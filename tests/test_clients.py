@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pptx import Presentation
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.shapes.group import GroupShape
 
 from workshop_builder.cli import main
 
@@ -128,6 +130,53 @@ def test_every_deck_opens_in_impress_with_every_slide_on_its_page(built, tmp_pat
                                       "(missing, or off the slide: poppler drops words beyond the page)")
             outside = [w for w in words if w[0] < -0.5 or w[1] < -0.5 or w[2] > width + 0.5 or w[3] > height + 0.5]
             assert not outside, f"{deck.name} slide {number} ({title}): text off the slide: {outside[:5]}"
+
+
+def _shape_texts(shape) -> list:
+    """Every text a shape draws: its paragraphs, table cells, a group's members, a chart's labels."""
+    if isinstance(shape, GroupShape):  # a diagram: its steps
+        return [text for member in shape.shapes for text in _shape_texts(member)]
+    if isinstance(shape, GraphicFrame) and shape.has_chart:
+        chart = shape.chart
+        texts = [str(c) for c in chart.plots[0].categories]
+        return texts + ([chart.chart_title.text_frame.text] if chart.has_title else [])
+    if isinstance(shape, GraphicFrame) and shape.has_table:
+        return [c.text for row in shape.table.rows for c in row.cells]
+    if shape.has_text_frame:
+        return [p.text for p in shape.text_frame.paragraphs]
+    return []
+
+
+def test_every_slide_kind_opens_in_impress_with_every_word_on_its_slide(tmp_path):
+    """tests/projects/visual (one slide of every kind: columns, comparison, big numbers, quotation,
+    picture, charts, process and cycle diagrams, activity) in Impress: every word drawn, none off the slide."""
+    need("soffice", "pdftotext")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "-C", str(REPO / "tests" / "projects" / "visual"), "-o", str(out),
+                                       "-f", "pptx", "--no-thumbnails", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    decks = sorted(out.glob("*/*.pptx"))
+    assert decks
+    soffice_to_pdf(decks, tmp_path / "pdf", tmp_path / "profile")
+    for deck in decks:
+        pages = pdf_pages(tmp_path / "pdf" / f"{deck.stem}.pdf")
+        slides = list(Presentation(str(deck)).slides)
+        assert len(pages) == len(slides)
+        kinds, checked = set(), []
+        for number, (slide, (width, height, words)) in enumerate(zip(slides, pages), 1):
+            kinds.add(slide.slide_layout.name)
+            drawn = squeezed(" ".join(w[4] for w in words))
+            for shape in slide.shapes:
+                for text in _shape_texts(shape):
+                    checked.append(text)
+                    lost = [word for word in text.split() if squeezed(word) not in drawn]
+                    assert not lost, f"{deck.name} slide {number}: {lost} of {text!r} not drawn"
+            outside = [w for w in words if w[0] < -0.5 or w[1] < -0.5 or w[2] > width + 0.5 or w[3] > height + 0.5]
+            assert not outside, f"{deck.name} slide {number}: text off the slide: {outside[:5]}"
+        assert {"Two Content", "Comparison", "Big Number", "Quotation", "Picture with Caption", "Title Only",
+                "Activity"} <= kinds, kinds
+        # the diagram steps (inside groups) and the chart categories were read and found drawn
+        assert {"Targeting", "Gaining trust", "2021", "Police"} <= set(checked), sorted(checked)
 
 
 def test_every_handout_prints_in_chromium_as_a_tagged_pdf_with_title_and_language(built):

@@ -319,7 +319,7 @@ def test_charts_are_svg_images_holding_the_markdowns_figures(visual_built):
         assert sorted(values) == sorted(float(f.rstrip("%").replace(",", "")) for f in figures)
         # the source line beneath the chart, as the deck's "Chart source" box
         source = next(sh for sh in by_title[title].shapes if sh.name == "Chart source").text_frame.text
-        assert svg_texts(svg)[-1] == source and source.startswith(("Source: Home Office", "Home Office"))
+        assert svg_texts(svg)[-1] == source and source.startswith(("Source: Example data", "Example data"))
     ids = re.findall(r'\bid="([^"]+)"', text)
     assert len(ids) == len(set(ids))  # every chart's and diagram's ids unique in the page
 
@@ -354,7 +354,7 @@ def test_big_numbers_sit_on_the_cards_with_label_and_citation(visual_built):
     assert "children estimated to be at risk of criminal exploitation" in two
     assert "The Children&#x27;s Society, 2019" in two or "The Children's Society, 2019" in two
     one = section_of(text, "One big number")
-    assert '<p class="lv0 first">19,125</p>' in one and "Home Office, 2025" in one
+    assert '<p class="lv0 first">19,125</p>' in one and "Example data, 2025" in one
     # one figure is centred on the row, as the deck writer moves it: the middle card's place
     assert 'class="ph ph-0 stat" style="left:36.25%"' in one
     assert ".L-big-number .ph-0{" in text and "background:#F2F5F7" in text  # the card's fill

@@ -161,7 +161,7 @@ def test_html_chart_is_an_accessible_svg_with_its_data_table(built, kind):
     assert "12,706" in text(desc) and "19,125" in text(desc)
     assert svg["attrs"]["aria-labelledby"] == f'{title["attrs"]["id"]} {desc["attrs"]["id"]}'
     [source] = find(figure, "figcaption")
-    assert text(source).startswith("Source: Home Office, 2025")
+    assert text(source).startswith("Source: Example data, 2025")
     assert [a["attrs"]["href"] for a in find(source, "a")] == ["#ref-1"]
     [table] = find(section, "table", "chart-data")
     assert rows(table) == NRM
@@ -258,7 +258,7 @@ def test_word_handout_has_the_chart_pictures_with_alt_text_and_their_tables(buil
     assert nrm.rows[0]._tr.trPr.find(W + "tblHeader") is not None  # the header row repeats
     paragraphs = _body_paragraphs(document)
     assert ("Caption", "The figures in the chart: NRM referrals, UK (referrals)") in paragraphs
-    assert any(style == "Source" and t.startswith("Source: Home Office, 2025") for style, t in paragraphs)
+    assert any(style == "Source" and t.startswith("Source: Example data, 2025") for style, t in paragraphs)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -70,7 +70,7 @@ def test_chart_parts_hold_the_series_values_from_the_markdown(deck):
     frame = next(s for s in slide.shapes if s.has_chart)
     descr = frame._element.nvGraphicFramePr.cNvPr.get("descr")
     assert "Column chart: NRM referrals, UK" in descr and "2024 19,125" in descr
-    assert any(s.has_text_frame and s.text_frame.text == "Source: Home Office, 2025" for s in slide.shapes)
+    assert any(s.has_text_frame and s.text_frame.text == "Source: Example data, 2025" for s in slide.shapes)
 
 
 def test_a_deck_with_charts_is_reproducible(visual, cli, tmp_path):
@@ -235,14 +235,14 @@ def test_a_finding_names_the_line_and_the_fix(visual):
 # ---- SVG and PNG for the handouts ----
 
 CHART = Chart("column", ("2023", "2024"), (Series("Referrals", (17004.0, 19125.0)),), "NRM referrals", "",
-              "Year", "Source: Home Office, 2025")
+              "Year", "Source: Example data, 2025")
 
 
 def test_chart_svg_is_accessible_with_labels_from_zero():
     svg = CHART.kind and __import__("workshop_builder.render.svg", fromlist=["chart_svg"]).chart_svg(CHART)
     assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
     assert "2024 19,125" in svg  # the description carries every figure
-    assert ">19,125</text>" in svg and ">Source: Home Office, 2025</text>" in svg
+    assert ">19,125</text>" in svg and ">Source: Example data, 2025</text>" in svg
     bottoms = {round(float(y) + float(h), 1) for y, h in re.findall(r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" '
                                                                     r'height="([\d.]+)"', svg)}
     assert len(bottoms) == 1  # every bar stands on the same zero line
