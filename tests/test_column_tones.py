@@ -18,7 +18,9 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from tests.conftest import run
 from tests.test_visual_handouts import find, slide, text, tree
 from workshop_builder.checks import check_project
-from workshop_builder.visuals import column_tone
+from workshop_builder.checks.accessibility import contrast_ratio
+from workshop_builder.render.template_info import template_look
+from workshop_builder.visuals import TONE_ACCENTS, TONE_RGB, column_tone
 
 SAMPLE = Path(__file__).parent / "projects" / "visual"
 AVOID, PREFER = "B3261E", "00756A"  # the default template's accent3 and accent2
@@ -86,6 +88,13 @@ def bands(sld) -> list:
 
 
 # ---- parsing ----
+
+def test_the_tone_colours_are_the_templates_and_readable_on_white():
+    look = template_look(Path(__file__).parent.parent / "templates" / "deck.pptx")
+    for tone, accent in TONE_ACCENTS.items():
+        assert look.colours[accent].upper() == TONE_RGB[tone]
+        assert contrast_ratio(TONE_RGB[tone], "FFFFFF") >= 4.5
+
 
 @pytest.mark.parametrize("args, attrs, tone", [
     ([], {}, ""), ([], {"tone": "avoid"}, "avoid"), ([".prefer"], {}, "prefer"),

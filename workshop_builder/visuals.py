@@ -26,6 +26,7 @@ MIN_COLUMNS, MAX_COLUMNS = 2, 3
 MAX_STATS = 3
 TONES = ("avoid", "prefer")  # a column's tone: what not to say or do, and what to say or do instead
 TONE_ACCENTS = {"avoid": "accent3", "prefer": "accent2"}  # the template's theme colour for each tone
+TONE_RGB = {"avoid": "B3261E", "prefer": "00756A"}  # those colours in the default template (both >= 4.5:1 on white)
 
 
 @dataclass(eq=False)

@@ -32,7 +32,6 @@ from .handout_model import (BulletList, ChartBlock, Citation, CodeBlock, Columns
                             References, Rule, Run, StatsBlock, Table, build_handout)
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
-TONE_COLOURS = {"avoid": "B3261E", "prefer": TEAL}  # a toned column's colour (the deck's accent3, accent2)
 BODY_FONT, MONO_FONT = "Arial", "Courier New"
 MAX_LIST_LEVEL = 3  # Word's List Bullet 3 / List Number 3
 MAX_START = 32767  # the largest list start a numbering override can hold that Word and LibreOffice show
@@ -545,16 +544,18 @@ class _Writer:
     def _column(self, blocks, tone: str = "") -> None:
         """One column's blocks (a column's heading as a bold paragraph: a layout cell holds no heading);
         a toned column's heading in its tone's colour, with a bar of that colour down the cell's left."""
+        from ..visuals import TONE_RGB
+
         for block in blocks:
             if isinstance(block, Heading):
                 para = self.para(style="Handout Label")
                 self.inline(para, block.runs)
                 for run in para.runs if tone else ():
-                    run.font.color.rgb = _rgb(TONE_COLOURS[tone])
+                    run.font.color.rgb = _rgb(TONE_RGB[tone])
             else:
                 self.block(block)
         if tone and hasattr(self.container, "_tc"):
-            _left_bar(self.container, TONE_COLOURS[tone])
+            _left_bar(self.container, TONE_RGB[tone])
 
     def _side_by_side(self, writers: list) -> None:
         """Content side by side: one borderless table cell each (a single item goes in the text)."""

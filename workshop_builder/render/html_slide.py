@@ -29,7 +29,7 @@ from xml.etree.ElementTree import Element
 
 from markupsafe import Markup
 
-from ..visuals import TONE_ACCENTS
+from ..visuals import TONE_ACCENTS, TONE_RGB
 from .diagram_layout import diagram_geometry, diagram_size
 from .fit import (
     CELL_INSETS,
@@ -73,7 +73,6 @@ LINK_SCHEMES = ("http", "https", "mailto", "tel")  # what an HTML slide may link
 MONO_FONT = '"Courier New", "Liberation Mono", monospace'
 FONT_FALLBACK = '"Liberation Sans", Arimo, Helvetica, sans-serif'
 DEFAULT_LAYOUT = "Title and Content"
-DEFAULT_TONES = {"avoid": "B3261E", "prefer": "00756A"}  # the default template's accent3 and accent2
 ALIGN = {"l": "left", "ctr": "center", "r": "right", "just": "justify", "dist": "justify"}
 
 
@@ -360,7 +359,7 @@ class SlideDrawer:
     def _tone_rgb(self, tone: str) -> str:
         """The template's theme colour for a column's tone (visuals.TONE_ACCENTS), as RRGGBB."""
         colours = dict(self.look.colours) if self.look is not None else {}
-        return colours.get(TONE_ACCENTS[tone], DEFAULT_TONES[tone])
+        return colours.get(TONE_ACCENTS[tone], TONE_RGB[tone])
 
     def _tone_colour(self, tone: str) -> str:
         """";color:#RRGGBB" for a toned column's heading, "" for a column without a tone."""

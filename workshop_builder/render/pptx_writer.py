@@ -510,7 +510,7 @@ def _tone_column(slide, heading, band: tuple, tone: str, number: int) -> None:
 
     from ..visuals import TONE_ACCENTS
 
-    colour = getattr(MSO_THEME_COLOR, TONE_ACCENTS[tone].upper().replace("ACCENT", "ACCENT_"))
+    colour = {"accent2": MSO_THEME_COLOR.ACCENT_2, "accent3": MSO_THEME_COLOR.ACCENT_3}[TONE_ACCENTS[tone]]
     if heading is not None and heading.text_frame.paragraphs:
         for run in heading.text_frame.paragraphs[0].runs:
             run.font.color.theme_color = colour
