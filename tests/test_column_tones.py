@@ -160,8 +160,8 @@ def test_plain_columns_take_bands_and_untoned_columns_are_unchanged(built):
     untoned = deck_slide(built, "Sexual and criminal exploitation")
     assert bands(untoned) == []
     for ph in untoned.placeholders:
-        for run in (r for p in ph.text_frame.paragraphs for r in p.runs):
-            assert run.font.color.type is None
+        for para in ph.text_frame.paragraphs:
+            assert [r.font.color.type for r in para.runs] == [None] * len(para.runs)
 
 
 # ---- the HTML slides and handout ----
