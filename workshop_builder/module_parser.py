@@ -339,8 +339,12 @@ class BodyParser:
             self.report.error(loc, VISUAL_BLOCK_PLACE, f"a '::: {name}' block cannot be inside '::: {enclosing[-1]}'",
                               f"close '::: {enclosing[-1]}' first; a '::: {name}' block belongs directly in a slide")
             return None
-        kind = ""
-        if name == "chart":
+        kind, tone = "", ""
+        if name == "column":
+            tone, mistake = visuals.column_tone(args, attrs)
+            if mistake is not None:  # reported; the column is still read, so its content is checked
+                self.report.error(loc, CHART_KIND, *mistake)
+        elif name == "chart":
             kind = args[0] if args else ""
             unknown = [k for k in attrs if k not in visuals.CHART_ATTRIBUTES] + args[1:]
             if kind not in visuals.CHART_KINDS:
@@ -357,7 +361,8 @@ class BodyParser:
             self.report.error(loc, CHART_KIND, f"'::: {name}' takes no words after its name",
                               f"write '::: {name}' alone on its line")
             return None
-        return Visual(name, loc, kind, dict(attrs), parent.visual if parent is not None else None)
+        return Visual(name, loc, kind, dict(attrs) if name == "chart" else {},
+                      parent.visual if parent is not None else None, tone)
 
     def _closed_visual(self, frame: _Frame) -> None:
         """A vocabulary block has closed: check that it holds what it must."""

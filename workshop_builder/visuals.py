@@ -3,8 +3,8 @@
 `:::: columns` / `::: column`, `::: stat`, `::: chart KIND`, `::: process` and `::: cycle` are
 read by the module parser (module_parser.py) like the other `:::` blocks; this module is what it
 asks: which names exist, what a chart's attributes are, how a figure in a chart table reads as
-a number, and what each block must hold (the rules are checked when the block closes, with the
-line of the mistake). Pure: no Markdown parser, no python-pptx. The codes of the vocabulary's
+a number, what tone a column takes, and what each block must hold (the rules are checked when the
+block closes, with the line of the mistake). Pure: no Markdown parser, no python-pptx. The codes of the vocabulary's
 mistakes are declared in codes/visuals.py.
 """
 
@@ -15,7 +15,7 @@ import shlex
 from dataclasses import dataclass, field
 
 from .codes.load import CHART_TABLE, DIAGRAM_STEPS, SLIDE_VISUALS
-from .diagnostics import Location
+from .diagnostics import Location, did_you_mean
 
 NAMES = ("columns", "column", "stat", "chart", "process", "cycle")
 TOP_LEVEL = ("columns", "stat", "chart", "process", "cycle")  # directly in a slide
@@ -24,6 +24,9 @@ CHART_ATTRIBUTES = ("title", "unit")
 MIN_STEPS, MAX_STEPS = 2, 7
 MIN_COLUMNS, MAX_COLUMNS = 2, 3
 MAX_STATS = 3
+TONES = ("avoid", "prefer")  # a column's tone: what not to say or do, and what to say or do instead
+TONE_ACCENTS = {"avoid": "accent3", "prefer": "accent2"}  # the template's theme colour for each tone
+TONE_RGB = {"avoid": "B3261E", "prefer": "00756A"}  # those colours in the default template (both >= 4.5:1 on white)
 
 
 @dataclass(eq=False)
@@ -35,6 +38,7 @@ class Visual:
     kind: str = ""  # a chart's kind: bar | column | line | pie
     attrs: dict = field(default_factory=dict)  # a chart's title= and unit=
     parent: Visual | None = None  # the enclosing block (a column's columns)
+    tone: str = ""  # a column's tone (one of TONES), "" for none
 
     @property
     def root(self) -> Visual:
@@ -60,6 +64,23 @@ def parse_spec(spec: str) -> tuple | None:
         else:
             args.append(word)
     return args, attrs
+
+
+def column_tone(args: list, attrs: dict) -> tuple:
+    """A column's tone from its words (`tone=avoid`, or pandoc's class form `{.column .avoid}`):
+    (tone or "", None), or (tone or "", (message, fix)) for the first word that is not a tone."""
+    fix = "write '::: column tone=avoid' or '::: column tone=prefer' (or '::: {.column .avoid}')"
+    unknown = [k for k in attrs if k != "tone"] + [a for a in args if not a.startswith(".")]
+    if unknown:
+        return "", (f"'::: column' takes only a tone; '{unknown[0]}' is not one", fix)
+    named = ([attrs["tone"]] if "tone" in attrs else []) + [a[1:] for a in args]
+    for tone in named:
+        if tone not in TONES:
+            hint = did_you_mean(tone, TONES)
+            return "", (f"column tone '{tone}' is not one of {', '.join(TONES)}", hint or fix)
+    if len(set(named)) > 1:
+        return "", (f"a column takes one tone; this one has {' and '.join(dict.fromkeys(named))}", fix)
+    return (named[0] if named else ""), None
 
 
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")

@@ -1348,10 +1348,12 @@ before its `::: notes`.
 
 CHART_KIND = declare(
     'E036', 'chart-kind', ERROR, FAMILY,
-    summary='A chart block names no known kind (bar, column, line, pie) or an unknown attribute',
+    summary='A chart block names no known kind (bar, column, line, pie), or a vocabulary block an unknown attribute or column tone',
     why="""\
 The kind decides which native PowerPoint chart is made; a misspelt kind or attribute
-(`titel=`) would otherwise be dropped silently.
+(`titel=`) would otherwise be dropped silently. The same holds for a column's tone: a
+`::: column` takes only `tone=avoid` or `tone=prefer` (or pandoc's `{.column .avoid}`), and
+the other blocks take no words after their name.
 """,
     example="""\
 **Bad:** `::: chart bars title="Referrals"`
@@ -1363,6 +1365,12 @@ modules/m.md:7:5: E036 [error] chart kind 'bars' is not one of bar, column, line
 ```
 
 **Fix:** `::: chart bar title="Referrals" unit="children"` (attributes: `title`, `unit`).
+
+**Also reported for** a column tone that is not `avoid` or `prefer`:
+
+```text
+modules/m.md:9:5: E036 [error] column tone 'red' is not one of avoid, prefer (fix: write '::: column tone=avoid' or '::: column tone=prefer' (or '::: {.column .avoid}'))
+```
 """,
 )
 

@@ -464,7 +464,8 @@ class _Writer:
         elif isinstance(block, StatsBlock):
             self._side_by_side([lambda item=item: self._stat(item) for item in block.items])
         elif isinstance(block, ColumnsBlock):
-            self._side_by_side([lambda column=column: self._column(column) for column in block.columns])
+            self._side_by_side([lambda column=column, n=n: self._column(column, block.tone(n))
+                                for n, column in enumerate(block.columns)])
         elif isinstance(block, QuotationBlock):
             for child in block.blocks:
                 self.block(child, style="Quote")
@@ -540,14 +541,21 @@ class _Writer:
             source = self.para(stat.citation, "Source")
             self._citation(source, item.numbers)
 
-    def _column(self, blocks) -> None:
-        """One column's blocks (a column's heading as a bold paragraph: a layout cell holds no heading)."""
+    def _column(self, blocks, tone: str = "") -> None:
+        """One column's blocks (a column's heading as a bold paragraph: a layout cell holds no heading);
+        a toned column's heading in its tone's colour, with a bar of that colour down the cell's left."""
+        from ..visuals import TONE_RGB
+
         for block in blocks:
             if isinstance(block, Heading):
                 para = self.para(style="Handout Label")
                 self.inline(para, block.runs)
+                for run in para.runs if tone else ():
+                    run.font.color.rgb = _rgb(TONE_RGB[tone])
             else:
                 self.block(block)
+        if tone and hasattr(self.container, "_tc"):
+            _left_bar(self.container, TONE_RGB[tone])
 
     def _side_by_side(self, writers: list) -> None:
         """Content side by side: one borderless table cell each (a single item goes in the text)."""
@@ -767,6 +775,26 @@ def _layout_table(table) -> None:
         after.addprevious(borders)
     else:
         tbl_pr.append(borders)
+
+
+def _left_bar(cell, hex_colour: str) -> None:
+    """A thick bar of a colour down a table cell's left side (a cell border, so it grows with the cell)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    left = OxmlElement("w:left")
+    for key, value in (("val", "single"), ("sz", "36"), ("space", "0"), ("color", hex_colour)):
+        left.set(qn(f"w:{key}"), value)
+    borders.append(left)
+    later = [tc_pr.find(qn(f"w:{tag}")) for tag in ("shd", "noWrap", "tcMar", "textDirection", "tcFitText",
+                                                     "vAlign", "hideMark")]
+    after = next((el for el in later if el is not None), None)
+    if after is not None:  # the schema's order: tcBorders after tcW, before these
+        after.addprevious(borders)
+    else:
+        tc_pr.append(borders)
 
 
 def _has_content(para) -> bool:

@@ -311,6 +311,18 @@ def column_boxes(bodies, shape: Columns, area) -> list:
     return [(None, box) for box in spread(bodies[:n] if len(bodies) >= n else bodies, n, area)]
 
 
+TONE_BAND = int(0.06 * 914400)  # a toned column's band: twice the template's heading rule
+TONE_INSET = int(0.1 * 914400)  # the band's inset from the column's sides (the heading rule's)
+
+
+def tone_band(head, box) -> tuple:
+    """(left, top, width, height) of a toned column's band: over the layout's heading rule, under the
+    heading box, on a comparison (head is its box); just above the text box else (head is None)."""
+    edge = head if head is not None else box
+    top = head.top + head.height if head is not None else box.top - TONE_BAND
+    return (edge.left + TONE_INSET, top, edge.width - 2 * TONE_INSET, TONE_BAND)
+
+
 def _diagram_fits(diagram: Diagram, width: float, height: float) -> bool:
     from .diagram_layout import diagram_geometry, diagram_size
 

@@ -317,12 +317,21 @@ def stat(blocks, module_id: str, cite: Cite) -> Stat:
                 _cites([el for b in blocks for el in b.tree], module_id, cite))
 
 
+def _column_visuals(visual, blocks) -> list:
+    """A `:::: columns` block's `::: column` blocks (visuals.Visual) in order."""
+    return list(dict.fromkeys(b.visual for b in blocks if b.visual is not None and b.visual is not visual))
+
+
 def column_elements(visual, blocks) -> list:
     """A `:::: columns` block's columns in order, each as the list of its top-level elements
     (the handouts walk these with their own tree walk)."""
-    order = [b.visual for b in blocks if b.visual is not None and b.visual is not visual]
-    parts = list(dict.fromkeys(order))
-    return [[el for b in blocks if b.visual is part for el in b.tree] for part in parts]
+    return [[el for b in blocks if b.visual is part for el in b.tree] for part in _column_visuals(visual, blocks)]
+
+
+def column_tones(visual, blocks) -> tuple:
+    """A `:::: columns` block's tones, one a column ("" for none), in order; () when no column has one."""
+    tones = tuple(part.tone for part in _column_visuals(visual, blocks))
+    return tones if any(tones) else ()
 
 
 def columns(visual, blocks, module_id: str, cite: Cite) -> Columns:
@@ -331,7 +340,7 @@ def columns(visual, blocks, module_id: str, cite: Cite) -> Columns:
     headed = bool(contents) and all(els and els[0].tag == "h3" for els in contents)
     headings = tuple(" ".join(_cite_text(els[0], module_id, cite).split()) for els in contents) if headed else ()
     boxes = tuple(TextBox(text_points(els[1:] if headed else els, module_id, cite)) for els in contents)
-    return Columns(boxes, headings)
+    return Columns(boxes, headings, column_tones(visual, blocks))
 
 
 def quotation(elements, module_id: str, cite: Cite):

@@ -231,6 +231,11 @@ class ColumnsBlock:
 
     columns: tuple
     headed: bool = False
+    tones: tuple = ()  # one per column ("avoid", "prefer" or "" for none), or () when none has one
+
+    def tone(self, n: int) -> str:
+        """Column n's tone (visuals.TONES), "" for none."""
+        return self.tones[n] if n < len(self.tones) else ""
 
 
 @dataclass(frozen=True)
@@ -633,7 +638,8 @@ class _TreeWalk:
         if visual.name == "columns":
             parts = deck.column_elements(visual, blocks)
             headed = bool(parts) and all(els and els[0].tag == "h3" for els in parts)
-            return ColumnsBlock(tuple(tuple(self.block(el) for el in els) for els in parts), headed)
+            return ColumnsBlock(tuple(tuple(self.block(el) for el in els) for els in parts), headed,
+                                deck.column_tones(visual, blocks))
         raise ValueError(f"not a slide-vocabulary block: {visual.name}")  # a `::: column` is never outermost
 
     def _ident(self, kind: str) -> str:

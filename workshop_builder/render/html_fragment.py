@@ -95,7 +95,8 @@ class HtmlWriter:
         if isinstance(block, StatsBlock):
             return self._stats(block)
         if isinstance(block, ColumnsBlock):
-            columns = "".join(f'<div class="column">{self._flow(column)}</div>' for column in block.columns)
+            columns = "".join(f'<div class="column{f" tone tone-{block.tone(n)}" if block.tone(n) else ""}">'
+                              f'{self._flow(column)}</div>' for n, column in enumerate(block.columns))
             return f'<div class="columns columns-{len(block.columns)}">{columns}</div>'
         if isinstance(block, QuotationBlock):
             return (f'<figure class="quotation"><blockquote>{self._flow(block.blocks)}</blockquote>'

@@ -29,6 +29,7 @@ from xml.etree.ElementTree import Element
 
 from markupsafe import Markup
 
+from ..visuals import TONE_ACCENTS, TONE_RGB
 from .diagram_layout import diagram_geometry, diagram_size
 from .fit import (
     CELL_INSETS,
@@ -39,6 +40,7 @@ from .fit import (
     column_boxes,
     free_area,
     text_beside_visual,
+    tone_band,
 )
 from .inline import inline_style
 from .layouts import stat_columns
@@ -78,6 +80,11 @@ def num(value: float) -> str:
     """A number for CSS: at most three decimals, no trailing zeros (the same text for the same value)."""
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
+
+
+def _tone_class(tone: str) -> str:
+    """The class a toned column's boxes carry (" tone-avoid"), "" for none."""
+    return f" tone-{tone}" if tone else ""
 
 
 def layout_class(name: str) -> str:
@@ -326,18 +333,37 @@ class SlideDrawer:
             if not texts:
                 break
             points = shape.columns[n].points
+            tone = shape.tone(n)
+            colour = self._tone_colour(tone)
             if headed and head_box is not None:
                 head = heads[n] if n < len(heads) else heads[-1]
                 place = self.canvas.place(head_box.left, head_box.top, head_box.width, head_box.height)
-                out.append(f'<div class="ph ph-{head}" style="{place}"><div class="tx">'
-                           f'<p class="lv0 first">{escape(shape.headings[n])}</p></div></div>')
+                para = f'<p class="lv0 first" style="{colour[1:]}">' if colour else '<p class="lv0 first">'
+                out.append(f'<div class="ph ph-{head}{_tone_class(tone)}" style="{place}"><div class="tx">'
+                           f'{para}{escape(shape.headings[n])}</p></div></div>')
             elif shape.headings:  # the heading as the column's first, bold, line
                 points = (Point((Paragraph((Run(shape.headings[n]),), role="heading"),)),) + points
             text = texts[n] if n < len(texts) else texts[-1]
             place = self.canvas.place(box.left, box.top, box.width, box.height)
-            out.append(f'<div class="ph ph-{text}" style="{place}"><div class="tx">'
-                       f"{text_html(TextBox(points))}</div></div>")
+            body = text_html(TextBox(points))
+            if colour and shape.headings and not headed:  # the inline heading takes the tone's colour
+                body = body.replace("<p ", f'<p style="{colour[1:]}" ', 1)
+            out.append(f'<div class="ph ph-{text}{_tone_class(tone)}" style="{place}"><div class="tx">'
+                       f"{body}</div></div>")
+            if tone:  # the band under the heading (over the text), as the deck draws it
+                left, top, width, height = tone_band(head_box if headed else None, box)
+                out.append(f'<div class="deco tone-band" style="{self.canvas.place(left, top, width, height)};'
+                           f'background:#{self._tone_rgb(tone)}"></div>')
         return "".join(out)
+
+    def _tone_rgb(self, tone: str) -> str:
+        """The template's theme colour for a column's tone (visuals.TONE_ACCENTS), as RRGGBB."""
+        colours = dict(self.look.colours) if self.look is not None else {}
+        return colours.get(TONE_ACCENTS[tone], TONE_RGB[tone])
+
+    def _tone_colour(self, tone: str) -> str:
+        """";color:#RRGGBB" for a toned column's heading, "" for a column without a tone."""
+        return f";color:#{self._tone_rgb(tone)}" if tone else ""
 
     def _navigation(self, slide: Slide, layout: Layout | None, number: int) -> str:
         """The footer line and the slide number in the layout's footer-row boxes, on the slides that carry

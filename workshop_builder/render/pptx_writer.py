@@ -207,7 +207,7 @@ class _SlideWriter:
     def _columns(self, slide, bodies, slot: int, shape: Columns, info, layout_name: str) -> set:
         """Columns in the layout's placeholders (heading and content on a comparison), moved to
         their column's box; a column with no placeholder of its own gets a copy of the last one."""
-        from .fit import column_boxes, free_area
+        from .fit import column_boxes, free_area, tone_band
 
         layout = info.layouts.get(layout_name) if info is not None else None
         if layout is None:
@@ -226,10 +226,13 @@ class _SlideWriter:
             if shape.headings and not headed:  # the heading as the column's first, bold, line
                 paragraphs = (Paragraph((Run(shape.headings[n]),), role="heading"),) + paragraphs
             self._fill(placeholder.text_frame, paragraphs)
+            heading = placeholder if shape.headings else None
             if headed:
                 heading = heads[n] if n < len(heads) else _copy_placeholder(slide, heads[-1])
                 _place(heading, head_box)
                 self._fill(heading.text_frame, (Paragraph((Run(shape.headings[n]),)),))
+            if shape.tone(n):
+                _tone_column(slide, heading, tone_band(head_box if headed else None, box), shape.tone(n), n + 1)
         for ph in own:
             if ph in heads[:len(boxes)] or ph in texts[:len(boxes)]:
                 used.add(slot + own.index(ph))
@@ -497,6 +500,31 @@ def _place(placeholder, box) -> None:
     """Move a placeholder to a template_info Box's position and size."""
     placeholder.left, placeholder.top = Emu(box.left), Emu(box.top)
     placeholder.width, placeholder.height = Emu(box.width), Emu(box.height)
+
+
+def _tone_column(slide, heading, band: tuple, tone: str, number: int) -> None:
+    """A toned column (visuals.TONES): its heading's first paragraph in the tone's theme colour and a
+    band of that colour; the band is decorative, so screen readers read only the author's heading."""
+    from pptx.enum.dml import MSO_THEME_COLOR
+    from pptx.enum.shapes import MSO_SHAPE
+
+    from ..visuals import TONE_ACCENTS
+
+    colour = {"accent2": MSO_THEME_COLOR.ACCENT_2, "accent3": MSO_THEME_COLOR.ACCENT_3}[TONE_ACCENTS[tone]]
+    if heading is not None and heading.text_frame.paragraphs:
+        for run in heading.text_frame.paragraphs[0].runs:
+            run.font.color.theme_color = colour
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Emu(v) for v in band))
+    shape.name = f"Column {number} Band"
+    shape.fill.solid()
+    shape.fill.fore_color.theme_color = colour
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    c_nv_pr = shape._element.nvSpPr.cNvPr
+    c_nv_pr.set("descr", "")
+    ext = lxml_etree.SubElement(lxml_etree.SubElement(c_nv_pr, qn("a:extLst")), qn("a:ext"),
+                                uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+    lxml_etree.SubElement(ext, "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative", val="1")
 
 
 def _next_id(slide) -> int:

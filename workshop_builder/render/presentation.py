@@ -212,6 +212,11 @@ class Columns:
 
     columns: tuple[TextBox, ...]
     headings: tuple[str, ...] = ()  # one per column, or () when the columns have none
+    tones: tuple[str, ...] = ()  # one per column ("avoid", "prefer" or "" for none), or () when none has one
+
+    def tone(self, n: int) -> str:
+        """Column n's tone (visuals.TONES), "" for none."""
+        return self.tones[n] if n < len(self.tones) else ""
 
 
 Shape = Union[TextBox, Table, Picture, Chart, Diagram, Stat, Columns]  # noqa: UP007 (Python 3.9 evaluates this alias)
