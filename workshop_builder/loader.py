@@ -10,13 +10,14 @@ import datetime as dt
 import re
 from pathlib import Path
 from typing import Optional
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from .diagnostics import ContentError, Location, Report, did_you_mean
 from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
 from .edition_loader import EditionLoader, check_placeholders
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
+from .link_checks import check_block as check_links_and_pictures
 from .resolver import TIME_RE
 from .render.base import default_templates_dir
 from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
@@ -30,9 +31,7 @@ BREAK_KEYS = ("break", "audiences", "title")
 CONTACT_KEYS = ("name", "phone", "url", "email", "hours", "description")
 MODULE_KEYS = ("title", "duration", "audiences", "outcomes", "sources", "review_by", "content_note")
 SOURCE_KEYS = ("title", "publisher", "year", "url", "author")
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 MAX_FILE_BYTES = 2_000_000
-LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -407,41 +406,7 @@ class Loader:
                             hint = did_you_mean(key, module.sources) or "add it under sources: in the front matter"
                             self.report.error(Location(module.rel, n, m.start() + 1), "E030",
                                               f"citation of unknown source '{key}'", hint)
-                for m in LINK_RE.finditer(line):
-                    self._check_target(module, m, n)
-            self._attach_images(module, block)
-
-    def _check_target(self, module: Module, m, n: int) -> None:
-        is_image, target = m.group(1) == "!", unquote(m.group(3))
-        loc = Location(module.rel, n, m.start() + 1)
-        what = "image" if is_image else "link"
-        scheme = urlsplit(target).scheme.lower()
-        if scheme and len(scheme) > 1:
-            if scheme not in SAFE_SCHEMES or is_image:
-                self.report.error(loc, "E033", f"{what} '{target[:60]}' uses a '{scheme}:' address, which is not "
-                                  "allowed", "images must be files in the project; links must be https://, "
-                                  "mailto: or tel:")
-            return
-        if not target or target.startswith("#"):
-            return
-        path = (module.path.parent / target.split("#")[0])
-        if not inside(self.root, path):
-            self.report.error(loc, "E032", f"{what} '{target}' leads outside the project",
-                              "keep images and linked files inside the project folder")
-        elif not path.exists():
-            self.report.error(loc, "E031", f"{what} '{target}' not found",
-                              f"put the file at {self.rel(path)} or fix the path")
-        if is_image and not m.group(2).strip():
-            self.report.error(loc, "E034", f"image '{target}' has no alt text",
-                              "describe the picture between the square brackets: ![What it shows](...)")
-
-    def _attach_images(self, module: Module, block) -> None:
-        """Record the resolved file of every image element, for renderers to embed."""
-        for img in block.tree.iter("img"):
-            src = img.get("src", "")
-            path = module.path.parent / unquote(src)
-            if not urlsplit(src).scheme and inside(self.root, path) and path.is_file():
-                img.set("path", str(path.resolve()))
+            check_links_and_pictures(self, module, block)
 
 
 def load_project(root: Path, template: Optional[Path] = None) -> Workshop:

@@ -15,6 +15,8 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 import html
 
+from .markdown_limits import bound_inline_scans
+
 CITATION_RE = r"\[(@[\w.:-]+(?:\s*;\s*@[\w.:-]+)*)\]"
 CITATION_KEYS_RE = re.compile(r"@([\w.:-]+)")
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)  # author comments, e.g. <!-- language-ok: … -->
@@ -93,6 +95,7 @@ class MarkdownParser:
 
     def __init__(self):
         self._md = markdown.Markdown(extensions=["tables", "sane_lists", _WorkshopExtension()])
+        bound_inline_scans(self._md)
 
     def parse(self, text: str) -> etree.Element:
         """Parse one Markdown fragment; the result holds only plain, known elements."""
@@ -122,3 +125,6 @@ def _strip_strings(root: etree.Element) -> None:
             el.text = html.unescape(el.text) if el.tag == "code" else str(el.text)
         if el.tail is not None:
             el.tail = str(el.tail)
+        if el.tag == "a" and "\x02" in el.get("href", ""):  # an <a@b.c> autolink's encoded address
+            el.set("href", html.unescape(el.get("href").replace("\x02amp\x03", "&")))
+            el.text = html.unescape((el.text or "").replace("\x02amp\x03", "&"))

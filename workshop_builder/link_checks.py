@@ -1,0 +1,101 @@
+"""Links and pictures in a module's Markdown, checked by walking the parsed tree.
+
+Every `a` href and `img` src that Python-Markdown produced is checked, whatever form the
+author wrote it in (inline, reference-style `[text][ref]` and `[text][]`, link text over two
+lines, brackets inside the text, quoted titles, `<…>` autolinks, reference-style pictures),
+so one rule applies to all of them. Positions are found by looking the address up in the
+fragment's source text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote
+
+from .diagnostics import Location
+from .links import link_problem, scheme_of
+
+LINK_FIX = "links must be https://, mailto: or tel: addresses"
+
+
+def _position(block, target: str, cursor: dict):
+    """(line, col) of where target is written in block's text, at the `[` that starts its link."""
+    text = block.text
+    start = cursor.get(target, 0)
+    idx = text.find(target, start)
+    if idx < 0:
+        idx = text.find(unquote(target), start) if target else -1
+    if idx < 0:
+        return block.loc.line, 1
+    cursor[target] = idx + max(len(target), 1)
+    line_start = text.rfind("\n", 0, idx) + 1
+    col_at = idx
+    bracket = text.rfind("[", line_start, idx)
+    if bracket >= 0:
+        col_at = bracket - 1 if bracket > line_start and text[bracket - 1] == "!" else bracket
+    elif text[idx - 1:idx] == "<":
+        col_at = idx - 1
+    return block.loc.line + text.count("\n", 0, idx), col_at - line_start + 1
+
+
+def check_block(loader, module, block) -> None:
+    """Report every unsafe link and every missing, outside or undescribed picture in one block."""
+    from .loader import inside
+
+    report, cursor = loader.report, {}
+    for el in block.tree.iter():
+        if el.tag not in ("a", "img"):
+            continue
+        is_image = el.tag == "img"
+        target = el.get("src" if is_image else "href", "") or ""
+        line, col = _position(block, target, cursor)
+        loc = Location(module.rel, line, col)
+        what = "image" if is_image else "link"
+        shown = target[:60]
+        if is_image:
+            _check_picture(loader, module, el, target, loc)
+            continue
+        problem = link_problem(target)
+        if problem is None:
+            continue
+        scheme = scheme_of(target)
+        if not scheme and "\\" not in target and not target.startswith("/") and target[:1] != "#" and target:
+            path = module.path.parent / unquote(target.split("#")[0])
+            if not inside(loader.root, path):
+                report.error(loc, "E032", f"{what} '{target}' leads outside the project",
+                             "keep images and linked files inside the project folder")
+                continue
+        report.error(loc, "E033", f"{what} '{shown}' {problem}", LINK_FIX)
+
+
+def _check_picture(loader, module, el, target: str, loc: Location) -> None:
+    """A picture: a file inside the project, found, described, and a picture we can use."""
+    from .loader import inside
+    from .pictures import prepare_picture
+
+    report = loader.report
+    scheme = scheme_of(target)
+    if scheme and len(scheme) > 1:
+        report.error(loc, "E033", f"image '{target[:60]}' uses a '{scheme}:' address, which is not allowed",
+                     "images must be files in the project")
+        return
+    if not target or "\\" in target or target.startswith("//") or "\x00" in target:
+        report.error(loc, "E032", f"image '{target[:60]}' is not a file in the project",
+                     "keep images inside the project folder and write a relative path")
+        return
+    path = module.path.parent / unquote(target.split("#")[0])
+    if not inside(loader.root, path):
+        report.error(loc, "E032", f"image '{target}' leads outside the project",
+                     "keep images and linked files inside the project folder")
+    elif not path.exists():
+        report.error(loc, "E031", f"image '{target}' not found",
+                     f"put the file at {loader.rel(path)} or fix the path")
+    elif not path.is_file():
+        report.error(loc, "E031", f"image '{target}' is not a file", "point at a picture file")
+    else:
+        usable = prepare_picture(Path(path), loc, report, f"image '{target[:60]}'")
+        if usable is not None:
+            el.set("path", str(usable))
+    if not (el.get("alt") or "").strip():
+        report.error(loc, "E034", f"image '{target}' has no alt text",
+                     "describe the picture between the square brackets: ![What it shows](...)")

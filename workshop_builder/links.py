@@ -1,0 +1,82 @@
+"""The one rule for links: an output only ever links to http, https, mailto or tel addresses.
+
+`link_problem` says what is wrong with an address an author wrote (for one-line errors when
+loading); `safe_href` is the last gate in every writer: it returns the address only when it
+is absolute and uses one of SAFE_SCHEMES, else None (the text is kept, the link dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+from urllib.parse import urlsplit
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def scheme_of(url: str) -> str:
+    """The lower-case scheme of an address ('' when it has none; 'c' for C:\\...)."""
+    m = _SCHEME.match(url.strip())
+    return m.group(1).lower() if m else ""
+
+
+def link_problem(url: str) -> Optional[str]:
+    """Why an absolute link address is not allowed in an output, or None when it is."""
+    if not isinstance(url, str) or not url.strip():
+        return "is empty"
+    if _CONTROL.search(url):
+        return "contains a control character"
+    if "\\" in url:
+        return "contains a backslash (a Windows or network path)"
+    if url.lstrip().startswith("//"):
+        return "starts with '//' (a network path)"
+    scheme = scheme_of(url)
+    if not scheme:
+        return "is not a web address (https://…), mailto: or tel:"
+    if scheme not in SAFE_SCHEMES:
+        return f"uses a '{scheme}:' address, which is not allowed"
+    rest = url.strip()[len(scheme) + 1:]
+    if scheme in ("http", "https"):
+        parts = urlsplit(url.strip())
+        if not rest.startswith("//") or not parts.netloc:
+            return "has no host name after https://"
+    elif not rest:
+        return f"has nothing after '{scheme}:'"
+    return None
+
+
+def web_problem(url: str) -> Optional[str]:
+    """Why a field that must be a web page address (source or contact url) is not one, or None."""
+    problem = link_problem(url)
+    if problem is None and scheme_of(url) not in ("http", "https"):
+        return f"uses a '{scheme_of(url)}:' address; write a web address starting https://"
+    return problem
+
+
+def safe_href(url) -> Optional[str]:
+    """The address when an output may link to it (absolute http, https, mailto, tel), else None."""
+    if not isinstance(url, str) or link_problem(url) is not None:
+        return None
+    return url.strip()
+
+
+def safe_fragment_or_href(url) -> Optional[str]:
+    """For HTML: an in-page anchor (#id) or a safe_href address, else None."""
+    if isinstance(url, str) and re.fullmatch(r"#[A-Za-z0-9_.:-]*", url):
+        return url
+    return safe_href(url)
+
+
+def local_target_problem(target: str) -> Optional[str]:
+    """Why a relative picture or file path in Markdown is not a plain project path, or None."""
+    if _CONTROL.search(target):
+        return "contains a control character"
+    if "\\" in target:
+        return "contains a backslash (a Windows or network path)"
+    if target.startswith("/"):
+        return "starts with '/' (an absolute or network path)"
+    if scheme_of(target):
+        return f"uses a '{scheme_of(target)}:' address, which is not allowed"
+    return None
