@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from .diagnostics import Location, did_you_mean
+from .links import check_contact_fields, web_problem
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
 from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
 
@@ -75,6 +76,8 @@ class EditionLoader:
             loc = Location(rel, line_of(lines, *base, "contacts", key))
             check_keys(spec, CONTACT_KEYS, rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
             require(spec, ("name",), rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
+            check_contact_fields(self.report, lambda k, key=key: Location(
+                rel, line_of(lines, *base, "contacts", key, k)), f"contact '{key}'", spec)
             checked = spec.get("checked")
             if checked is not None and not isinstance(checked, dt.date):
                 self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), "E009",
@@ -90,6 +93,9 @@ class EditionLoader:
             require(spec, ("value", "source", "year"), rel, lines, base + ("facts", key), self.report,
                     f"fact '{key}'")
             year = spec.get("year")
+            if spec.get("url") and web_problem(_text(spec.get("url"))):
+                self.report.error(Location(rel, line_of(lines, *base, "facts", key, "url")), "E033",
+                                  f"fact '{key}' url {web_problem(_text(spec.get('url')))}", "write https://…")
             edition.facts[key] = Fact(key, _text(spec.get("value")), _text(spec.get("meaning")),
                                       _text(spec.get("source")), year if isinstance(year, int) else None,
                                       _text(spec.get("url")), Location(rel, line_of(lines, *base, "facts", key)))

@@ -80,3 +80,38 @@ def local_target_problem(target: str) -> Optional[str]:
     if scheme_of(target):
         return f"uses a '{scheme_of(target)}:' address, which is not allowed"
     return None
+
+
+_ATTR = re.compile(r"""(\s)(href|src)=(["'])(.*?)\3""", re.DOTALL)
+_DATA_PICTURE = re.compile(r"data:image/(?:png|jpeg|gif);base64,[A-Za-z0-9+/=]*\Z")
+
+
+def scrub_html(page: str) -> str:
+    """The last gate for HTML: every href not an anchor or safe address, every src not an
+    embedded picture, is removed (the element and its text stay)."""
+    import html
+
+    def keep(m):
+        name, value = m.group(2), html.unescape(m.group(4))
+        ok = safe_fragment_or_href(value) if name == "href" else _DATA_PICTURE.match(value)
+        return m.group(0) if ok else m.group(1) + "data-removed-" + name
+
+    return _ATTR.sub(keep, page)
+
+
+def check_contact_fields(report, loc_of, what: str, spec: dict) -> None:
+    """url, email and phone of a contact make safe links: one error for each that does not."""
+    from .diagnostics import Location  # noqa: F401 (loc_of returns Locations)
+
+    for key, make in (("url", lambda v: v), ("email", lambda v: "mailto:" + v),
+                      ("phone", lambda v: "tel:" + v.replace(" ", ""))):
+        value = spec.get(key)
+        if value in (None, ""):
+            continue
+        text = " ".join(str(value).split())
+        problem = web_problem(text) if key == "url" else link_problem(make(text))
+        if problem is None and key != "url" and scheme_of(text):
+            problem = f"must be written without a '{scheme_of(text)}:' prefix"
+        if problem is not None:
+            report.error(loc_of(key), "E033", f"{what} {key} '{text[:60]}' {problem}",
+                         "write a web address starting https://, an email address or a phone number")

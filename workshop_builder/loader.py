@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from pathlib import Path
 from typing import Optional
-from urllib.parse import urlsplit
 
 from .diagnostics import ContentError, Location, Report, did_you_mean
 from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
@@ -18,6 +17,7 @@ from .edition_loader import EditionLoader, check_placeholders
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
 from .link_checks import check_block as check_links_and_pictures
+from .links import check_contact_fields, web_problem
 from .resolver import TIME_RE
 from .render.base import default_templates_dir
 from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
@@ -260,6 +260,8 @@ class Loader:
                 continue
             check_keys(item, CONTACT_KEYS, rel, lines, ("support", i), self.report, "support contact")
             require(item, ("name",), rel, lines, ("support", i), self.report, "support contact")
+            check_contact_fields(self.report, lambda k, i=i: Location(rel, line_of(lines, "support", i, k)),
+                                 "support contact", item)
             out.append(Contact(**{k: " ".join(str(item.get(k) or "").split()) for k in CONTACT_KEYS}))
         return out
 
@@ -386,7 +388,7 @@ class Loader:
                                   f"source '{key}' year must be a number", "write e.g. year: 2023")
                 year = None
             url = str(spec["url"]) if spec.get("url") else None
-            if url and urlsplit(url).scheme not in ("http", "https"):
+            if url and web_problem(url):
                 self.report.error(Location(rel, line_of(lines, "sources", key, "url")), "E033",
                                   f"source '{key}' url must start with https:// or http://")
             out[str(key)] = Source(str(key), " ".join(str(spec.get("title") or "").split()),

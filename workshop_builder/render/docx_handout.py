@@ -9,6 +9,7 @@ element trees.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
 from .inline import inline_style
+from ..links import safe_href
 from .base import Renderer, RenderOptions, build_time, long_date, minutes_text, normalise_zip
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
@@ -545,6 +547,9 @@ class _Writer:
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
+        url = safe_href(url) if url else None  # the last gate: only http, https, mailto, tel
+        if not url and not anchor:
+            return
         link = OxmlElement("w:hyperlink")
         if url:
             link.set(qn("r:id"), para.part.relate_to(url, RT.HYPERLINK, is_external=True))
@@ -578,7 +583,8 @@ def _has_content(para) -> bool:
 
 def _bookmark_name(ident: str) -> str:
     """A Word bookmark name (letters, digits and _; at most 40 characters) for an id."""
-    return ("m_" + re.sub(r"[^A-Za-z0-9_]", "_", ident))[:40]
+    name = "m_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
+    return name if len(name) <= 40 else name[:29] + "_" + hashlib.sha1(ident.encode()).hexdigest()[:10]
 
 
 def _rgb(hex_colour: str):

@@ -10,6 +10,7 @@ if TYPE_CHECKING:  # type hints only: the model is imported when something is re
     from ..model import Resolved
 from .base import Renderer, RenderOptions, default_templates_dir, long_date, minutes_text
 from .html_fragment import HtmlWriter
+from ..links import scrub_html
 
 
 def _environment(resolved: Resolved):
@@ -42,7 +43,7 @@ class _Handout(Renderer):
             content_notes=[m for m in resolved.modules if m.module.content_note],
             thumbs=slide_thumbnails(resolved) if self.thumbnails and options.thumbnails else Thumbnails(),
         )
-        return page.encode("utf-8")
+        return scrub_html(page).encode("utf-8")
 
 
 class FacilitatorHandout(_Handout):

@@ -10,11 +10,11 @@ from __future__ import annotations
 import base64
 from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .inline import SAFE_LINK_SCHEMES
+from ..links import safe_href
+from ..pictures import mime_type
 
 from typing import TYPE_CHECKING
 
@@ -62,8 +62,8 @@ class HtmlWriter:
             tag = f"h{min(6, int(tag[1:]) + self.heading_offset)}"
         elif tag == "a":
             href = el.get("href", "")
-            if urlsplit(href).scheme.lower() in SAFE_LINK_SCHEMES:
-                attrs = f' href="{escape(href)}"'
+            if safe_href(href):
+                attrs = f' href="{escape(safe_href(href))}"'
         elif tag == "img":
             return self._image(el)
         elif tag in ("th", "td"):
@@ -81,9 +81,8 @@ class HtmlWriter:
         """A data URI for an image file (embedded once per handout)."""
         path = str(path)
         if path not in self._images:
-            suffix = Path(path).suffix.lower()
             data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
-            self._images[path] = f"data:{MIME.get(suffix, 'application/octet-stream')};base64,{data}"
+            self._images[path] = f"data:{mime_type(path)};base64,{data}"
         return self._images[path]
 
     def _image(self, el) -> str:

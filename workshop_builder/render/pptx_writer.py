@@ -19,6 +19,7 @@ from pptx.util import Emu, Pt
 
 from ..diagnostics import ContentError, Diagnostic, Location
 from ..model import Resolved
+from ..links import safe_href
 from .base import build_time, normalise_zip
 from .inline import inline_style
 from .deck_plan import plan_deck
@@ -241,8 +242,8 @@ class _SlideWriter:
             font.italic = True
         if style.get("mono"):
             font.name = MONO_FONT
-        if style.get("href"):
-            run.hyperlink.address = style["href"]
+        if safe_href(style.get("href")):
+            run.hyperlink.address = safe_href(style["href"])
 
     def _language(self, tf) -> None:
         if self.lang is None:
