@@ -28,14 +28,32 @@ def _position(block, target: str, cursor: dict):
     if idx < 0:
         return block.loc.line, 1
     cursor[target] = idx + max(len(target), 1)
-    line_start = text.rfind("\n", 0, idx) + 1
-    col_at = idx
-    bracket = text.rfind("[", line_start, idx)
-    if bracket >= 0:
-        col_at = bracket - 1 if bracket > line_start and text[bracket - 1] == "!" else bracket
+    at = idx
+    before = text[max(0, idx - 3):idx].rstrip(" <")
+    if before.endswith("]("):  # an inline link: go back to the `[` that opens its text
+        at = _opening_bracket(text, text.rfind("](", 0, idx))
     elif text[idx - 1:idx] == "<":
-        col_at = idx - 1
-    return block.loc.line + text.count("\n", 0, idx), col_at - line_start + 1
+        at = idx - 1
+    else:  # a reference definition `[ref]: target`, or anything else: the start of its line
+        at = text.rfind("\n", 0, idx) + 1
+    if at > 0 and text[at - 1] == "!" and text[at] == "[":
+        at -= 1
+    line_start = text.rfind("\n", 0, at) + 1
+    return block.loc.line + text.count("\n", 0, at), at - line_start + 1
+
+
+def _opening_bracket(text: str, close: int) -> int:
+    """The position of the `[` matching the `]` at close (looking back at most 2000 characters)."""
+    depth = 0
+    for pos in range(close, max(-1, close - 2000), -1):
+        c = text[pos]
+        if c == "]":
+            depth += 1
+        elif c == "[":
+            depth -= 1
+            if depth == 0:
+                return pos
+    return close
 
 
 def check_block(loader, module, block) -> None:

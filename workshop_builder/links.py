@@ -51,7 +51,7 @@ def web_problem(url: str) -> Optional[str]:
     """Why a field that must be a web page address (source or contact url) is not one, or None."""
     problem = link_problem(url)
     if problem is None and scheme_of(url) not in ("http", "https"):
-        return f"uses a '{scheme_of(url)}:' address; write a web address starting https://"
+        return f"uses a '{scheme_of(url)}:' address, not a web page address"
     return problem
 
 

@@ -7,6 +7,7 @@ collected and reported in one run.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Optional
@@ -18,6 +19,7 @@ from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
 from .link_checks import check_block as check_links_and_pictures
 from .links import check_contact_fields, web_problem
+from .yaml_values import check_source_date_epoch, control_character
 from .resolver import TIME_RE
 from .render.base import default_templates_dir
 from .yamlio import as_mapping, check_keys, line_of, load_yaml, require
@@ -54,7 +56,15 @@ def read_text(path: Path, rel: str, report: Report) -> Optional[str]:
         report.error(Location(rel, line), "E001", "file is not UTF-8 text",
                      "save it as UTF-8 in your editor")
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = control_character(text)
+    if found:
+        line = text.count("\n", 0, found[0]) + 1
+        col = found[0] - text.rfind("\n", 0, found[0])
+        report.error(Location(rel, line, col), "E080", f"control character {found[1]} in the text",
+                     "remove it: only printable text, tabs and line breaks are allowed")
+        return None
+    return text
 
 
 def inside(root: Path, path: Path) -> bool:
@@ -102,6 +112,7 @@ class Loader:
             self.report.error(Location(WORKSHOP_FILE), "E008", f"no {WORKSHOP_FILE} in {self.root}",
                               "run the command in a workshop folder or pass -C DIR")
             raise ContentError(self.report.sorted())
+        check_source_date_epoch(os.environ, self.report)
         text = read_text(path, WORKSHOP_FILE, self.report)
         data, lines = load_yaml(text, WORKSHOP_FILE, self.report) if text is not None else (None, {})
         if text is not None and data is not None:

@@ -19,6 +19,7 @@ from .markdown_limits import bound_inline_scans
 
 CITATION_RE = r"\[(@[\w.:-]+(?:\s*;\s*@[\w.:-]+)*)\]"
 CITATION_KEYS_RE = re.compile(r"@([\w.:-]+)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # an entity in code may spell one
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)  # author comments, e.g. <!-- language-ok: … -->
 
 
@@ -122,9 +123,9 @@ def _strip_strings(root: etree.Element) -> None:
     """Turn Python-Markdown's AtomicString into plain str, and code back into plain text."""
     for el in root.iter():
         if el.text is not None:
-            el.text = html.unescape(el.text) if el.tag == "code" else str(el.text)
+            el.text = _CONTROL.sub("", html.unescape(el.text)) if el.tag == "code" else str(el.text)
         if el.tail is not None:
             el.tail = str(el.tail)
         if el.tag == "a" and "\x02" in el.get("href", ""):  # an <a@b.c> autolink's encoded address
             el.set("href", html.unescape(el.get("href").replace("\x02amp\x03", "&")))
-            el.text = html.unescape((el.text or "").replace("\x02amp\x03", "&"))
+            el.text = _CONTROL.sub("", html.unescape((el.text or "").replace("\x02amp\x03", "&")))
