@@ -19,6 +19,7 @@ from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
 from .link_checks import check_block as check_links_and_pictures
 from .links import check_contact_fields, web_problem
+from .template_guard import check_template
 from .yaml_values import check_source_date_epoch, control_character
 from .resolver import TIME_RE
 from .render.base import default_templates_dir
@@ -166,6 +167,8 @@ class Loader:
         rel = WORKSHOP_FILE
         if not value:
             own = self.root / "templates" / "deck.pptx"
+            if own.is_file():
+                check_template(own, Location("templates/deck.pptx"), self.report, "templates/deck.pptx")
             return own if own.is_file() else default_templates_dir() / "deck.pptx"
         path = Path(str(value))
         if not path.is_absolute():
@@ -176,6 +179,8 @@ class Loader:
                               "keep the template inside the project folder")
         elif not path.is_file():
             self.report.error(where, "E014", f"template '{value}' not found", "check the path")
+        else:
+            check_template(path, where, self.report, str(value))
         return path
 
     def _audiences(self, value, lines: dict) -> dict:
