@@ -45,7 +45,7 @@ class EditionLoader:
 
     def editions(self) -> dict:
         """Every editions/*.yaml, by id, in name order."""
-        from .loader import ID_RE, read_text
+        from .loader import ID_RE, inside, read_text
 
         out: dict = {}
         folder = self.loader.root / "editions"
@@ -54,6 +54,10 @@ class EditionLoader:
             if not ID_RE.match(path.stem) or path.stem == NATIONAL:
                 self.report.error(Location(rel), "E011", f"edition file name '{path.name}' must be a lower-case id "
                                   "(letters, digits, hyphens) other than 'national'", "rename it, e.g. kent.yaml")
+                continue
+            if not inside(self.loader.root, path):
+                self.report.error(Location(f"editions/{path.name}"), "E032", f"edition file '{path.name}' is a link to a file outside "
+                                  "the project", "copy the edition file into editions/")
                 continue
             text = read_text(path, rel, self.report)
             if text is None:

@@ -20,6 +20,7 @@ from .module_parser import BodyParser
 from .link_checks import check_block as check_links_and_pictures
 from .links import check_contact_fields, web_problem
 from .template_guard import check_template
+from .project_shape import check_audiences_present, module_id_problem
 from .yaml_values import check_source_date_epoch, control_character
 from .resolver import TIME_RE
 from .render.base import default_templates_dir
@@ -186,6 +187,7 @@ class Loader:
     def _audiences(self, value, lines: dict) -> dict:
         rel = WORKSHOP_FILE
         out: dict = {}
+        check_audiences_present(value, self.report, Location(rel, line_of(lines, "audiences")))
         value = as_mapping(value, rel, line_of(lines, "audiences"), self.report, "audiences") if value else None
         for ident, spec in (value or {}).items():
             line = line_of(lines, "audiences", ident)
@@ -251,6 +253,10 @@ class Loader:
             ident = str(item.get("id") or "")
             if not ident:
                 require(item, ("id",), rel, lines, ("modules", i), self.report, "running-order item")
+                continue
+            problem = module_id_problem(ident, set(seen)) if ident not in seen else None
+            if problem:
+                self.report.error(loc, *problem)
                 continue
             if ident in seen:
                 self.report.error(loc, "E012", f"module '{ident}' is listed twice (first on line {seen[ident]})",

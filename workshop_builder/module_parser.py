@@ -188,7 +188,7 @@ class BodyParser:
                 self.report.error(loc, "E024", f"an activity cannot be inside '::: {enclosing[-1]}'",
                                   "close the outer block first")
             minutes = args[0] if args else ""
-            if not minutes.isdigit() or int(minutes) <= 0:
+            if not (minutes.isascii() and minutes.isdigit()) or not 0 < int(minutes) <= 24 * 60:
                 self.report.error(loc, "E023", f"activity needs its length in minutes, got '{minutes}'",
                                   "write '::: activity 10' for a 10-minute activity")
                 minutes = "0"

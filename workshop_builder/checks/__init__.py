@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Iterable, Optional
 
+from .. import clock
 from ..diagnostics import ContentError, Diagnostic, Report
 from ..loader import Loader
 from ..model import Workshop
@@ -45,7 +46,7 @@ class CheckContext:
     def __init__(self, workshop: Workshop, loader: Optional[Loader] = None, today: Optional[dt.date] = None):
         self.workshop = workshop
         self.loader = loader
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()  # WORKSHOP_BUILDER_TODAY pins it (tests)
 
     @cached_property
     def resolved(self) -> dict:
@@ -85,7 +86,7 @@ def check_project(root, template=None, today: Optional[dt.date] = None, select: 
     from ..loader import load_project
 
     try:
-        workshop = load_project(root, template)
+        workshop, today = load_project(root, template), today or clock.today()
     except ContentError as exc:
         return None, exc.diagnostics
     return workshop, run_checks(workshop, today, select)
