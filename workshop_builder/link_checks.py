@@ -18,16 +18,18 @@ from .links import link_problem, scheme_of
 LINK_FIX = "links must be https://, mailto: or tel: addresses"
 
 
-def _position(block, target: str, cursor: dict):
+def source_position(block, target: str, cursor: dict):
     """(line, col) of where target is written in block's text, at the `[` that starts its link."""
     text = block.text
-    start = cursor.get(target, 0)
-    idx = text.find(target, start)
-    if idx < 0:
-        idx = text.find(unquote(target), start) if target else -1
+    start = cursor.get("at", 0)  # links come in source order: look after the last one first
+    idx = _written_at(text, target, start)
+    if idx < 0 and target:
+        idx = _written_at(text, unquote(target), start)
+    if idx < 0 and start:
+        idx = _written_at(text, target, 0)
     if idx < 0:
         return block.loc.line, 1
-    cursor[target] = idx + max(len(target), 1)
+    cursor["at"] = idx + max(len(target), 1)
     at = idx
     before = text[max(0, idx - 3):idx].rstrip(" <")
     if before.endswith("]("):  # an inline link: go back to the `[` that opens its text
@@ -40,6 +42,19 @@ def _position(block, target: str, cursor: dict):
         at -= 1
     line_start = text.rfind("\n", 0, at) + 1
     return block.loc.line + text.count("\n", 0, at), at - line_start + 1
+
+
+def _written_at(text: str, target: str, start: int) -> int:
+    """Where target is written as an address (after `](`, `<` or `]:`), else its first place, else -1."""
+    first = idx = text.find(target, start)
+    for _ in range(50):
+        if idx < 0:
+            break
+        before = text[max(0, idx - 4):idx].rstrip(" <")
+        if before.endswith(("](", "]:")) or text[idx - 1:idx] == "<":
+            return idx
+        idx = text.find(target, idx + 1)
+    return first
 
 
 def _opening_bracket(text: str, close: int) -> int:
@@ -66,16 +81,15 @@ def check_block(loader, module, block) -> None:
             continue
         is_image = el.tag == "img"
         target = el.get("src" if is_image else "href", "") or ""
-        line, col = _position(block, target, cursor)
-        loc = Location(module.rel, line, col)
         what = "image" if is_image else "link"
         shown = target[:60]
         if is_image:
-            _check_picture(loader, module, el, target, loc)
+            _check_picture(loader, module, el, target, Location(module.rel, *source_position(block, target, cursor)))
             continue
         problem = link_problem(target)
         if problem is None:
             continue
+        loc = Location(module.rel, *source_position(block, target, cursor))
         scheme = scheme_of(target)
         if not scheme and "\\" not in target and not target.startswith("/") and target[:1] != "#" and target:
             path = module.path.parent / unquote(target.split("#")[0])

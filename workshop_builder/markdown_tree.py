@@ -102,7 +102,7 @@ class MarkdownParser:
         """Parse one Markdown fragment; the result holds only plain, known elements."""
         md = self._md
         md.reset()
-        lines = COMMENT_RE.sub("", text).split("\n")
+        lines = strip_comments(text).split("\n")
         for prep in md.preprocessors:
             lines = prep.run(lines)
         root = md.parser.parseDocument(lines).getroot()
@@ -117,6 +117,20 @@ class MarkdownParser:
         """Plain text of an inline fragment (a heading's Markdown without its markup)."""
         root = self.parse(text)
         return "".join(root.itertext()).strip()
+
+
+def strip_comments(text: str) -> str:
+    """text without its <!-- … --> comments, as COMMENT_RE.sub("", text) but in linear time."""
+    out, pos = [], 0
+    while True:
+        start = text.find("<!--", pos)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if end < 0:
+            break
+        out.append(text[pos:start])
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _strip_strings(root: etree.Element) -> None:
