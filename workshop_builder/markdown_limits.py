@@ -10,6 +10,8 @@ MAX_LINK_SPAN characters is read as plain text.
 
 from __future__ import annotations
 
+import re
+
 
 MAX_LINK_SPAN = 2000  # characters a link's text, or its address and title, may span
 _FAST = 64  # short scans are done directly; longer ones use the table
@@ -20,26 +22,26 @@ class _Closers:
 
     def __init__(self, opener: str, closer: str):
         self.opener, self.closer = opener, closer
+        self.brackets = re.compile(re.escape(opener) + "|" + re.escape(closer))
         self.data, self.start, self.end, self.close = None, 0, 0, {}
 
     def find(self, data: str, index: int) -> int:
         """The position of the closer matching the opener at index - 1, or -1 within the span."""
         end = min(len(data), index + MAX_LINK_SPAN)
         if data is not self.data or index < self.start or end > self.end:
-            self._build(data, index, min(len(data), index + 2 * MAX_LINK_SPAN))
+            self._build(data, index, min(len(data), index + MAX_LINK_SPAN + 256))
         close = self.close.get(index - 1, -1) if index - 1 >= self.start else self._scan(data, index, end)
         return close if close < end else -1
 
     def _build(self, data: str, start: int, end: int) -> None:
         """One pass over data[start - 1:end] with a stack of open brackets."""
         start = max(start - 1, 0)
-        opener, closer, stack, close = self.opener, self.closer, [], {}
-        for pos in range(start, end):
-            c = data[pos]
-            if c == opener:
-                stack.append(pos)
-            elif c == closer and stack:
-                close[stack.pop()] = pos
+        opener, stack, close = self.opener, [], {}
+        for m in self.brackets.finditer(data, start, end):  # only the brackets, found by the regex engine
+            if m.group() == opener:
+                stack.append(m.start())
+            elif stack:
+                close[stack.pop()] = m.start()
         self.data, self.start, self.end, self.close = data, start, end, close
 
     def _scan(self, data: str, index: int, end: int) -> int:
