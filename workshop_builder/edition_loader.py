@@ -145,7 +145,9 @@ class EditionLoader:
             self.report.error(loc, "E062", f"logo '{value}' is not a readable PNG, JPEG or GIF image ({exc})",
                               "export the logo as PNG")
             return None
-        return path
+        from .pictures import prepare_picture
+
+        return prepare_picture(path, loc, self.report, f"logo '{value}'")  # size, pixels, CMYK
 
 
 def check_placeholders(report, modules: dict, national: Edition, editions: dict) -> None:
