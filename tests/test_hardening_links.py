@@ -133,3 +133,20 @@ def test_html_gate_removes_unsafe_attributes():
 
 def test_html_gate_decodes_entities():
     assert "data-removed-href" in scrub_html('<a href="java&#115;cript:x">a</a>')
+
+
+def test_pdf_link_annotations_are_safe(basic, cli):
+    from hardening_util import pdf_uris
+    from workshop_builder.render.external import find_program
+
+    if find_program("chromium") is None:
+        pytest.skip("Chromium is not installed")
+    edit(basic / INTRO, GUIDANCE, "- See [the guidance][g], <https://example.org/a>, <help@example.org> "
+         "and [a [bracketed] link](https://example.org/b 'title')\n\n[g]: https://www.gov.uk/guidance\n")
+    edit(basic / "workshop.yaml", "    phone: 0808 800 5000\n", "    phone: 0808 800 5000\n    url: https://www.nspcc.org.uk\n")
+    result = cli("build", "-C", basic, "-a", "staff", "-f", "participant-pdf", "-f", "facilitator-pdf", "--no-thumbnails")
+    assert result.exit_code == 0, result.output
+    uris = [u for pdf in sorted((basic / "output").rglob("*.pdf")) for u in pdf_uris(pdf)]
+    assert {"https://www.gov.uk/guidance", "https://example.org/a", "mailto:help@example.org",
+            "https://example.org/b", "https://www.nspcc.org.uk/", "tel:08088005000"} <= set(uris)
+    assert all(u.split(":", 1)[0] in ("http", "https", "mailto", "tel") for u in uris), uris

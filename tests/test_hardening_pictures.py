@@ -93,3 +93,27 @@ def test_plain_png_used_as_it_is(basic, cli, tmp_path, monkeypatch):
     page = (out / "staff" / "test-workshop-staff-participant.html").read_text(encoding="utf-8")
     assert base64.b64encode(original).decode() in page
     assert not (tmp_path / "cache").exists()
+
+
+def test_cmyk_logo_converted(basic, cli, tmp_path, monkeypatch):
+    from pptx import Presentation
+
+    from test_editions import add_editions
+
+    monkeypatch.setenv("WORKSHOP_BUILDER_CACHE", str(tmp_path / "cache"))
+    add_editions(basic)
+    (basic / "editions/logo.png").write_bytes(_image_bytes("JPEG", "CMYK"))
+    result = cli("build", "-C", basic, "-a", "staff", "-e", "north", "-f", "pptx", "-f", "participant-docx",
+                 "--no-thumbnails")
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(basic / "output/north/staff/test-workshop-north-staff.pptx"))
+    pictures = [s for s in prs.slides[0].shapes if s.shape_type == 13]
+    assert pictures[0].image.content_type == "image/png"
+
+
+def test_logo_with_too_many_pixels_refused(basic, cli):
+    from test_editions import add_editions
+
+    add_editions(basic)
+    (basic / "editions/logo.png").write_bytes(_png_bomb(8000, 8000))
+    fails_with(cli, basic, "editions/north.yaml:2: E071 logo 'logo.png' is 8000 x 8000 pixels; the limit is 40 megapixels")
