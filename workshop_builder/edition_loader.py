@@ -81,7 +81,7 @@ class EditionLoader:
             check_keys(spec, CONTACT_KEYS, rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
             require(spec, ("name",), rel, lines, base + ("contacts", key), self.report, f"contact '{key}'")
             check_contact_fields(self.report, lambda k, key=key: Location(
-                rel, line_of(lines, *base, "contacts", key, k)), f"contact '{key}'", spec)
+                rel, line_of(lines, *base, "contacts", key, k)), f"contact '{key}'", spec, strict=False)
             checked = spec.get("checked")
             if checked is not None and not isinstance(checked, dt.date):
                 self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), "E009",

@@ -12,7 +12,7 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
@@ -99,10 +99,12 @@ def scrub_html(page: str) -> str:
     return _ATTR.sub(keep, page)
 
 
-def check_contact_fields(report, loc_of, what: str, spec: dict) -> None:
-    """url, email and phone of a contact make safe links: one error for each that does not."""
-    from .diagnostics import Location  # noqa: F401 (loc_of returns Locations)
+def check_contact_fields(report, loc_of, what: str, spec: dict, strict: bool = True) -> None:
+    """url, email and phone of a contact make safe links: one error for each that does not.
 
+    strict=False (edition contacts, whose form the E701-E703 checks judge) refuses only what
+    would be unsafe: a scheme other than http(s), a network path, a backslash, a control character.
+    """
     for key, make in (("url", lambda v: v), ("email", lambda v: "mailto:" + v),
                       ("phone", lambda v: "tel:" + v.replace(" ", ""))):
         value = spec.get(key)
@@ -110,8 +112,13 @@ def check_contact_fields(report, loc_of, what: str, spec: dict) -> None:
             continue
         text = " ".join(str(value).split())
         problem = web_problem(text) if key == "url" else link_problem(make(text))
-        if problem is None and key != "url" and scheme_of(text):
+        if problem is None and strict and key != "url" and scheme_of(text):
             problem = f"must be written without a '{scheme_of(text)}:' prefix"
+        if problem is not None and not strict and key == "url" and not scheme_of(text) and \
+                not text.startswith("//") and "\\" not in text and not CONTROL_RE.search(text):
+            problem = None  # 'www.x': E703 says it is not a web address
+        if problem is not None and not strict and key != "url" and problem.startswith(("uses a", "has nothing")):
+            problem = None  # E701/E702 judge the form of phone numbers and email addresses
         if problem is not None:
             report.error(loc_of(key), "E033", f"{what} {key} '{text[:60]}' {problem}",
                          "write a web address starting https://, an email address or a phone number")
