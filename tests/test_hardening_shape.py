@@ -104,3 +104,10 @@ def test_check_context_today_parameter_wins(basic, monkeypatch):
     _, late = check_project(basic, today=dt.date(2026, 1, 1))
     _, env = check_project(basic)
     assert not [d for d in late if "review" in d.message] and [d for d in env if "review" in d.message]
+
+
+@pytest.mark.parametrize("value", ["false", "[]", "0"])
+def test_audiences_that_are_not_a_mapping(basic, cli, value):
+    edit(basic / "workshop.yaml", "audiences:\n  members:\n    name: Elected members\n    minutes: 60\n"
+         "  staff:\n    name: Frontline staff\n    minutes: 90\n", f"audiences: {value}\n")
+    fails_with(cli, basic, "workshop.yaml:6: E003 audiences must be a mapping of keys to values")

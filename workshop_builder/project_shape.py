@@ -22,6 +22,8 @@ def check_audiences_present(value, report, loc: Location) -> None:
     if isinstance(value, dict) and not value:
         report.error(loc, "E004", "audiences: names no audiences, so nothing would be built",
                      "add an audience, e.g. 'elected-members: {name: Elected members, minutes: 60}'")
+    elif value is not None and value != "" and not value:  # false, 0, []: not a mapping either
+        report.error(loc, "E003", "audiences must be a mapping of keys to values", "write it as 'key: value' lines")
 
 
 def module_id_problem(ident: str, listed: set):
