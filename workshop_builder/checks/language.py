@@ -343,7 +343,7 @@ _SKIPS = [
     re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)", re.DOTALL),  # code blocks
     re.compile(r"`[^`\n]*`"),  # inline code
     re.compile(r"\[@[^\[\]]*\]"),  # citations
-    re.compile(r"\]\([^)\s]*\)|<https?://[^>]*>|https?://\S+"),  # link targets and bare URLs
+    re.compile(r"\]\([^)\s\]]*\)|<https?://[^>]*>|https?://\S+"),  # link targets and bare URLs (stops at ]: linear)
     re.compile(r"^[ \t]*>.*$", re.MULTILINE),  # block quotations
     re.compile(r'"(?:[^"\n]|\n(?![ \t]*\n))*?"'),  # "double quotes"
     re.compile(r"“[^”“]*?”"),  # “curly double quotes” (each scan stops at the next “: linear)
