@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hardening_util import append, builds, edit, fails_with, unsafe_links
+from hardening_util import builds, edit, fails_with, unsafe_links
 from workshop_builder.links import link_problem, safe_href, scrub_html
 
 INTRO = "modules/intro.md"

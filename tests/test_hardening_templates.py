@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -50,7 +49,7 @@ def _docx(path: Path) -> None:
 ])
 def test_template_that_is_not_a_deck(basic, cli, make, message):
     _use(basic, make)
-    fails_with(cli, basic, f"workshop.yaml:4: E09")
+    fails_with(cli, basic, "workshop.yaml:4: E09")
     fails_with(cli, basic, f"template 'templates/deck.pptx' {message}")
 
 
