@@ -127,7 +127,7 @@ def _check_picture(loader, module, el, target: str, loc: Location) -> None:
     else:
         usable = prepare_picture(Path(path), loc, report, f"image '{target[:60]}'")
         if usable is not None:
-            el.set("path", str(usable))
+            el.set("path", str(Path(usable).resolve()))
     if not (el.get("alt") or "").strip():
         report.error(loc, "E034", f"image '{target}' has no alt text",
                      "describe the picture between the square brackets: ![What it shows](...)")
