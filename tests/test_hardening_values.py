@@ -105,3 +105,13 @@ def test_date_in_2107_builds(basic, cli, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     edit(basic / "workshop.yaml", "date: 2026-11-27", "date: 2107-12-31")
     builds(cli, basic)
+
+
+def test_line_too_long_to_measure(basic, cli):
+    edit(basic / DEEP, "2. Second step", "2. Second " + "[" * 1_000_001)
+    fails_with(cli, basic, "modules/deep-dive.md:21: E006 line is 1,000,011 characters long; the limit is 100,000")
+
+
+def test_long_line_within_the_limit_builds(basic, cli):
+    edit(basic / DEEP, "2. Second step", "2. Second " + "word " * 19_000)
+    builds(cli, basic)

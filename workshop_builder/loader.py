@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from .diagnostics import ContentError, Location, Report, did_you_mean
+from .markdown_limits import check_line_lengths
 from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
 from .edition_loader import EditionLoader, check_placeholders
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
@@ -351,6 +352,8 @@ class Loader:
             self.report.error(Location(rel, line_of(lines, "outcomes")), "E003", "outcomes must be a list",
                               "write one '- outcome' per line")
             outcomes = []
+        if not check_line_lengths(all_lines[body_start - 1:], body_start, rel, self.report):
+            return None
         body = BodyParser(rel, self.md, self.report)
         body.parse(all_lines[body_start - 1:], body_start)
         for loc, aud in body.audience_refs:

@@ -24,12 +24,14 @@ class _Closers:
         self.opener, self.closer = opener, closer
         self.brackets = re.compile(re.escape(opener) + "|" + re.escape(closer))
         self.data, self.start, self.end, self.close = None, 0, 0, {}
+        self.slack = 256  # built beyond the span; doubles while the same text needs more
 
     def find(self, data: str, index: int) -> int:
         """The position of the closer matching the opener at index - 1, or -1 within the span."""
         end = min(len(data), index + MAX_LINK_SPAN)
         if data is not self.data or index < self.start or end > self.end:
-            self._build(data, index, min(len(data), index + MAX_LINK_SPAN + 256))
+            self.slack = min(2 * self.slack, 1 << 20) if data is self.data else 256
+            self._build(data, index, min(len(data), index + MAX_LINK_SPAN + self.slack))
         close = self.close.get(index - 1, -1) if index - 1 >= self.start else self._scan(data, index, end)
         return close if close < end else -1
 
@@ -104,10 +106,27 @@ def _bounded(cls):
 
 def bound_inline_scans(md) -> None:
     """Replace md's link, picture and reference processors with bounded versions of themselves."""
+    shared = (_Closers("[", "]"), _Closers("(", ")"))
     for name in ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref"):
         if name not in md.inlinePatterns:
             continue
         old = md.inlinePatterns[name]
         priority = next(item.priority for item in md.inlinePatterns._priority if item.name == name)
         new = _bounded(type(old))(old.pattern, md)
+        new._brackets, new._parens = shared  # one table per text for all the processors
         md.inlinePatterns.register(new, name, priority)
+
+
+MAX_LINE_CHARS = 100_000  # a line (and so a word) longer than this cannot be measured for a slide
+
+
+def check_line_lengths(lines: list, first_line: int, rel: str, report) -> bool:
+    """One E006 for the first line over MAX_LINE_CHARS characters; True when there is none."""
+    from .diagnostics import Location
+
+    for offset, line in enumerate(lines):
+        if len(line) > MAX_LINE_CHARS:
+            report.error(Location(rel, first_line + offset), "E006", f"line is {len(line):,} characters long; "
+                         f"the limit is {MAX_LINE_CHARS:,}", "break it into paragraphs of reasonable length")
+            return False
+    return True
