@@ -295,10 +295,11 @@ class Build:
         if not request.force and manifest.request_up_to_date(request_id):
             return BuildResult(self.out_dir, unchanged=[self.out_dir / n for n in manifest.request_outputs(request_id)],
                                warnings=manifest.request_warnings(request_id), nothing_to_do=True)
-        from .checks import run_checks
+        from .checks import run_checks, today_for_checks
         from .loader import load_project
 
         workshop = load_project(request.project, request.template)
+        today = today_for_checks()  # a bad WORKSHOP_BUILDER_TODAY is one line before anything is written
         audiences = select_audiences(workshop, request.audiences)
         editions = select_editions(workshop, request.editions, request.all_editions)
         unknown = [f for f in request.formats if f not in RENDERERS]
@@ -315,7 +316,7 @@ class Build:
                 result.notes.append(f"facilitator handouts are built without slide pictures: {why} "
                                     "(--no-thumbnails turns them off)")
         jobs = request.jobs or os.cpu_count() or 1
-        self._write(workshop, specs, fingerprint, manifest, jobs, lambda: run_checks(workshop), result, request_id)
+        self._write(workshop, specs, fingerprint, manifest, jobs, lambda: run_checks(workshop, today), result, request_id)
         return result
 
     def _write(self, workshop, specs, fingerprint, manifest, jobs, checks, result, request_id) -> None:

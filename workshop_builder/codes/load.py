@@ -1171,6 +1171,77 @@ this check but is caught by [A501](#a501).
 """,
 )
 
+UNUSABLE_PICTURE = declare(
+    'E042', 'unusable-picture', ERROR, FAMILY,
+    summary='A picture that is empty, not a picture, an SVG drawing, damaged or over 20 MB',
+    why="""\
+Every picture is opened when the project loads, so a file the decks, the Word handouts or the
+browsers cannot show is found with its line instead of crashing a build half way. The format is
+read from the file's content, never its name: a JPEG saved as `.png` is fine. PNG, GIF and RGB
+or greyscale JPEG are used as they are; BMP, TIFF, WebP and CMYK JPEG are converted to PNG (once,
+into a cache folder, `WORKSHOP_BUILDER_CACHE` or the system's temporary folder). An empty file, a
+file that is not a picture, an SVG drawing (the decks and Word cannot show one), a damaged or cut
+short file and a picture file over 20 MB are refused. The same applies to an edition's `logo:`.
+""",
+    example="""\
+**Bad** (`modules/images/map.svg` is a vector drawing):
+
+```markdown
+![A map of the area with a marked circle](images/map.svg)
+```
+
+**check prints:**
+
+```text
+modules/intro.md:50:1: E042 [error] image 'images/map.svg' is an SVG drawing, which the decks and Word handouts cannot show (fix: export the picture as PNG or JPEG)
+```
+
+**Fix:** export the drawing as PNG (in most drawing programs *File → Export → PNG*, at the
+size it will be shown) and point at the PNG:
+
+```markdown
+![A map of the area with a marked circle](images/map.png)
+```
+
+**Also reported** for an empty file, a file that is not a picture and a cut-short download:
+
+```text
+modules/intro.md:50:1: E042 [error] image 'images/map.png' is an empty file (fix: export the picture as PNG or JPEG)
+modules/intro.md:50:1: E042 [error] image 'images/map.png' is not a picture (fix: export the picture as PNG or JPEG)
+modules/intro.md:50:1: E042 [error] image 'images/map.png' is damaged or cut short (fix: export the picture as PNG or JPEG)
+```
+""",
+)
+
+TOO_MANY_PIXELS = declare(
+    'E043', 'too-many-pixels', ERROR, FAMILY,
+    summary='A picture of more than 40 megapixels (or a decompression bomb)',
+    why="""\
+A picture is decoded in full to be placed on a slide or converted. A picture of more than 40
+megapixels (larger than any camera picture a slide needs) would take gigabytes of memory; a
+small file that claims a vast number of pixels (a decompression bomb) is an attack. Both are
+refused before they are decoded. The same applies to an edition's `logo:`.
+""",
+    example="""\
+**Bad:** `![A map of the area with a marked circle](images/map.png)` where `map.png` is a scan of
+8000 × 8000 pixels.
+
+**check prints:**
+
+```text
+modules/intro.md:50:1: E043 [error] image 'images/map.png' is 8000 x 8000 pixels; the limit is 40 megapixels (fix: make the picture smaller)
+```
+
+**Fix:** resize the picture (a slide needs at most about 2000 pixels across) and save it again.
+
+**Also reported** for a file that claims far more pixels than it holds:
+
+```text
+modules/intro.md:50:1: E043 [error] image 'images/map.png' has more pixels than the limit of 40 megapixels (a decompression bomb) (fix: make the picture smaller)
+```
+""",
+)
+
 MISSING_LAYOUT = declare(
     'E050', 'missing-layout', ERROR, FAMILY,
     summary='The deck template lacks a slide layout the deck needs',
@@ -1311,5 +1382,184 @@ editions/north.yaml:2: E062 [error] logo 'logos/north-shire.png' is not a readab
 
 **Fix:** export the logo as PNG (from the council's brand pack, or *Export as PNG* in a
 drawing program) and save it under the same name.
+""",
+)
+
+CONTROL_CHARACTER = declare(
+    'E080', 'control-character', ERROR, FAMILY,
+    summary='A control character (NUL, ESC, vertical tab…) in a source file or a YAML value',
+    why="""\
+Control characters are invisible, usually pasted by accident, and no output can hold them: the
+decks and Word handouts cannot be written with them, and in HTML they are garbage. Only
+printable text, tabs and line breaks are allowed, in every Markdown and YAML file. A YAML
+escape that spells one (`"\\0"`, `"\\e"`, `"\\x85"`) is found as well. (An HTML entity such as
+`&#27;` that spells one is dropped.)
+""",
+    example="""\
+**Bad** (an ESC character, invisible in most editors, pasted into a step):
+
+```markdown
+2. Second␛step
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:21:10: E080 [error] control character U+001B in the text (fix: remove it: only printable text, tabs and line breaks are allowed)
+```
+
+**Fix:** delete the character (retype the words around it), and save:
+
+```markdown
+2. Second step
+```
+
+**Also reported** for a YAML escape in a value, shown with a `?` in its place:
+
+```text
+workshop.yaml:1:8: E080 [error] control character U+0000 in 'Test?workshop' (fix: remove it: only printable text, tabs and line breaks are allowed)
+```
+""",
+)
+
+IMPOSSIBLE_VALUE = declare(
+    'E081', 'impossible-value', ERROR, FAMILY,
+    summary='A date that does not exist or is after 2107, or a value YAML cannot read as its type',
+    why="""\
+A date such as `2026-02-30`, `2027-02-29`, year `0000` or hour 25 does not exist, and the
+outputs (zip files: the decks and Word handouts) cannot record a date after 2107. Such values
+are found in any YAML file (`date:`, `review_by:`, a contact's `checked:` …) before they are
+used, with their line and column. A value tagged with a type it is not (`!!int 'sixty'`) is
+found too.
+""",
+    example="""\
+**Bad:**
+
+```yaml
+date: 2026-02-30
+```
+
+**check prints:**
+
+```text
+workshop.yaml:5:7: E081 [error] '2026-02-30' is not a real date and time (fix: check the day of the month, the month (1-12), the year (from 0001) and the hour (0-23))
+```
+
+**Fix:** write the real date:
+
+```yaml
+date: 2026-02-28
+```
+
+**Also reported** for a date after 2107:
+
+```text
+workshop.yaml:5:7: E081 [error] date '9999-12-31' is after 2107, the last year the outputs can record (fix: write a date before 2108)
+```
+""",
+)
+
+BAD_SOURCE_DATE_EPOCH = declare(
+    'E082', 'bad-source-date-epoch', ERROR, FAMILY,
+    summary='SOURCE_DATE_EPOCH is outside the years the outputs can record (1980 to 2107)',
+    why="""\
+`SOURCE_DATE_EPOCH` (seconds since 1970) sets the time written into every output, for
+reproducible builds. Zip files (the decks and Word handouts) can record only 1980 to 2107, so
+a value outside that range is refused before anything is built, rather than written wrongly.
+""",
+    example="""\
+**Bad:**
+
+```text
+SOURCE_DATE_EPOCH=5000000000 workshop-builder build
+```
+
+**check prints:**
+
+```text
+SOURCE_DATE_EPOCH: E082 [error] SOURCE_DATE_EPOCH=5000000000 is in 2128; the outputs can record only 1980 to 2107 (fix: set SOURCE_DATE_EPOCH to seconds since 1970, e.g. 1764000000)
+```
+
+**Fix:** use the time of the last change, e.g. `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`,
+or unset it.
+""",
+)
+
+BAD_TODAY = declare(
+    'E083', 'bad-today', ERROR, FAMILY,
+    summary='WORKSHOP_BUILDER_TODAY is not a date',
+    why="""\
+The checks that compare with today's date (a module's `review_by:` ([W301](#w301)), a
+contact's `checked:`) use `WORKSHOP_BUILDER_TODAY` instead of the real date when it is set, so
+that a report can be reproduced and tests do not change their results as time passes. It must
+be a real date written YYYY-MM-DD.
+""",
+    example="""\
+**Bad:**
+
+```text
+WORKSHOP_BUILDER_TODAY=2026-02-30 workshop-builder check
+```
+
+**check prints:**
+
+```text
+WORKSHOP_BUILDER_TODAY: E083 [error] WORKSHOP_BUILDER_TODAY='2026-02-30' is not a date (fix: write it as YYYY-MM-DD, e.g. 2026-11-27, or unset it)
+```
+
+**Fix:** `WORKSHOP_BUILDER_TODAY=2026-02-28`, or unset it to use the real date.
+""",
+)
+
+TEMPLATE_NOT_A_DECK = declare(
+    'E090', 'template-not-a-deck', ERROR, FAMILY,
+    summary='A deck template that is not a PowerPoint deck, or is damaged',
+    why="""\
+The deck template (`template:`, `--template`, or the project's `templates/deck.pptx`) is
+opened and checked before anything is built: it must be a `.pptx` file with the parts of a
+presentation and well-formed XML. A text file, a download cut short, a Word document renamed
+`.pptx` or a file with broken XML is refused with one line naming it.
+""",
+    example="""\
+**Bad:** `template: templates/brand.pptx` where `brand.pptx` is really a Word document.
+
+**check prints:**
+
+```text
+workshop.yaml:4: E090 [error] template 'templates/brand.pptx' is a Word document (it has no ppt/presentation.xml) (fix: save the template from PowerPoint or LibreOffice Impress as a .pptx file)
+```
+
+**Fix:** open the real template in PowerPoint or Impress and save it as *PowerPoint
+Presentation (.pptx)* under that name.
+
+**Also reported** for a file that is not a zip file at all, and for broken XML:
+
+```text
+workshop.yaml:4: E090 [error] template 'templates/brand.pptx' is not a PowerPoint deck (not a .pptx file, or cut short) (fix: save the template from PowerPoint or LibreOffice Impress as a .pptx file)
+workshop.yaml:4: E090 [error] template 'templates/brand.pptx' has broken XML in 'ppt/presentation.xml' (fix: save the template from PowerPoint or LibreOffice Impress as a .pptx file)
+```
+""",
+)
+
+TEMPLATE_TOO_LARGE = declare(
+    'E091', 'template-too-large', ERROR, FAMILY,
+    summary='A deck template over 50 MB, or one that expands too far (a zip bomb)',
+    why="""\
+The template is copied into every deck. A template file over 50 MB, one whose parts expand to
+more than 200 MB, one with more than 5,000 parts, or a part that expands more than 200 times
+(a zip bomb) would make every build slow and every deck huge, or exhaust memory, so it is
+refused before it is used.
+""",
+    example="""\
+**Bad:** `template: templates/brand.pptx` with a 600 MB video hidden in it, compressed to 600 KB.
+
+**check prints:**
+
+```text
+workshop.yaml:4: E091 [error] template 'templates/brand.pptx' expands to 600 MB; the limit is 200 MB (a zip bomb, or far too many pictures) (fix: remove large pictures from the template)
+```
+
+**Fix:** open the template, remove the large media and unused layouts, and save it again
+(*File → Compress Pictures* in PowerPoint helps).
 """,
 )

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # type hints only: the model is imported when something is re
 from .base import Renderer, RenderOptions, default_templates_dir, long_date, minutes_text
 from .handout_model import Handout, build_handout
 from .html_fragment import HtmlWriter
+from ..links import scrub_html
 
 
 def environment(project_root=None):
@@ -48,7 +49,7 @@ class _Handout(Renderer):
             date=long_date(resolved.workshop.date),
             content_notes=[m for m in resolved.modules if m.module.content_note],
         )
-        return page.encode("utf-8")
+        return scrub_html(page).encode("utf-8")
 
 
 def render_page(env, template: str, handout: Handout, html: HtmlWriter, thumbs, **extra) -> str:

@@ -20,7 +20,8 @@ from typing import Optional, Union
 
 from . import handout_wording as say
 from .code_colours import coloured
-from .inline import SAFE_LINK_SCHEMES, inline_style, width_fraction
+from ..links import safe_href
+from .inline import inline_style, width_fraction
 from .base import long_date, minutes_text
 
 from typing import TYPE_CHECKING
@@ -37,7 +38,7 @@ class Mark:
 
     tag: str
     n: int
-    href: Optional[str] = None  # an <a>'s address when its scheme is safe ("" is safe), else None
+    href: Optional[str] = None  # an <a>'s address when links.safe_href allows it, else None
     align: str = ""  # a table cell's alignment: left, right, center or ""
 
 
@@ -632,7 +633,7 @@ class _TreeWalk:
         href = None
         if tag == "a":
             raw = el.get("href", "")
-            href = raw if _safe(raw) else None
+            href = safe_href(raw)
         inner = marks + (Mark(tag, next(self._numbers), href, _align(el) if tag in ("th", "td") else ""),)
         return self.inline(el, inner, inline_style(el, style)) or (Run("", marks=inner),)
 
@@ -643,13 +644,6 @@ class _TreeWalk:
             return ()
         return (Run(text, bool(style.get("bold")), bool(style.get("italic")), bool(style.get("mono")),
                     style.get("href", "") or "", marks),)
-
-
-def _safe(href: str) -> bool:
-    """Whether a link's scheme is one a handout may link to."""
-    from urllib.parse import urlsplit
-
-    return urlsplit(href).scheme.lower() in SAFE_LINK_SCHEMES
 
 
 def _align(cell) -> str:

@@ -21,13 +21,11 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
-from xml.etree.ElementTree import Element
 
 from markupsafe import Markup
 
+from ..links import safe_href
 from .fit import CELL_INSETS, LINE_FACTOR, TABLE_FONT_PT, VISUAL_GAP_PT
-from .inline import inline_style
 from .presentation import LineBreak, Picture, Run, Slide, Table, TextBox, placements
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,7 +33,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400
-LINK_SCHEMES = ("http", "https", "mailto", "tel")  # what an HTML slide may link to
 MONO_FONT = '"Courier New", "Liberation Mono", monospace'
 FONT_FALLBACK = '"Liberation Sans", Arimo, Helvetica, sans-serif'
 DEFAULT_LAYOUT = "Title and Content"
@@ -53,9 +50,8 @@ def layout_class(name: str) -> str:
 
 
 def safe_link(address: str) -> str:
-    """The address when a slide may link to it (http, https, mailto, tel: the deck's link rule), else ""."""
-    href = inline_style(Element("a", href=address), {}).get("href", "")
-    return href if href and urlsplit(href).scheme.lower() in LINK_SCHEMES else ""
+    """The address when a slide may link to it (http, https, mailto, tel: the one link rule), else ""."""
+    return safe_href(address) or ""
 
 
 class Canvas:
