@@ -39,3 +39,21 @@ def run(*args, cwd=None):
 @pytest.fixture
 def cli():
     return run
+
+
+# The inner loop is `pytest -m "not slow and not clients"` (well under 30 seconds): these files
+# build whole workshops, many editions or many projects end to end, or run builds in subprocesses,
+# so they are `slow`. The full suite (and CI) runs them all.
+SLOW_FILES = {
+    "test_reproducible.py", "test_build_environment.py", "test_content.py", "test_formats.py",
+    "test_incremental.py", "test_hostile.py", "test_preview.py", "test_editions.py",
+    "test_authoring.py", "test_watch.py", "test_properties.py", "test_fuzz_outputs.py",
+    "test_slides_html.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test in SLOW_FILES as slow."""
+    for item in items:
+        if item.path.name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)

@@ -30,7 +30,8 @@ def test_default_build_is_deck_and_html_handouts_only(basic, cli):
     assert names == ["test-workshop-staff-facilitator.html", "test-workshop-staff-participant.html",
                      "test-workshop-staff.pptx"]
     assert {n for n, r in RENDERERS.items() if not r.default} == {
-        "facilitator-pdf", "participant-pdf", "facilitator-docx", "participant-docx", "slides-html"}
+        "facilitator-pdf", "participant-pdf", "facilitator-docx", "participant-docx", "slides-html",
+        "deck-pdf", "notes-pdf"}
 
 
 def test_word_handout_uses_real_headings_lists_tables_and_links(basic, cli):

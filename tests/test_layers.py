@@ -33,7 +33,7 @@ LAYERS = [
     ("build", ["workshop_builder.writing", "workshop_builder.lock", "workshop_builder.incremental",
                "workshop_builder.build"]),
     ("commands", ["workshop_builder.authoring", "workshop_builder.cli", "workshop_builder.__main__",
-                  "workshop_builder.docs_gen"]),
+                  "workshop_builder.docs_gen", "workshop_builder.preview"]),
 ]
 ALLOWED_CYCLES: set = set()  # none: keep it so
 

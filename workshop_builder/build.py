@@ -72,6 +72,7 @@ class BuildRequest:
     thumbnails: bool = False
     jobs: Optional[int] = None  # default: the number of CPUs
     force: bool = False
+    checks: bool = True  # False: render without the checks (the preview runs them after publishing)
 
     @property
     def out_dir(self) -> Path:
@@ -283,6 +284,7 @@ class Build:
         self.progress = progress or Progress()
         self.out_dir = request.out_dir
         self.options = request.options()
+        self.workshop: Optional[Workshop] = None  # the project as loaded, once run() has loaded it
 
     def run(self) -> BuildResult:
         """Build what is out of date; a BuildResult, or ContentError / UsageError / BuildError."""
@@ -290,7 +292,8 @@ class Build:
         fingerprint = project_fingerprint(request.project, request.template)
         request_id = request_key(fingerprint, request.audiences, request.formats,
                                  self.options.key() + f";editions={sorted(request.editions)}"
-                                 f";all={request.all_editions}", self.out_dir)
+                                 f";all={request.all_editions}"
+                                 + ("" if request.checks else ";checks=no"), self.out_dir)
         manifest = Manifest(self.out_dir)
         if not request.force and manifest.request_up_to_date(request_id):
             return BuildResult(self.out_dir, unchanged=[self.out_dir / n for n in manifest.request_outputs(request_id)],
@@ -298,7 +301,7 @@ class Build:
         from .checks import run_checks, today_for_checks
         from .loader import load_project
 
-        workshop = load_project(request.project, request.template)
+        workshop = self.workshop = load_project(request.project, request.template)
         today = today_for_checks()  # a bad WORKSHOP_BUILDER_TODAY is one line before anything is written
         audiences = select_audiences(workshop, request.audiences)
         editions = select_editions(workshop, request.editions, request.all_editions)
@@ -316,7 +319,8 @@ class Build:
                 result.notes.append(f"facilitator handouts are built without slide pictures: {why} "
                                     "(--no-thumbnails turns them off)")
         jobs = request.jobs or os.cpu_count() or 1
-        self._write(workshop, specs, fingerprint, manifest, jobs, lambda: run_checks(workshop, today), result, request_id)
+        checks = (lambda: run_checks(workshop, today)) if request.checks else None
+        self._write(workshop, specs, fingerprint, manifest, jobs, checks, result, request_id)
         return result
 
     def _write(self, workshop, specs, fingerprint, manifest, jobs, checks, result, request_id) -> None:

@@ -369,6 +369,29 @@ def _watch_error(exc: Exception) -> str:
     return f"error: unexpected {type(exc).__name__}: {exc}; nothing was written (the watch goes on)."
 
 
+@main.command("preview")
+@PROJECT
+@click.option("-a", "--audience", metavar="ID", help="The audience to preview. Default: the first in workshop.yaml.")
+@click.option("-e", "--edition", metavar="ID", help="The edition to preview. Default: the national edition.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1. Default: a free one.")
+@click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the browser.")
+def preview_command(project, audience, edition, port, open_browser):
+    """Serve one audience's handouts in the browser, rebuilt and reloaded on every save.
+
+    Builds into a private temporary folder (never output/); a mistake shows in the page with
+    its file and line until it is fixed. Press Ctrl-C to stop.
+    """
+    from .build import UsageError
+    from .preview import PreviewError, serve
+
+    try:
+        serve(Path(project), audience, edition, port=port, open_browser=open_browser, echo=click.echo)
+    except UsageError as exc:
+        raise click.UsageError(str(exc))
+    except PreviewError as exc:
+        raise click.ClickException(str(exc))
+
+
 def _clock() -> str:
     import datetime as dt
 

@@ -44,6 +44,8 @@ register("participant-pdf", "pdf_handout:ParticipantPdf", default=False)
 register("facilitator-docx", "docx_handout:FacilitatorDocx", default=False)
 register("participant-docx", "docx_handout:ParticipantDocx", default=False)
 register("slides-html", "slides_html:SlidesHtml", default=False)
+register("deck-pdf", "deck_pdf:DeckPdf", default=False)
+register("notes-pdf", "notes_pdf:NotesPdf", default=False)
 
 
 def default_formats() -> list:

@@ -1,7 +1,7 @@
 """Other programs some formats use (LibreOffice, Chromium, poppler): finding and running them.
 
 Each run gets a fresh profile directory and a timeout, so runs never share state, never wait
-on a user's open LibreOffice, and never hang a build.
+on a user's open LibreOffice, and never hang a build. LibreOffice itself is run by office.py.
 """
 
 from __future__ import annotations
@@ -82,23 +82,6 @@ def work_dir():
     import tempfile
 
     return tempfile.TemporaryDirectory(prefix="workshop-builder-")
-
-
-def soffice_to_pdf(data: bytes, suffix: str, purpose: str) -> bytes:
-    """A .pptx or .docx converted to PDF by LibreOffice (own profile, timeout)."""
-    soffice = require("soffice", purpose)
-    with work_dir() as tmp:
-        tmp = Path(tmp)
-        source = tmp / f"document{suffix}"
-        source.write_bytes(data)
-        (tmp / "out").mkdir()
-        run([soffice, "--headless", "--norestore", "--nolockcheck",
-             f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
-             "--convert-to", "pdf", "--outdir", str(tmp / "out"), str(source)], purpose, cwd=tmp)
-        pdf = tmp / "out" / "document.pdf"
-        if not pdf.is_file():
-            raise RenderError(f"{purpose}: LibreOffice wrote no PDF")
-        return pdf.read_bytes()
 
 
 def chromium_print_pdf(html: bytes, purpose: str) -> bytes:

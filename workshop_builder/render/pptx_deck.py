@@ -15,6 +15,6 @@ class PptxDeck(Renderer):
     description = "PowerPoint deck with speaker notes"
 
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
-        from .pptx_writer import write_deck
+        from .rendered_deck import deck_bytes
 
-        return write_deck(resolved)
+        return deck_bytes(resolved)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from ..model import Resolved
 from .base import RenderError, RenderOptions
-from .external import PROGRAMS, missing_program, not_found, pdf_pages_to_png, soffice_to_pdf
+from .external import PROGRAMS, missing_program, not_found, pdf_pages_to_png
+from .office import soffice_to_pdf
 
 WIDTH_PX = 480  # sharp at 80 mm wide in print, small enough for 70 slides in one file
 _CACHE: dict = {}  # sha256 of a deck -> its PNGs (facilitator and facilitator-pdf share them)
