@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hardening_util import unsafe_links
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hardening_util import unsafe_links
 from workshop_builder.cli import main
 
 pytestmark = pytest.mark.slow

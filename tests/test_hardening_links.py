@@ -7,8 +7,8 @@ in the YAML is checked when loading; every writer drops what is left as the last
 from __future__ import annotations
 
 import pytest
-
 from hardening_util import builds, edit, fails_with, unsafe_links
+
 from workshop_builder.links import link_problem, safe_href, scrub_html
 
 INTRO = "modules/intro.md"
@@ -137,6 +137,7 @@ def test_html_gate_decodes_entities():
 
 def test_pdf_link_annotations_are_safe(basic, cli):
     from hardening_util import pdf_uris
+
     from workshop_builder.render.external import find_program
 
     if find_program("chromium") is None:

@@ -9,9 +9,8 @@ import struct
 import zlib
 
 import pytest
-from PIL import Image
-
 from hardening_util import builds, edit, fails_with
+from PIL import Image
 
 INTRO = "modules/intro.md"
 MAP = "![A map of the area with a marked circle](images/map.png)"
@@ -97,7 +96,6 @@ def test_plain_png_used_as_it_is(basic, cli, tmp_path, monkeypatch):
 
 def test_cmyk_logo_converted(basic, cli, tmp_path, monkeypatch):
     from pptx import Presentation
-
     from test_editions import add_editions
 
     monkeypatch.setenv("WORKSHOP_BUILDER_CACHE", str(tmp_path / "cache"))

@@ -9,7 +9,6 @@ import shutil
 import zipfile
 
 import pytest
-
 from hardening_util import builds, edit, fails_with
 
 MODULES = "modules:\n  - intro\n"

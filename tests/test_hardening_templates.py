@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from hardening_util import builds, edit, fails_with
 
 DECK = Path(__file__).resolve().parents[1] / "templates" / "deck.pptx"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from hardening_util import builds, edit, fails_with
 
 DEEP = "modules/deep-dive.md"

@@ -79,7 +79,8 @@ def _opening_bracket(text: str, close: int) -> int:
 
 def check_block(loader, module, block) -> None:
     """Report every unsafe link and every missing, outside or undescribed picture in one block."""
-    report, cursor = loader.report, {}
+    report = loader.report
+    cursor: dict = {}
     for el in block.tree.iter():
         if el.tag not in ("a", "img"):
             continue

@@ -16,21 +16,21 @@ from .codes.load import (BAD_ID, BAD_MINUTES, BAD_TIME_OR_DATE, INVALID_YAML, LI
                          MODULE_NOT_FOUND, NO_WORKSHOP_FILE, OUTSIDE_PROJECT, TEMPLATE_NOT_FOUND,
                          UNKNOWN_AUDIENCE, UNKNOWN_CITATION, UNSAFE_ADDRESS, WRONG_TYPE)
 from .diagnostics import ContentError, Location, Report, did_you_mean
-from .markdown_limits import check_line_lengths
-from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
 from .edition_loader import EditionLoader, check_placeholders
-from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .footnotes import number_footnotes
-from .module_parser import BodyParser
 from .link_checks import check_block as check_links_and_pictures
 from .links import check_contact_fields, web_problem
-from .template_guard import check_template
-from .project_shape import check_audiences_present, module_id_problem
-from .yaml_values import check_source_date_epoch
-from .resolver import TIME_RE
+from .markdown_limits import check_line_lengths
+from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
+from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
+from .module_parser import BodyParser
 from .package_files import default_templates_dir
+from .project_shape import check_audiences_present, module_id_problem
+from .resolver import TIME_RE
 from .schema import FRONT_MATTER, SUPPORT_CONTACT, WORKSHOP, keys_of, validate
 from .source_files import ID_RE, MAX_FILE_BYTES, inside, read_text  # noqa: F401 (shared with editions)
+from .template_guard import check_template
+from .yaml_values import check_source_date_epoch
 from .yamlio import as_mapping, line_of, load_yaml
 
 WORKSHOP_FILE = "workshop.yaml"

@@ -11,7 +11,7 @@ MAX_LINK_SPAN characters is read as plain text.
 from __future__ import annotations
 
 import re
-
+from typing import Optional
 
 MAX_LINK_SPAN = 2000  # characters a link's text, or its address and title, may span
 _FAST = 64  # short scans are done directly; longer ones use the table
@@ -23,7 +23,9 @@ class _Closers:
     def __init__(self, opener: str, closer: str):
         self.opener, self.closer = opener, closer
         self.brackets = re.compile(re.escape(opener) + "|" + re.escape(closer))
-        self.data, self.start, self.end, self.close = None, 0, 0, {}
+        self.data: Optional[str] = None
+        self.start, self.end = 0, 0
+        self.close: dict = {}
         self.slack = 256  # built beyond the span; doubles while the same text needs more
 
     def find(self, data: str, index: int) -> int:

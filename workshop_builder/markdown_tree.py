@@ -437,5 +437,5 @@ def _strip_strings(root: etree.Element) -> None:
         if el.tail is not None:
             el.tail = str(el.tail)
         if el.tag == "a" and "\x02" in el.get("href", ""):  # an <a@b.c> autolink's encoded address
-            el.set("href", html.unescape(el.get("href").replace("\x02amp\x03", "&")))
+            el.set("href", html.unescape(el.get("href", "").replace("\x02amp\x03", "&")))
             el.text = _CONTROL.sub("", html.unescape((el.text or "").replace("\x02amp\x03", "&")))

@@ -82,7 +82,7 @@ class CheckContext:
     def __init__(self, workshop: Workshop, loader: Optional[Loader] = None, today: Optional[dt.date] = None):
         self.workshop = workshop
         self.loader = loader
-        self.today = today or today_for_checks()  # pinned in tests
+        self.today = today or today_for_checks()  # WORKSHOP_BUILDER_TODAY pins it (tests)
 
     @cached_property
     def resolved(self) -> dict:

@@ -7,16 +7,16 @@ older project templates use (r, w, audience, date, content_notes, facilitator) a
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
+from ..links import scrub_html
 from .base import Renderer, RenderOptions, default_templates_dir, long_date, minutes_text
 from .handout_model import Handout, build_handout
 from .html_fragment import HtmlWriter
-from ..links import scrub_html
 
 
 def environment(project_root=None):

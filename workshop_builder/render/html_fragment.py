@@ -165,8 +165,9 @@ class HtmlWriter:
         if tag == "div":
             return inner
         attrs = ""
-        if tag == "a" and safe_href(mark.href):  # the last gate: only http, https, mailto, tel
-            attrs = f' href="{escape(safe_href(mark.href))}"'
+        href = safe_href(mark.href) if tag == "a" else None  # the last gate: only http, https, mailto, tel
+        if href:
+            attrs = f' href="{escape(href)}"'
         elif tag in ("th", "td"):
             attrs = f' class="align-{mark.align}"' if mark.align else ""
             if tag == "th":

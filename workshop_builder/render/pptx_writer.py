@@ -20,8 +20,8 @@ from pptx.util import Emu, Pt
 
 from ..codes.load import MISSING_LAYOUT
 from ..diagnostics import ContentError, Diagnostic, Location
-from ..model import Resolved
 from ..links import safe_href
+from ..model import Resolved
 from .base import build_time, normalise_zip
 from .code_colours import SHADING as CODE_SHADING
 from .deck_plan import plan_deck
