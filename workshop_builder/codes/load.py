@@ -179,6 +179,12 @@ when `workshop.yaml` is empty:
 workshop.yaml:1: E004 [error] workshop.yaml is empty (fix: add title, audiences and modules)
 ```
 
+when `audiences:` names no audiences (nothing would be built):
+
+```text
+workshop.yaml:6: E004 [error] audiences: names no audiences, so nothing would be built (fix: add an audience, e.g. 'elected-members: {name: Elected members, minutes: 60}')
+```
+
 and, for example, when an edition fact has no year:
 
 ```text
@@ -234,7 +240,7 @@ modules/deep-dive.md:4: E005 [error] unknown key 'minutes' in front matter (fix:
 
 FILE_TOO_LARGE = declare(
     'E006', 'file-too-large', ERROR, FAMILY,
-    summary='A file is larger than 2 MB',
+    summary='A file is larger than 2 MB, or has a line over 100,000 characters',
     why="""\
 A module, `workshop.yaml` or edition file over 2 MB (2,000,000 bytes) is refused: it is far
 more than any session can use, and usually means something was pasted by mistake (a whole
@@ -251,6 +257,13 @@ modules/intro.md: E006 [error] file is 2.2 MB; the limit is 2.0 MB (fix: split i
 
 **Fix:** remove the pasted material, or split the module into several smaller modules, each
 listed in `workshop.yaml`.
+
+**Also reported** for a line of a module over 100,000 characters (no slide can measure a
+word that long):
+
+```text
+modules/deep-dive.md:21: E006 [error] line is 1,000,011 characters long; the limit is 100,000 (fix: break it into paragraphs of reasonable length)
+```
 """,
 )
 
@@ -413,11 +426,16 @@ audiences:
     minutes: 30
 ```
 
-**Also reported** for an edition file name, and for a contact or fact key:
+**Also reported** for an edition file name, for a contact or fact key, for a running-order
+module id that is not a plain id (`./intro`, `intro.md`: they would get round
+[E012](#e012)), and for a module id the handouts use for their own sections (`agenda`,
+`references`, `support`, `content-notes`, `ref-1`) or that clashes with another module's
+heading (`intro-title` beside `intro`):
 
 ```text
 editions/North Shire.yaml: E011 [error] edition file name 'North Shire.yaml' must be a lower-case id (letters, digits, hyphens) other than 'national' (fix: rename it, e.g. kent.yaml)
 editions/north.yaml:4: E011 [error] 'front-door' must be lower case letters, digits and underscores (it is used as {{ contact.front-door }}) (fix: write e.g. childrens_front_door)
+workshop.yaml:15: E011 [error] module id 'agenda' is used by the handouts for their own section (fix: rename modules/agenda.md, e.g. to agenda-module.md)
 ```
 """,
 )
@@ -664,7 +682,8 @@ rules ([E103](#e103), [E201](#e201)) use it.
 modules/deep-dive.md:27:5: E023 [error] activity needs its length in minutes, got '15min' (fix: write '::: activity 10' for a 10-minute activity)
 ```
 
-A bare `::: activity` is reported with `got ''`.
+A bare `::: activity` is reported with `got ''`, and so are minutes over 1440 (a day) and
+digits that are not 0-9 (`::: activity ²`).
 
 **Fix:**
 
@@ -913,10 +932,11 @@ modules/deep-dive.md:20:15: E030 [error] citation of unknown source 'msa2015' (f
 
 FILE_NOT_FOUND = declare(
     'E031', 'file-not-found', ERROR, FAMILY,
-    summary='An image, linked file or logo that is not found',
+    summary='An image or logo that is not found',
     why="""\
-Pictures and linked documents are looked for relative to the module file (`modules/`); an
-edition's logo relative to the edition file. A missing file would leave a hole in the deck.
+Pictures are looked for relative to the module file (`modules/`); an edition's logo relative
+to the edition file. A missing file would leave a hole in the deck. (A link to a file in the
+project is not allowed at all: links must be web addresses, see [E033](#e033).)
 """,
     example="""\
 **Bad:**
@@ -937,10 +957,10 @@ modules/intro.md:50:1: E031 [error] image 'images/map.jpg' not found (fix: put t
 ![A map of the area with a marked circle](images/map.png)
 ```
 
-**Also reported** for a link to a file in the project, and for an edition's `logo:`:
+**Also reported** for an edition's `logo:`, and for a reference-style picture whose
+definition points at a missing file:
 
 ```text
-modules/intro.md:32:5: E031 [error] link 'files/policy.pdf' not found (fix: put the file at modules/files/policy.pdf or fix the path)
 editions/north.yaml:2: E031 [error] logo 'logos/north.png' not found (fix: check the path (it is relative to the edition file))
 ```
 """,
@@ -974,7 +994,8 @@ modules/intro.md:50:1: E032 [error] image '../../shared/map.png' leads outside t
 ```
 
 **Also reported** for a full path such as `/home/trainer/Pictures/map.png`, for a
-`template:` outside the project, for a module file that is a link to a file elsewhere, and
+`template:` outside the project, for a module file or an edition file that is a link to a
+file elsewhere, for a picture written as a network path (`//host/x.png`, `\\\\host\\x.png`), and
 for a logo outside the project:
 
 ```text
@@ -986,12 +1007,17 @@ workshop.yaml:4: E032 [error] template '../brand/deck.pptx' is outside the proje
 
 UNSAFE_ADDRESS = declare(
     'E033', 'unsafe-address', ERROR, FAMILY,
-    summary='An address that is not allowed (a web image, `file:`, `javascript:`, a source URL without `https://`)',
+    summary='An address that is not allowed (a web image, `file:`, `javascript:`, a network path, a URL field without `https://`)',
     why="""\
 Images must be files in the project (a picture from the web may vanish, change, or not load
 in the training room). Links may only be `https://`, `http://`, `mailto:` or `tel:`: other
-kinds (`file:`, `javascript:` …) do not work for participants or are unsafe. A source's
-`url:` must start with `https://` or `http://`.
+kinds (`file:`, `javascript:`, a relative path to a file, a Windows or network path such as
+`\\\\host\\share` or `//host`) do not work for participants or are unsafe. Every link form is
+checked the same way (inline, reference-style `[text][ref]`, link text over two lines, `<…>`
+autolinks), and so are the address fields in the YAML: a source's or fact's `url:` must start
+with `https://` or `http://`, and a support or edition contact's `url:`, `email:` and `phone:`
+must make safe links. Whatever gets past these, the writers drop as their last step: no output
+ever links anywhere else.
 """,
     example="""\
 **Bad:**
@@ -1003,7 +1029,7 @@ kinds (`file:`, `javascript:` …) do not work for participants or are unsafe. A
 **check prints:**
 
 ```text
-modules/intro.md:50:1: E033 [error] image 'https://example.org/map.png' uses a 'https:' address, which is not allowed (fix: images must be files in the project; links must be https://, mailto: or tel:)
+modules/intro.md:50:1: E033 [error] image 'https://example.org/map.png' uses a 'https:' address, which is not allowed (fix: images must be files in the project)
 ```
 
 **Fix:** download the picture (if its licence allows), save it in the project and point at
@@ -1013,11 +1039,14 @@ the file:
 ![A map of the area with a marked circle](images/map.png)
 ```
 
-**Also reported** for a link to a shared drive, and for a source URL without `https://`:
+**Also reported** for a link to a shared drive or a file in the project, for a source URL
+without `https://`, and for a support contact's `url:` that is not a web address:
 
 ```text
-modules/intro.md:32:5: E033 [error] link 'file:///S:/Safeguarding/policy.pdf' uses a 'file:' address, which is not allowed (fix: images must be files in the project; links must be https://, mailto: or tel:)
+modules/intro.md:32:5: E033 [error] link 'file:///S:/Safeguarding/policy.pdf' uses a 'file:' address, which is not allowed (fix: links must be https://, mailto: or tel: addresses)
+modules/intro.md:32:5: E033 [error] link 'files/policy.pdf' is not a web address (https://…), mailto: or tel: (fix: links must be https://, mailto: or tel: addresses)
 modules/deep-dive.md:12: E033 [error] source 'msa-2015' url must start with https:// or http://
+workshop.yaml:22: E033 [error] support contact url 'javascript:alert(1)' uses a 'javascript:' address, which is not allowed (fix: write a web address starting https://, an email address or a phone number)
 ```
 """,
 )
@@ -1368,7 +1397,8 @@ BAD_LOGO = declare(
     why="""\
 An edition's `logo:` goes on the title slide and the handouts; it must be a PNG, JPEG or GIF
 picture. An SVG or a damaged file is refused. The message includes the image library's reason,
-with the full path of the file.
+with the full path of the file. A logo is then checked as every picture is: too large a file
+is [E042](#e042), too many pixels [E043](#e043); a CMYK JPEG is converted.
 """,
     example="""\
 **Bad:** `logo: logos/north-shire.png` in `editions/north.yaml`, where the file is really an
