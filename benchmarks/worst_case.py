@@ -46,11 +46,19 @@ PATTERNS = {  # name: the unit repeated on one line of a slide
     "bare URLs": "http://a.b/",
     "table cells": "| a ",
     "underscores": "_a",
+    "footnote references": "[^",
+    "kbd openers": "<kbd>",
+    "picture attributes": "![a](b.png){",
+    "backslash breaks": "a\\\n",
 }
 LINES = {  # name: a line repeated (many short lines)
     "nested quotes": "> " * 11 + "a",
     "list items": "- a",
     "deep list": "          - a",
+    "fence openers": "```",
+    "indented fence openers": "   ~~~ python",
+    "footnote definitions": "[^a]: b",
+    "reference definitions": "[a]: https://a.b/",
 }
 
 

@@ -110,3 +110,21 @@ def test_audiences_that_are_not_a_mapping(basic, cli, value):
     edit(basic / "workshop.yaml", "audiences:\n  members:\n    name: Elected members\n    minutes: 60\n"
          "  staff:\n    name: Frontline staff\n    minutes: 90\n", f"audiences: {value}\n")
     fails_with(cli, basic, "workshop.yaml:6: E003 audiences must be a mapping of keys to values")
+
+
+def test_long_module_ids_get_distinct_footnote_bookmarks(basic, cli):
+    long_a = "a-very-long-module-identifier-that-goes-on-one"
+    long_b = "a-very-long-module-identifier-that-goes-on-two"
+    for ident, title in ((long_a, "First long"), (long_b, "Second long")):
+        text = (basic / "modules/intro.md").read_text(encoding="utf-8").replace("title: Introduction", f"title: {title}")
+        text = text.replace("duration: {default: 30, staff: 40}", "duration: 10")
+        text = text.replace("- A [link to guidance]", "- A claim.[^1]\n- A [link to guidance]") + "\n[^1]: The note.\n"
+        (basic / f"modules/{ident}.md").write_text(text, encoding="utf-8")
+    edit(basic / "workshop.yaml", "  - intro\n", f"  - {long_a}\n  - {long_b}\n")
+    out = builds(cli, basic)
+    with zipfile.ZipFile(out / "members" / "test-workshop-members-facilitator.docx") as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    names = re.findall(r'w:bookmarkStart [^>]*w:name="(m_fn_[^"]*)"', xml)
+    assert len(names) == len(set(names)) == 2, names
+    assert all(len(n) <= 40 for n in names)
+    assert set(re.findall(r'w:anchor="(m_fn_[^"]*)"', xml)) == set(names)

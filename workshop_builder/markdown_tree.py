@@ -32,7 +32,7 @@ import html
 from .markdown_limits import bound_inline_scans
 
 FENCE_OPEN = re.compile(r"^( *)(`{3,}|~{3,})(.*)$")
-FOOTNOTE_REF_RE = r"\[\^([^\]\s]+)\]"
+FOOTNOTE_REF_RE = r"\[\^([^\[\]\s]+)\]"  # the id stops at the next [ : linear on a run of [^
 KBD_RE = r"<kbd>([^<>\n]+?)</kbd>"
 HARD_BREAK_RE = r"\\\n"
 PLACEHOLDER_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")

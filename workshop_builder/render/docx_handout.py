@@ -592,12 +592,13 @@ def _has_content(para) -> bool:
 
 
 def _footnote_bookmark(module_id: str, number: int) -> str:
-    """The bookmark of a module's footnote."""
-    return _bookmark_name(f"fn_{module_id}")[:34] + f"_{number}"
+    """The bookmark of a module's footnote (distinct for every module id and number, at most 40 characters)."""
+    return _bookmark_name(f"fn_{module_id}_{number}")
 
 
 def _bookmark_name(ident: str) -> str:
-    """A Word bookmark name (letters, digits and _; at most 40 characters) for an id."""
+    """A Word bookmark name (letters, digits and _; at most 40 characters) for an id; a longer one is
+    shortened with a hash of the whole id, so ids sharing their first characters stay distinct."""
     name = "m_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
     return name if len(name) <= 40 else name[:29] + "_" + hashlib.sha1(ident.encode()).hexdigest()[:10]
 
