@@ -139,9 +139,21 @@
     return true;
   }
 
-  // A copy of slide n's drawing, for a thumbnail or the presenter view: nothing in it takes focus.
+  // A copy of slide n's drawing, for a thumbnail or the presenter view: nothing in it takes focus,
+  // and its ids (a chart's or diagram's title, description and arrowhead) are its own.
+  var copies = 0;
   function copyOf(n) {
     var frame = slides[n - 1].querySelector(".frame").cloneNode(true);
+    var prefix = "copy" + (++copies) + "-";
+    frame.querySelectorAll("[id]").forEach(function (el) { el.id = prefix + el.id; });
+    frame.querySelectorAll("[aria-labelledby]").forEach(function (el) {
+      el.setAttribute("aria-labelledby", el.getAttribute("aria-labelledby").split(/\s+/).map(function (id) {
+        return prefix + id;
+      }).join(" "));
+    });
+    frame.querySelectorAll("[marker-end]").forEach(function (el) {
+      el.setAttribute("marker-end", el.getAttribute("marker-end").replace("url(#", "url(#" + prefix));
+    });
     frame.setAttribute("inert", "");
     frame.setAttribute("aria-hidden", "true");
     return frame;

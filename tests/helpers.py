@@ -16,11 +16,16 @@ def slides(path: Path):
         title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
         paras = []
         for shape in slide.shapes:
-            if shape.has_text_frame and shape != slide.shapes.title:
+            if shape.has_text_frame and shape != slide.shapes.title and not _navigation(shape):
                 paras += [(p.level, "".join(r.text for r in p.runs)) for p in shape.text_frame.paragraphs]
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         out.append((title, paras, notes))
     return out
+
+
+def _navigation(shape) -> bool:
+    """Whether a shape is the slide's footer, date or slide number (not its body)."""
+    return shape.is_placeholder and shape.placeholder_format.type in (13, 15, 16)  # SLIDE_NUMBER, FOOTER, DATE
 
 
 def deck_text(path: Path) -> str:

@@ -118,6 +118,23 @@ def test_unknown_key_with_suggestion(basic, cli):
 
 def test_template_without_a_layout(basic, cli, tmp_path):
     from pptx import Presentation
+
+    from workshop_builder.render.base import default_templates_dir
+
+    prs = Presentation(str(default_templates_dir() / "deck.pptx"))
+    for layout in prs.slide_layouts:
+        if layout.name == "Title and Content":
+            layout.name = "Text and Content"
+    (basic / "templates").mkdir()
+    prs.save(str(basic / "templates/brand.pptx"))
+    edit(basic / "workshop.yaml", "start:", "template: templates/brand.pptx\nstart:")
+    fails_with(cli, basic, "templates/brand.pptx: E050 template has no slide layout named 'Title and Content'")
+
+
+def test_template_without_an_optional_layout_falls_back(basic, cli):
+    """Only "Title and Content" is required: a renamed "Two Content" falls back (W611), the build succeeds."""
+    from pptx import Presentation
+
     from workshop_builder.render.base import default_templates_dir
 
     prs = Presentation(str(default_templates_dir() / "deck.pptx"))
@@ -127,7 +144,8 @@ def test_template_without_a_layout(basic, cli, tmp_path):
     (basic / "templates").mkdir()
     prs.save(str(basic / "templates/brand.pptx"))
     edit(basic / "workshop.yaml", "start:", "template: templates/brand.pptx\nstart:")
-    fails_with(cli, basic, "templates/brand.pptx: E050 template has no slide layout named 'Two Content'")
+    result = cli("build", "-C", basic, "-f", "pptx")
+    assert result.exit_code == 0, result.output
 
 
 def test_failed_build_leaves_earlier_outputs_intact(basic, cli):

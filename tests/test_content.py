@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 
 from conftest import run
 from helpers import html, html_text, slides
@@ -94,11 +95,14 @@ def everything_said(path: Path) -> str:
 
 
 def activity_minutes(path: Path) -> list:
-    """(title, minutes, body text) of each activity slide of a built deck."""
+    """(title, minutes, body text) of each activity slide of a built deck: on the "Activity"
+    layout the minutes are its badge; beside a picture or table, the lead line "Activity · N minutes"."""
     out = []
-    for title, body, _ in slides(path):
+    for slide, (title, body, _) in zip(Presentation(str(path)).slides, slides(path)):
         lines = [text for _, text in body]
         lead = next((t for t in lines if t.startswith("Activity · ")), None)
+        if lead is None and slide.slide_layout.name == "Activity":
+            lead = next((ph.text_frame.text for ph in slide.placeholders if ph.placeholder_format.idx == 2), None)
         if lead is not None:
             out.append((title, int(re.search(r"(\d+) minute", lead).group(1)), "\n".join(lines)))
     return out
@@ -231,3 +235,146 @@ def test_facts_corrected_by_the_review_stay_corrected(built):
     assert "6 December 2017" in district and "superintendent" in district
     assert "recommend" in district and "require safeguarding training for taxi drivers" not in district
     assert "in force locally" not in members
+
+
+# ---------------------------------------------------------------- the slides show rather than list (issue 12)
+
+# Layouts of the slide vocabulary: a slide on one of these is not a bullet list.
+VISUAL_LAYOUTS = {"Big Number", "Comparison", "Two Content", "Title Only", "Quotation", "Picture with Caption"}
+GROUP, CHART = 6, 3  # python-pptx MSO_SHAPE_TYPE.GROUP and .CHART
+
+
+def deck_slides(path: Path) -> list:
+    """(title, layout name, slide) of every slide of a built deck."""
+    return [(s.shapes.title.text_frame.text if s.shapes.title is not None else "", s.slide_layout.name, s)
+            for s in Presentation(str(path)).slides]
+
+
+def find_slide(path: Path, title_start: str):
+    """The one slide of a deck whose title starts with title_start, as (title, layout, slide)."""
+    found = [entry for entry in deck_slides(path) if entry[0].startswith(title_start)]
+    assert len(found) == 1, (path.name, title_start, [t for t, _, _ in found])
+    return found[0]
+
+
+def alt_text(shape) -> str:
+    """The description a screen reader reads for a shape (its cNvPr descr)."""
+    return (shape._element.xpath("./*[1]/p:cNvPr/@descr") or [""])[0]
+
+
+def is_visual(slide, layout: str) -> bool:
+    """Whether a built slide shows something other than a bullet list (big numbers, columns, a chart
+    or a diagram)."""
+    return layout in VISUAL_LAYOUTS or any(sh.shape_type in (GROUP, CHART) for sh in slide.shapes)
+
+
+def chart_table(module: str, title: str) -> tuple:
+    """(categories, values) of the first series of the `::: chart` table titled `title` in a module."""
+    text = (REPO / "modules" / f"{module}.md").read_text(encoding="utf-8")
+    block = text[text.index(f'title="{title}"'):]
+    rows = [line for line in block.splitlines()[1:] if line.startswith("|")]
+    body = [r.strip("|").split("|") for r in rows[2:]]
+    assert body, (module, title)
+    return ([c[0].strip() for c in body], [float(c[1].strip().replace(",", "")) for c in body])
+
+
+def test_nrm_referrals_are_a_native_chart_with_the_modules_figures(built):
+    categories, values = chart_table("modern-slavery-and-the-nrm", "NRM referrals of potential victims, UK, by calendar year")
+    assert categories == ["2020", "2021", "2022", "2023", "2024", "2025"]
+    assert values == [10613, 12727, 16938, 16990, 19125, 23411]  # domain facts §6, Home Office statistics
+    for aud in ("elected-members", "childrens-practitioners", "adult-safeguarding", "district-and-regulatory"):
+        _, _, slide = find_slide(deck(built, aud), "The international picture")
+        charts = [sh for sh in slide.shapes if sh.shape_type == CHART]
+        assert len(charts) == 1, aud
+        plot = charts[0].chart.plots[0]
+        assert [str(c) for c in plot.categories] == categories, aud
+        assert [list(s.values) for s in plot.series] == [values], aud
+        assert "2025 23,411" in alt_text(charts[0]) and "Home Office" in alt_text(charts[0]), aud
+        source = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+        assert "calendar year" in source and "Home Office, 2026" in source, aud
+
+
+def test_cce_estimates_are_big_numbers_with_their_years_and_source(built):
+    for aud in ("elected-members", "childrens-practitioners"):
+        _, layout, slide = find_slide(deck(built, aud), "Home Office estimates: more children identified with CCE")
+        assert layout == "Big Number", aud
+        stats = [ph.text_frame.text for ph in slide.placeholders if ph.placeholder_format.idx in (1, 2, 3)]
+        assert [s.splitlines()[0] for s in stats] == ["14,000", "14,500", "15,500"], aud
+        assert ["2022-23" in stats[0], "2023-24" in stats[1], "March 2025" in stats[2]] == [True] * 3, aud
+        assert all(s.splitlines()[-1] == "Home Office, 2025" for s in stats), aud
+    _, layout, slide = find_slide(deck(built, "elected-members"), "National figures count different things")
+    stats = [ph.text_frame.text for ph in slide.placeholders if ph.placeholder_format.idx in (1, 2, 3)]
+    assert layout == "Big Number" and [s.splitlines()[0] for s in stats] == ["15,500", "15,750", "23,411"]
+    assert stats[1].splitlines()[-1].startswith("Department for Education")  # the CIN census, not a press report
+
+
+def diagram_steps(slide) -> tuple:
+    """(group alt text, [(step text, step alt text)]) of the one process or cycle diagram on a slide."""
+    groups = [sh for sh in slide.shapes if sh.shape_type == GROUP]
+    assert len(groups) == 1
+    steps = [(sh.text_frame.text, alt_text(sh)) for sh in groups[0].shapes if sh.name.startswith("Step")]
+    return alt_text(groups[0]), steps
+
+
+def test_the_county_lines_model_and_the_nrm_route_are_process_diagrams_in_reading_order(built):
+    expected = {
+        ("all-council-staff", "Exploiters move children and drugs"):
+            ["Exporting area", "Buyers order", "Children and adults at risk", "Importing area"],
+        ("elected-members", "Exploiters move children and drugs"):
+            ["Exporting area", "Buyers order", "Children and adults at risk", "Importing area"],
+        ("childrens-practitioners", "The NRM route"):
+            ["Referral", "Reasonable Grounds", "Recovery period, at least 30 days", "Conclusive Grounds"],
+        ("district-and-regulatory", "The NRM route"):
+            ["Referral", "Reasonable Grounds", "Recovery period, at least 30 days", "Conclusive Grounds"],
+        ("childrens-practitioners", "Grooming turns into control"):
+            ["Targets a need", "Gifts", "A debt", "Control"],
+    }
+    for (aud, title), starts in expected.items():
+        _, layout, slide = find_slide(deck(built, aud), title)
+        group_alt, steps = diagram_steps(slide)
+        assert layout == "Title Only" and group_alt.startswith(f"Process in {len(starts)} steps"), (aud, title)
+        assert len(steps) == len(starts), (aud, title)
+        for n, ((text, alt), start) in enumerate(zip(steps, starts), 1):
+            assert text.startswith(start), (aud, title, text)
+            assert alt == f"Step {n} of {len(starts)}: {text}", (aud, title, alt)
+
+
+def test_cse_and_cce_are_compared_side_by_side(built):
+    for aud in AUDIENCES:
+        _, layout, slide = find_slide(deck(built, aud), "Sexual and criminal exploitation: one pattern")
+        assert layout == "Comparison", aud
+        by_idx = {ph.placeholder_format.idx: ph.text_frame.text for ph in slide.placeholders}
+        assert by_idx[1] == "Sexual exploitation" and by_idx[3] == "Criminal exploitation", aud
+        assert "sexual activity" in by_idx[2] and "crime" in by_idx[4], aud
+
+
+def test_say_this_not_that_is_a_labelled_comparison_not_colour_alone(built):
+    for aud in AUDIENCES:
+        _, layout, slide = find_slide(deck(built, aud), "Say this, not that")
+        by_idx = {ph.placeholder_format.idx: ph.text_frame.text for ph in slide.placeholders}
+        assert layout == "Comparison", aud
+        assert by_idx[1] == "✗ Not this" and by_idx[3] == "✓ Say this", aud
+        assert "involved in county lines" in by_idx[2] and "criminally exploited" in by_idx[4], aud
+
+
+def test_every_module_shows_at_least_one_slide_that_is_not_a_bullet_list(workshop, built):
+    shown = {}
+    for aud in AUDIENCES:
+        titles = {s.title: rmod.module.id for rmod in resolve(workshop, aud).modules for s in rmod.slides}
+        for title, layout, slide in deck_slides(deck(built, aud)):
+            if title in titles and is_visual(slide, layout):
+                shown.setdefault(titles[title], set()).add(aud)
+    missing = sorted(set(workshop.modules) - set(shown))
+    assert missing == []
+    # and every audience meets several of them, not one
+    for aud in AUDIENCES:
+        assert sum(aud in auds for auds in shown.values()) >= 6, aud
+
+
+def test_the_cce_definition_is_a_quotation_in_the_home_offices_words(built):
+    for aud in AUDIENCES:
+        _, layout, slide = find_slide(deck(built, aud), "What child criminal exploitation is")
+        by_idx = {ph.placeholder_format.idx: ph.text_frame.text for ph in slide.placeholders}
+        assert layout == "Quotation", aud
+        assert "imbalance of power to coerce, control, manipulate or deceive" in by_idx[1], aud
+        assert "Serious Violence Strategy" in by_idx[2] and "Home Office, 2018" in by_idx[2], aud

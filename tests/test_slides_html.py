@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from helpers import slides as deck_slides
 from pptx import Presentation
 
 from workshop_builder.render import RENDERERS
-from workshop_builder.render.html_slide import runs_html, text_html
+from workshop_builder.render.html_slide import layout_class, runs_html, text_html
 from workshop_builder.render.presentation import (
     LineBreak,
     Paragraph,
@@ -241,3 +244,190 @@ def test_lists_are_real_nested_lists_and_numbers_keep_counting():
 def test_not_a_default_format():
     renderer = RENDERERS["slides-html"]
     assert renderer.default is False and renderer.suffix == "-slides.html"
+
+
+# ---- the slide vocabulary (tests/projects/visual: one slide of every kind) ----
+
+VISUAL = Path(__file__).parent / "projects" / "visual"
+
+
+@pytest.fixture
+def visual_built(tmp_path, cli) -> tuple:
+    """(page text, deck) of tests/projects/visual, built as slides-html and pptx."""
+    out = tmp_path / "out"
+    result = cli("build", "-C", VISUAL, "-a", "staff", "-f", "slides-html", "-f", "pptx", "-o", out)
+    assert result.exit_code == 0, result.output
+    folder = out / "staff"
+    page = folder / "visual-slides-workshop-staff-slides.html"
+    return page.read_text(encoding="utf-8"), Presentation(str(folder / "visual-slides-workshop-staff.pptx"))
+
+
+def slide_html(text: str) -> list:
+    """Each slide's section of the page (the deck's part, not the presenter view's)."""
+    deck_part = text.split('id="deck"')[1].split('id="presenter"')[0]
+    return deck_part.split('<section class="slide')[1:]
+
+
+def section_of(text: str, title: str) -> str:
+    """The section of the slide with this title."""
+    found = [s for s in slide_html(text) if f">{escape(title, quote=False)}</h2>" in s]
+    assert len(found) == 1, title
+    return found[0]
+
+
+def svg_texts(svg: str) -> list:
+    """The words an SVG draws, in document order (its <text> and <tspan> contents)."""
+    return [unescape(t) for t in re.findall(r"<(?:text|tspan)[^>]*>([^<]+)<", svg)]
+
+
+def test_visual_slides_one_section_per_deck_slide_in_the_decks_layouts(visual_built):
+    text, deck = visual_built
+    page = Page(text)
+    titles = [s.shapes.title.text_frame.text for s in deck.slides]
+    assert [h for _, h in page.sections] == [[t] for t in titles]
+    layouts = re.findall(r'<div class="frame (L-[a-z-]+)">', text)
+    assert layouts == [layout_class(s.slide_layout.name) for s in deck.slides]
+    for name in ("Title Only", "Big Number", "Comparison", "Two Content", "Quotation", "Picture with Caption",
+                 "Activity"):
+        assert layout_class(name) in layouts, name
+
+
+def test_charts_are_svg_images_holding_the_markdowns_figures(visual_built):
+    text, deck = visual_built
+    expected = {
+        "Referrals to the NRM rose every year": ["12,706", "16,921", "17,004", "19,125"],
+        "Children and adults referred": ["7,432", "9,572", "8,710", "10,415"],
+        "Referrals of children kept rising": ["5,468", "7,019", "7,432", "8,710"],
+        "Most referrals came from public bodies": ["52%", "24%", "18%", "6%"],
+    }
+    by_title = {s.shapes.title.text_frame.text: s for s in deck.slides}
+    for title, figures in expected.items():
+        section = section_of(text, title)
+        svgs = re.findall(r"<svg\b.*?</svg>", section, re.DOTALL)
+        assert len(svgs) == 1, title
+        svg = svgs[0]
+        assert 'role="img"' in svg
+        label_ids = re.search(r'aria-labelledby="([^"]+)"', svg).group(1).split()
+        assert all(f'id="{i}"' in svg for i in label_ids)
+        desc = unescape(re.search(r"<desc[^>]*>([^<]*)</desc>", svg).group(1))
+        drawn = " ".join(svg_texts(svg))
+        for figure in figures:  # the data labels, and the description for screen readers
+            assert figure in drawn and figure in desc, (title, figure)
+        # the deck's native chart holds the same values
+        chart = next(sh for sh in by_title[title].shapes if sh.has_chart).chart
+        values = [v for series in chart.plots[0].series for v in series.values]
+        assert sorted(values) == sorted(float(f.rstrip("%").replace(",", "")) for f in figures)
+        # the source line beneath the chart, as the deck's "Chart source" box
+        source = next(sh for sh in by_title[title].shapes if sh.name == "Chart source").text_frame.text
+        assert svg_texts(svg)[-1] == source and source.startswith(("Source: Home Office", "Home Office"))
+    ids = re.findall(r'\bid="([^"]+)"', text)
+    assert len(ids) == len(set(ids))  # every chart's and diagram's ids unique in the page
+
+
+def test_diagrams_draw_the_steps_in_order_for_eyes_and_screen_readers(visual_built):
+    text, deck = visual_built
+    for title, steps in (("How exploitation takes hold", ["Targeting", "Gaining trust", "Gifts and debt", "Control"]),
+                         ("The cycle of debt bondage", ["A debt is created", "Work to pay it off",
+                                                        "New debts are added"])):
+        section = section_of(text, title)
+        svg = re.search(r"<svg\b.*?</svg>", section, re.DOTALL).group(0)
+        assert 'role="img"' in svg
+        assert re.findall(r"<li>([^<]*)</li>", section.split('class="diagram-steps"')[1]) == steps
+        desc = unescape(re.search(r"<desc[^>]*>([^<]*)</desc>", svg).group(1))
+        assert [desc.index(step) for step in steps] == sorted(desc.index(step) for step in steps)
+        assert " ".join(svg_texts(svg)) == " ".join(steps)  # each step drawn once, in reading order
+        boxes = re.findall(r'<rect x="(-?[\d.]+)" y="(-?[\d.]+)"', svg)
+        assert len(boxes) == len(steps)
+        arrows = re.findall(r"<polyline ", svg)
+        assert len(arrows) == (len(steps) if "cycle" in title else len(steps) - 1)
+        # the deck's diagram: the same steps in the same order
+        group = next(sh for sh in next(s for s in deck.slides if s.shapes.title.text_frame.text == title).shapes
+                     if sh.shape_type == 6)  # a group
+        assert [sh.text_frame.text for sh in group.shapes if sh.name.startswith("Step ")] == steps
+
+
+def test_big_numbers_sit_on_the_cards_with_label_and_citation(visual_built):
+    text, _deck = visual_built
+    two = section_of(text, "How many children are at risk")
+    assert two.count('class="ph ph-') - two.count("nav") == 3  # the title's box and two cards
+    assert re.findall(r'<p class="lv0[^"]*">([^<]*)</p>', two)[:2] == ["15,500", "1 in 4"]
+    assert "children estimated to be at risk of criminal exploitation" in two
+    assert "The Children&#x27;s Society, 2019" in two or "The Children's Society, 2019" in two
+    one = section_of(text, "One big number")
+    assert '<p class="lv0 first">19,125</p>' in one and "Home Office, 2025" in one
+    # one figure is centred on the row, as the deck writer moves it: the middle card's place
+    assert 'class="ph ph-0 stat" style="left:36.25%"' in one
+    assert ".L-big-number .ph-0{" in text and "background:#F2F5F7" in text  # the card's fill
+
+
+def test_columns_comparison_quotation_picture_and_activity(visual_built):
+    text, _deck = visual_built
+    compare = section_of(text, "Sexual and criminal exploitation")
+    assert re.findall(r'class="ph ph-(\d)"', compare) == ["0", "1", "2", "3"]  # heading, column, heading, column
+    assert compare.index("Sexual exploitation") < compare.index("Often online first") < compare.index(
+        "Criminal exploitation") < compare.index("Drugs, theft, violence")
+    three = section_of(text, "Three things to remember")
+    assert [three.index(w) for w in ("Notice", "Ask", "Record and refer")] == sorted(
+        three.index(w) for w in ("Notice", "Ask", "Record and refer"))
+    lefts = [float(x) for x in re.findall(r'class="ph ph-\d" style="left:([\d.]+)%', three)]
+    assert len(lefts) == 3 and lefts == sorted(lefts)  # three columns side by side
+    quote = section_of(text, "In their own words")
+    assert "They made me feel like family" in quote and "A young person, quoted in a serious case review" in quote
+    picture = section_of(text, "Where it happens")
+    assert 'alt="A map of a town centre with a circle around the station"' in picture
+    assert "The station is where children are approached." in picture
+    activity = section_of(text, "Activity: Spot the signs")
+    assert '<div class="ph ph-1"><div class="tx"><p class="lv0 first">10 minutes</p>' in activity
+    assert ".L-activity .ph-1{" in text and "border:" in text.split(".L-activity .ph-1{")[1].split("}")[0]
+
+
+def test_footer_and_slide_number_where_the_deck_has_them(visual_built):
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    text, deck = visual_built
+    sections = slide_html(text)
+    numbered = 0
+    for number, (slide, section) in enumerate(zip(deck.slides, sections), 1):
+        kinds = {ph.placeholder_format.type: ph for ph in slide.placeholders}
+        footer = kinds.get(PP_PLACEHOLDER.FOOTER)
+        html_footer = re.search(r'class="ph ph-ftr nav"[^>]*><p class="lv0 first">([^<]*)</p>', section)
+        assert (html_footer.group(1) if html_footer else None) == (footer.text_frame.text if footer else None), number
+        has_number = PP_PLACEHOLDER.SLIDE_NUMBER in kinds
+        html_number = re.search(r'class="ph ph-sldNum nav"[^>]*><p class="lv0 first">(\d+)</p>', section)
+        assert bool(html_number) == has_number, number
+        if has_number:
+            numbered += 1
+            assert html_number.group(1) == str(number)
+    assert numbered >= 10 and ".L-title-only .ph-ftr{" in text and ".L-title-only .ph-sldNum{" in text
+
+
+def test_visual_slides_same_input_same_bytes(cli, tmp_path):
+    for out in ("one", "two"):
+        result = cli("build", "-C", VISUAL, "-a", "staff", "-f", "slides-html", "-o", tmp_path / out)
+        assert result.exit_code == 0, result.output
+    name = "staff/visual-slides-workshop-staff-slides.html"
+    assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_a_template_with_only_the_required_layouts_draws_every_kind_as_its_deck(tmp_path, cli):
+    from pptx import Presentation as Open
+
+    project = tmp_path / "visual"
+    shutil.copytree(VISUAL, project)
+    prs = Open(str(Path(__file__).parent.parent / "templates" / "deck.pptx"))
+    for layout in list(prs.slide_layouts):
+        if layout.name not in ("Title Slide", "Title and Content", "Section Header"):
+            prs.slide_layouts.remove(layout)
+    (project / "templates").mkdir()
+    prs.save(str(project / "templates" / "deck.pptx"))
+    result = cli("build", "-C", project, "-a", "staff", "-f", "slides-html", "-f", "pptx")
+    assert result.exit_code == 0, result.output
+    folder = project / "output" / "staff"
+    text = (folder / "visual-slides-workshop-staff-slides.html").read_text(encoding="utf-8")
+    deck = Presentation(str(folder / "visual-slides-workshop-staff.pptx"))
+    assert [h for _, h in Page(text).sections] == [[s.shapes.title.text_frame.text] for s in deck.slides]
+    assert text.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 6  # four charts, two diagrams
+    picture = section_of(text, "Where it happens")  # the caption beside the picture, each in half the box
+    assert re.search(r'class="ph ph-0" style="left:5%;top:22%;width:44\.062%', picture)
+    assert re.search(r'<img class="abs" src="data:image/png;base64,[^"]+" alt="A map[^"]*" style="left:50\.938%', picture)
+    assert '<p class="lv0 first heading">Sexual exploitation</p>' in section_of(text, "Sexual and criminal exploitation")

@@ -151,3 +151,25 @@ def test_slides_overview_and_presenter_view_have_no_axe_violations(driven, slide
     assert sorted(results) == sorted(urls)
     violations = {page: found for page, found in results.items() if found}
     assert not violations, json.dumps(violations, indent=1)
+
+
+def test_every_visual_slide_kind_has_no_axe_violations(tmp_path):
+    """Each slide of tests/projects/visual (charts, diagrams, big numbers, columns, quotation, picture,
+    activity) shown by itself, and the presenter view on a chart and on a diagram, pass axe."""
+    need_packages()
+    out = tmp_path / "output"
+    result = CliRunner().invoke(main, ["build", "-C", str(REPO / "tests" / "projects" / "visual"), "-o", str(out),
+                                       "-f", "slides-html", "-f", "pptx", "--no-thumbnails", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    page = next(out.glob("staff/*-slides.html"))
+    count = len(Presentation(str(page.with_name(page.name.replace("-slides.html", ".pptx")))).slides)
+    text = page.read_text(encoding="utf-8")
+    assert text.count('role="img"') >= 6 and 'class="diagram-steps"' in text
+    urls = [f"{page.as_uri()}#{n}" for n in range(1, count + 1)] + [f"{page.as_uri()}?presenter#{n}" for n in (4, 8)]
+    proc = subprocess.run(["node", str(CLIENTS / "axe_check.js"), "--chromium", shutil.which("chromium")] + urls,
+                          capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert proc.returncode == 0, proc.stderr
+    results = json.loads(proc.stdout)
+    assert sorted(results) == sorted(urls)
+    violations = {url: found for url, found in results.items() if found}
+    assert not violations, json.dumps(violations, indent=1)

@@ -5,9 +5,14 @@ The template starts from python-pptx's built-in default template
 (``pptx.Presentation()``) and edits its XML so that it is:
 
 * 16:9 widescreen (12192000 x 6858000 EMU), every placeholder re-laid out;
-* limited to the seven layouts pandoc's reference deck uses, in this order:
+* the seven layouts pandoc's reference deck uses, in this order:
   "Title Slide", "Title and Content", "Section Header", "Two Content",
-  "Comparison", "Content with Caption", "Blank";
+  "Comparison", "Content with Caption", "Blank"; then the layouts the richer
+  slide kinds use, looked up by name: "Title Only" (charts and diagrams drawn
+  as native shapes under a headline), "Picture with Caption", "Quotation",
+  "Big Number" (one to three figures side by side) and "Activity" (its own
+  pale-teal background and teal band, a minutes badge, task text at 28pt);
+  every layout carries date, footer and slide-number placeholders;
 * high contrast and sans-serif: Arial theme fonts (LibreOffice substitutes the
   metric-compatible Liberation Sans), a navy/teal palette where every text
   colour has at least 4.5:1 contrast against its background, and no text on
@@ -23,6 +28,7 @@ Usage:  python tools/make_template.py [OUTPUT]   (default: templates/deck.pptx)
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import sys
@@ -31,10 +37,12 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
+from pptx.parts.slide import SlideLayoutPart
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "templates" / "deck.pptx"
@@ -104,6 +112,11 @@ LAYOUT_ORDER = [
     "Comparison",
     "Content with Caption",
     "Blank",
+    "Title Only",
+    "Picture with Caption",
+    "Quotation",
+    "Big Number",
+    "Activity",
 ]
 DARK_LAYOUTS = {"Title Slide", "Section Header"}
 
@@ -502,6 +515,150 @@ def layout_blank() -> list[str]:
     return [accent_bar(2)] + light_footers(3)
 
 
+def layout_title_only() -> list[str]:
+    """A headline and free space: for native charts and diagrams the writer draws."""
+    return [accent_bar(2), light_title(3)] + light_footers(4)
+
+
+PIC_W = emu(8.0)  # a 3:2 photo fills it at 7.65in x 5.1in; the caption column takes the rest
+
+
+def layout_picture_with_caption() -> list[str]:
+    """Headline, a large picture placeholder on the left, the caption in a column beside it."""
+    cap_x = MARGIN + PIC_W + GUTTER
+    cap_w = SLIDE_W - MARGIN - cap_x
+    caption_lst = plain_levels([CAPTION_SZ, 1800], MUTED_TX1)
+    pic_lst = '<a:lvl1pPr marL="0" indent="0" algn="ctr"><a:buNone/><a:defRPr sz="1800"/></a:lvl1pPr>'
+    return [
+        accent_bar(2),
+        light_title(3),
+        ph_sp(4, "Picture Placeholder 3", 'type="pic" idx="1"', (MARGIN, BODY_Y, PIC_W, BODY_H),
+              anchor="ctr", lst=pic_lst, paras=para("Click icon to add picture")),
+        rect_sp(5, "Caption Rule", (cap_x + emu(0.1), BODY_Y, emu(1.2), emu(0.08)), "accent2"),
+        ph_sp(6, "Text Placeholder 4", 'type="body" sz="half" idx="2"',
+              (cap_x, BODY_Y + emu(0.2), cap_w, BODY_H - emu(0.2)), lst=caption_lst, paras=TEXT_PROMPT),
+    ] + light_footers(7)
+
+
+QUOTE_SZ = 3200
+ATTRIBUTION_SZ = 2400
+CITATION_SZ = 1800
+
+
+def layout_quotation() -> list[str]:
+    """A voice: the quotation in large type beside a teal rule, the attribution and citation under it."""
+    rule_w = emu(0.12)
+    text_x = MARGIN + emu(0.5)
+    text_w = SLIDE_W - MARGIN - text_x
+    quote_y, quote_h = BODY_Y + emu(0.1), emu(3.55)
+    attr_y = quote_y + quote_h + emu(0.15)
+    quote_lst = "".join(
+        f'<a:lvl{lvl}pPr marL="0" indent="0" algn="l"><a:lnSpc><a:spcPct val="105000"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{0 if lvl == 1 else 1200}"/></a:spcBef><a:buNone/>'
+        f'<a:defRPr sz="{QUOTE_SZ if lvl == 1 else 2800}">{fill("tx2")}</a:defRPr></a:lvl{lvl}pPr>'
+        for lvl in range(1, 10))
+    attr_lst = (
+        f'<a:lvl1pPr marL="0" indent="0" algn="l"><a:buNone/>'
+        f'<a:defRPr sz="{ATTRIBUTION_SZ}" b="1">{fill("accent2")}</a:defRPr></a:lvl1pPr>'
+        + "".join(
+            f'<a:lvl{lvl}pPr marL="0" indent="0" algn="l"><a:spcBef><a:spcPts val="400"/></a:spcBef><a:buNone/>'
+            f'<a:defRPr sz="{CITATION_SZ}">{MUTED_TX1}</a:defRPr></a:lvl{lvl}pPr>'
+            for lvl in range(2, 10)))
+    return [
+        accent_bar(2),
+        light_title(3),
+        rect_sp(4, "Quote Rule", (MARGIN + emu(0.1), quote_y, rule_w, quote_h), "accent2"),
+        ph_sp(5, "Text Placeholder 4", 'type="body" idx="1"', (text_x, quote_y, text_w, quote_h),
+              anchor="ctr", lst=quote_lst, paras=para("Click to add the quotation")),
+        ph_sp(6, "Text Placeholder 5", 'type="body" sz="quarter" idx="2"',
+              (text_x, attr_y, text_w, BODY_BOTTOM - attr_y), lst=attr_lst,
+              paras=para("Attribution") + para("Source, year", 1)),
+    ] + light_footers(7)
+
+
+FIGURE_SZ = 6000
+FIGURE_LABEL_SZ = 2400
+STAT_COLUMNS = 3
+
+
+def stat_card(shape_id: int, idx: int, xywh, lst: str) -> str:
+    """One figure's placeholder, drawn as a pale card (it disappears with the placeholder when unused)."""
+    x, y, w, h = xywh
+    return (
+        f"<p:sp {nsdecls('a', 'p', 'r')}><p:nvSpPr>"
+        f'<p:cNvPr id="{shape_id}" name="Figure Placeholder {idx}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        f'<p:nvPr><p:ph type="body" sz="quarter" idx="{idx}"/></p:nvPr></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill("lt2")}<a:ln><a:noFill/></a:ln></p:spPr>'
+        f'<p:txBody><a:bodyPr lIns="{emu(0.2)}" tIns="{emu(0.35)}" rIns="{emu(0.2)}" bIns="{emu(0.2)}" anchor="t">'
+        f"<a:noAutofit/></a:bodyPr><a:lstStyle>{lst}</a:lstStyle>"
+        f'{para("00,000", 0) + para("What the figure counts", 1) + para("Source, year", 2)}</p:txBody></p:sp>'
+    )
+
+
+def layout_big_number() -> list[str]:
+    """Up to three figures side by side on pale cards: the figure, its label, the citation, centred.
+
+    With fewer figures the writer removes the unused placeholders and may spread the rest over
+    the row (render/layouts.py: stat_columns)."""
+    col_w = (CONTENT_W - (STAT_COLUMNS - 1) * GUTTER) // STAT_COLUMNS
+    top = BODY_Y + emu(0.15)
+    height = emu(3.9)  # the figure, a three-line label and a two-line citation
+    levels = [(FIGURE_SZ, True, fill("tx2"), 0), (FIGURE_LABEL_SZ, False, fill("tx1"), 800)]
+    levels += [(CITATION_SZ, False, MUTED_TX1, 1000)] * 7
+    lst = "".join(
+        f'<a:lvl{n}pPr marL="0" indent="0" algn="ctr"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{before}"/></a:spcBef><a:buNone/>'
+        f'<a:defRPr sz="{sz}"{" b=" + chr(34) + "1" + chr(34) if bold else ""}>{colour}</a:defRPr></a:lvl{n}pPr>'
+        for n, (sz, bold, colour, before) in enumerate(levels, start=1))
+    sps = [accent_bar(2), light_title(3)]
+    for i in range(STAT_COLUMNS):
+        x = MARGIN + i * (col_w + GUTTER)
+        sps.append(stat_card(4 + i, i + 1, (x, top, col_w, height), lst))
+    return sps + light_footers(4 + STAT_COLUMNS)
+
+
+ACTIVITY_BG = "E6F2F0"  # pale teal: dark text 15:1, navy 10:1, teal badge text 4.9:1
+TASK_SZ = [2800, 2400]  # readable from the back of a room; deeper levels stay at 24pt
+BADGE_W, BADGE_H = emu(2.8), emu(0.85)
+
+
+def badge_sp(shape_id: int, xywh) -> str:
+    """The minutes badge: a placeholder drawn as a white rounded box with a teal border."""
+    x, y, w, h = xywh
+    lst = (f'<a:lvl1pPr marL="0" indent="0" algn="ctr"><a:buNone/>'
+           f'<a:defRPr sz="2800" b="1">{fill("accent2")}</a:defRPr></a:lvl1pPr>')
+    return (
+        f"<p:sp {nsdecls('a', 'p', 'r')}><p:nvSpPr>"
+        f'<p:cNvPr id="{shape_id}" name="Minutes Badge"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        '<p:nvPr><p:ph type="body" sz="quarter" idx="2"/></p:nvPr></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+        '<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 30000"/></a:avLst></a:prstGeom>'
+        f'{fill("lt1")}<a:ln w="38100">{fill("accent2")}</a:ln></p:spPr>'
+        '<p:txBody><a:bodyPr lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="ctr"><a:noAutofit/>'
+        f"</a:bodyPr><a:lstStyle>{lst}</a:lstStyle>{para('10 minutes')}</p:txBody></p:sp>"
+    )
+
+
+def layout_activity() -> list[str]:
+    """A task for the room: teal band, headline, minutes badge top right, task text at 28pt."""
+    band_w = emu(0.35)
+    badge_x = SLIDE_W - MARGIN - BADGE_W
+    title_w = badge_x - emu(0.3) - MARGIN
+    task_lst = "".join(f'<a:lvl{n}pPr><a:defRPr sz="{TASK_SZ[min(n, 2) - 1]}"/></a:lvl{n}pPr>'
+                       for n in range(1, 10))
+    return [
+        rect_sp(2, "Activity Band", (0, 0, band_w, SLIDE_H), "accent2"),
+        rect_sp(3, "Accent Bar", (0, 0, SLIDE_W, BAR_H), "accent2"),
+        light_title(4, (MARGIN, TITLE_Y, title_w, TITLE_H)),
+        badge_sp(5, (badge_x, TITLE_Y + (TITLE_H - BADGE_H) // 2 + emu(0.1), BADGE_W, BADGE_H)),
+        ph_sp(6, "Content Placeholder 5", 'idx="1"', (MARGIN, BODY_Y, CONTENT_W, BODY_H),
+              lst=task_lst, paras=LEVELS_PROMPT),
+    ] + light_footers(7)
+
+
 BUILDERS = {
     "Title Slide": layout_title_slide,
     "Title and Content": layout_title_and_content,
@@ -510,7 +667,14 @@ BUILDERS = {
     "Comparison": layout_comparison,
     "Content with Caption": layout_content_with_caption,
     "Blank": layout_blank,
+    "Title Only": layout_title_only,
+    "Picture with Caption": layout_picture_with_caption,
+    "Quotation": layout_quotation,
+    "Big Number": layout_big_number,
+    "Activity": layout_activity,
 }
+# Light layouts with a background of their own (the rest show the master's white).
+LAYOUT_BACKGROUNDS = {"Quotation": fill("lt2"), "Activity": f'<a:solidFill><a:srgbClr val="{ACTIVITY_BG}"/></a:solidFill>'}
 
 # On dark layouts, map text/background roles so anything the builder adds
 # (text boxes, links) is light-on-navy rather than dark-on-navy.
@@ -531,7 +695,24 @@ def edit_layout(layout) -> None:
     if name in DARK_LAYOUTS:
         cSld.insert(0, E(f'<p:bg {nsdecls("a", "p")}><p:bgPr>{fill("dk2")}<a:effectLst/></p:bgPr></p:bg>'))
         sld_layout.replace(sld_layout.find(qn("p:clrMapOvr")), E(DARK_CLRMAP))
+    elif name in LAYOUT_BACKGROUNDS:
+        cSld.insert(0, E(f'<p:bg {nsdecls("a", "p")}><p:bgPr>{LAYOUT_BACKGROUNDS[name]}<a:effectLst/></p:bgPr></p:bg>'))
     replace_shapes(cSld.find(qn("p:spTree")), BUILDERS[name]())
+
+
+def add_layout(prs, model, name: str):
+    """A new slide layout part: a copy of model's XML under a new name, linked to the master."""
+    master = prs.slide_master
+    element = copy.deepcopy(model._element)
+    element.find(qn("p:cSld")).set("name", name)
+    part = SlideLayoutPart(PackURI(f"/ppt/slideLayouts/new-{len(master.slide_layouts) + 1}.xml"),
+                           CT.PML_SLIDE_LAYOUT, model.part.package, element)
+    part.relate_to(master.part, RT.SLIDE_MASTER)
+    r_id = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+    id_lst = master._element.find(qn("p:sldLayoutIdLst"))
+    next_id = max(int(el.get("id")) for el in id_lst) + 1
+    id_lst.append(E(f'<p:sldLayoutId {nsdecls("p", "r")} id="{next_id}" r:id="{r_id}"/>'))
+    return part.slide_layout
 
 
 def prune_and_order_layouts(prs) -> None:
@@ -540,9 +721,9 @@ def prune_and_order_layouts(prs) -> None:
         layouts.remove(layout)  # drops sldLayoutId, master relationship and the part
 
     by_name = {lay.name: lay for lay in layouts}
-    missing = [n for n in LAYOUT_ORDER if n not in by_name]
-    if missing:
-        raise SystemExit(f"default template lacks layouts: {missing}")
+    for n in LAYOUT_ORDER:  # layouts python-pptx's default lacks: a copy of "Blank", renamed
+        if n not in by_name:
+            by_name[n] = add_layout(prs, by_name["Blank"], n)
 
     # reorder p:sldLayoutIdLst to LAYOUT_ORDER
     master = prs.slide_master

@@ -235,6 +235,9 @@ def plan_command(project, audience, start):
     state = "fits" if spare >= 0 else "OVER"
     click.echo(f"Total {total} of {aud.minutes} minutes: {state}"
                + (f" ({spare} minutes spare)" if spare > 0 else (f" by {-spare} minutes" if spare < 0 else " exactly")))
+    from .pacing import estimate, plan_lines
+    from .render.deck_plan import plan_deck
+    click.echo("\n".join(plan_lines(estimate(resolved, len(plan_deck(resolved))), aud)))
     if spare < 0:
         sys.exit(1)
 

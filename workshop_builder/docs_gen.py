@@ -146,7 +146,7 @@ drops the codes that start with one of its prefixes. (If a code matches both, `-
 wins.) A prefix can be:
 
 - a family letter: `E` (errors), `W` (warnings), `L` (language), `A` (accessibility);
-- a group: `W3` (the evidence rules W301–W304), `A5`, `E0`, `L2` (L20–L29);
+- a group: `W3` (the evidence rules W301–W306), `A5`, `E0`, `L2` (L20–L29);
 - one code: `L07`, `W202`.
 
 ```text

@@ -161,7 +161,7 @@ class Loader:
             minutes = parse_minutes(spec.get("minutes"), rel, line_of(lines, "audiences", ident, "minutes"),
                                     self.report, f"audience '{ident}' minutes") if "minutes" in spec else None
             out[ident] = Audience(ident, str(spec.get("name") or ident), minutes or 0,
-                                  " ".join(str(spec.get("description") or "").split()))
+                                  " ".join(str(spec.get("description") or "").split()), spec.get("min_minutes_per_slide"))
         return out
 
     def _audience_list(self, value, rel, line, audiences, what) -> Optional[list]:

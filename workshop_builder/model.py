@@ -15,6 +15,7 @@ from typing import Optional
 from xml.etree.ElementTree import Element
 
 from .diagnostics import Location
+from .visuals import Visual
 
 
 NATIONAL = "national"
@@ -79,6 +80,7 @@ class Block:
     when: Condition = ALWAYS
     text: str = ""
     placeholders: bool = False  # whether the text holds {{ … }} placeholders to fill per edition
+    visual: Optional[Visual] = None  # the slide-vocabulary block it sits in (`::: chart bar`…), if any
 
 
 @dataclass
@@ -136,6 +138,7 @@ class Audience:
     name: str
     minutes: int
     description: str = ""
+    min_minutes_per_slide: object = None  # as written in workshop.yaml; pacing.py checks and reads it (W204)
 
 
 @dataclass

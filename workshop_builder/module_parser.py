@@ -8,16 +8,29 @@ from __future__ import annotations
 
 import re
 
-from .codes.load import (ACTIVITY_MINUTES, BAD_NESTING, BLOCK_WITHOUT_IDS, HEADING_IN_BLOCK, NESTED_TOO_DEEP,
-                         STRAY_CLOSE, TOO_MANY_SLIDES,
-                          UNCLOSED_BLOCK, UNKNOWN_BLOCK, UNREADABLE_NESTING,
-                         UNTITLED_SLIDE)
-from .codes.load import DUPLICATE_FOOTNOTE
+from . import visuals
+from .codes.load import (
+    ACTIVITY_MINUTES,
+    BAD_NESTING,
+    BLOCK_WITHOUT_IDS,
+    CHART_KIND,
+    DUPLICATE_FOOTNOTE,
+    HEADING_IN_BLOCK,
+    NESTED_TOO_DEEP,
+    STRAY_CLOSE,
+    TOO_MANY_SLIDES,
+    UNCLOSED_BLOCK,
+    UNKNOWN_BLOCK,
+    UNREADABLE_NESTING,
+    UNTITLED_SLIDE,
+    VISUAL_BLOCK_PLACE,
+)
 from .diagnostics import Location, Report, did_you_mean
 from .markdown_tree import FenceTracker, ListLevels, MarkdownParser, code_lines
 from .model import ALWAYS, PLACEHOLDER, Block, Slide
+from .visuals import Visual
 
-BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition")
+BLOCK_NAMES = ("notes", "handout", "activity", "audience", "edition") + visuals.NAMES
 FENCE_OPEN = re.compile(r"^(:{3,})\s*(\S.*?)\s*:*\s*$")
 FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
 HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
@@ -42,8 +55,11 @@ def _depth(tree) -> int:
 
 
 class _Frame:
-    def __init__(self, name, loc, when, kind=None, slide=None):
+    def __init__(self, name, loc, when, kind=None, slide=None, visual=None):
         self.name, self.loc, self.when, self.kind, self.slide = name, loc, when, kind, slide
+        self.visual = visual  # a slide-vocabulary block (visuals.Visual), else None
+        self.blocks: list = []  # the Markdown blocks read inside a vocabulary block
+        self.children: list = []  # a columns block's columns
 
 
 class BodyParser:
@@ -73,6 +89,13 @@ class BodyParser:
                 return frame.kind
         return "body"
 
+    def _visual(self):
+        """The innermost open vocabulary block, or None."""
+        for frame in reversed(self._stack):
+            if frame.visual is not None:
+                return frame
+        return None
+
     def _target(self):
         for frame in reversed(self._stack):
             if frame.slide is not None:
@@ -88,8 +111,13 @@ class BodyParser:
         text = "\n".join(lines)
         if not self._shallow_enough(lines, start):
             return
+        frame = self._visual()
+        if frame is not None and frame.visual.name == "stat":  # a stat's lines are its figure and label
+            parsed = "\n".join(line.rstrip() + "  " if line.strip() else line for line in lines)
+        else:
+            parsed = text
         try:
-            tree = self.md.parse(text)
+            tree = self.md.parse(parsed)
         except RecursionError:
             self.report.error(Location(self.rel, start, 1), UNREADABLE_NESTING, "this passage is nested too deeply to read",
                               "flatten the nested lists or quotes")
@@ -98,8 +126,16 @@ class BodyParser:
             self.report.error(Location(self.rel, start, 1), NESTED_TOO_DEEP, "lists or quotes are nested more than "
                               f"{MAX_LIST_DEPTH} levels deep", "flatten the nested lists or quotes")
             return
+        visual = frame
         block = Block(self._kind(), tree, Location(self.rel, start, 1), self._when(), text,
-                      placeholders=bool(PLACEHOLDER.search(text)))
+                      placeholders=bool(PLACEHOLDER.search(text)), visual=visual.visual if visual else None)
+        if visual is not None:
+            if visual.name == "columns":
+                self.report.error(block.loc, VISUAL_BLOCK_PLACE, "text directly inside ':::: columns' belongs to no column",
+                                  "put it inside a '::: column' block")
+            for frame in self._stack:
+                if frame.visual is not None:
+                    frame.blocks.append(block)
         target = self._target()
         (target.blocks if target is not None else self.intro).append(block)
 
@@ -240,8 +276,21 @@ class BodyParser:
         elif name not in BLOCK_NAMES:
             hint = did_you_mean(name, BLOCK_NAMES) or f"known blocks: {', '.join(BLOCK_NAMES)}"
             self.report.error(loc, UNKNOWN_BLOCK, f"unknown block '::: {name}'", hint)
+        elif name in visuals.NAMES:
+            visual = self._open_visual(name, spec, loc, enclosing)
+            if visual is not None:
+                frame = _Frame(name, loc, when, visual=visual)
+                parent = self._visual()
+                if parent is not None:
+                    parent.children.append(visual)
+                self._stack.append(frame)
+                return
         elif name in ("notes", "handout"):
-            if enclosing and enclosing[-1] in ("notes", "handout"):
+            if any(e in visuals.NAMES for e in enclosing):
+                self.report.error(loc, VISUAL_BLOCK_PLACE, f"a '::: {name}' block cannot be inside "
+                                  f"'::: {next(e for e in reversed(enclosing) if e in visuals.NAMES)}'",
+                                  "close the slide-vocabulary block first, then write the notes")
+            elif enclosing and enclosing[-1] in ("notes", "handout"):
                 self.report.error(loc, BAD_NESTING, f"a '::: {name}' block cannot be inside '::: {enclosing[-1]}'",
                                   "close the outer block first")
             kind = name
@@ -269,6 +318,57 @@ class BodyParser:
             when = when.narrowed(negate, ids, kind=name)
         self._stack.append(_Frame(name, loc, when, kind, slide))
 
+    def _open_visual(self, name: str, spec: str, loc: Location, enclosing: list):
+        """A vocabulary block's Visual, or None (reported) when it is misplaced or malformed."""
+        parsed = visuals.parse_spec(spec.strip("{}"))
+        if parsed is None:
+            self.report.error(loc, CHART_KIND, f"a quote in '::: {name}' is never closed",
+                              'write title="NRM referrals by year"')
+            return None
+        args, attrs = parsed
+        args = args[1:]  # the name itself
+        parent = self._visual()
+        if self._target() is None:
+            self.report.error(loc, VISUAL_BLOCK_PLACE, f"a '::: {name}' block must be inside a slide",
+                              "put it under a '## Slide title'")
+            return None
+        if name == "column":
+            if enclosing[-1:] != ["columns"]:
+                self.report.error(loc, VISUAL_BLOCK_PLACE, "a '::: column' block must be directly inside ':::: columns'",
+                                  "open ':::: columns' (four colons) around the '::: column' blocks")
+                return None
+        elif enclosing:
+            self.report.error(loc, VISUAL_BLOCK_PLACE, f"a '::: {name}' block cannot be inside '::: {enclosing[-1]}'",
+                              f"close '::: {enclosing[-1]}' first; a '::: {name}' block belongs directly in a slide")
+            return None
+        kind = ""
+        if name == "chart":
+            kind = args[0] if args else ""
+            unknown = [k for k in attrs if k not in visuals.CHART_ATTRIBUTES] + args[1:]
+            if kind not in visuals.CHART_KINDS:
+                hint = did_you_mean(kind, visuals.CHART_KINDS) if kind else ""
+                self.report.error(loc, CHART_KIND, f"chart kind '{kind}' is not one of {', '.join(visuals.CHART_KINDS)}"
+                                  if kind else "a chart needs its kind", hint or "write '::: chart column'")
+                return None
+            if unknown:
+                self.report.error(loc, CHART_KIND, f"chart attribute '{unknown[0]}' is not one of "
+                                  f"{', '.join(visuals.CHART_ATTRIBUTES)}",
+                                  'write e.g. \'::: chart column title="NRM referrals" unit="referrals"\'')
+                return None
+        elif args or attrs:
+            self.report.error(loc, CHART_KIND, f"'::: {name}' takes no words after its name",
+                              f"write '::: {name}' alone on its line")
+            return None
+        return Visual(name, loc, kind, dict(attrs), parent.visual if parent is not None else None)
+
+    def _closed_visual(self, frame: _Frame) -> None:
+        """A vocabulary block has closed: check that it holds what it must."""
+        slide = self._target()
+        earlier = [] if slide is None else [
+            b.visual for b in slide.blocks if b.visual is not None and b.visual.name == "stat"]
+        visuals.check_block(frame.visual, frame.blocks, frame.children, self.rel, self.report,
+                    stats_before=len({id(v) for v in earlier if v is not frame.visual}))
+
     def _close(self, n: int) -> None:
         """Close the innermost open block."""
         if not self._stack:
@@ -276,5 +376,7 @@ class BodyParser:
                               "remove this line, or open a block above it")
             return
         frame = self._stack.pop()
+        if frame.visual is not None:
+            self._closed_visual(frame)
         if frame.slide is not None and frame.slide.title is None:
             frame.slide.title = "Activity"

@@ -10,6 +10,7 @@ import re
 from typing import Optional
 
 import copy
+import dataclasses
 
 from .footnotes import with_footnotes
 from .model import NATIONAL, PLACEHOLDER, AgendaItem, Block, Edition, Reference, Resolved, ResolvedModule, ResolvedSlide, Workshop
@@ -59,7 +60,7 @@ def _filled(block: Block, edition: Edition) -> Block:
         for name, value in el.attrib.items():
             if "{{" in value:
                 el.set(name, fill(value, edition))
-    return Block(block.kind, tree, block.loc, block.when, block.text, False)
+    return dataclasses.replace(block, tree=tree, placeholders=False)
 
 
 def resolve(workshop: Workshop, audience_id: str, start: Optional[str] = None,

@@ -27,7 +27,7 @@ from .yamlio import line_of
 class Scalar:
     """A single value. `text` values must be text or a number; others are checked by the loader."""
 
-    kind: str  # text | flag | date | time | minutes | year | audiences | duration
+    kind: str  # text | flag | date | time | minutes | year | audiences | duration | number
     example: str = ""
 
     def describe(self) -> str:
@@ -104,6 +104,8 @@ AUDIENCE = Mapping("audience '{key}'", {
     "name": Field(TEXT, True, "the audience's name, as the decks show it"),
     "minutes": Field(MINUTES, True, "the slot the agenda must fit"),
     "description": Field(TEXT, False, "who they are, for the handouts"),
+    "min_minutes_per_slide": Field(Scalar("number", "2"), False,
+                                   "the least minutes a slide should average (W204; default 2; E202 checks it)"),
 }, where="an audience under audiences: in workshop.yaml")
 
 ENTRY = Mapping("running-order item", {

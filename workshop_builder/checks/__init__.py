@@ -54,7 +54,8 @@ def filter_findings(findings: list, select=(), ignore=()) -> list:
 
 
 # The rule modules (explicit, in the order their findings are produced).
-from . import structure, timing, evidence, language, accessibility, editions, markdown  # noqa: E402,F401
+from . import (structure, timing, evidence, language, accessibility, editions, markdown,  # noqa: E402,F401
+               pacing, template_layouts, visuals)
 
 __all__ = ["RULES", "Rule", "CheckContext", "rule", "run_checks", "check_project", "filter_findings", "today_for_checks",
            "Diagnostic"]

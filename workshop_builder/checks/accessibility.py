@@ -408,16 +408,23 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lang, self.title, self.headings = None, "", []  # headings: [level, text]
         self._in = None
+        self._svg = 0  # inside an <svg> (a chart's <title> is not the page's)
 
     def handle_starttag(self, tag, attrs):
+        if tag == "svg":
+            self._svg += 1
         if tag == "html" and self.lang is None:
             self.lang = dict(attrs).get("lang") or ""
+        elif self._svg:
+            return
         elif tag == "title" or (len(tag) == 2 and tag[0] == "h" and tag[1] in "123456"):
             self._in = tag
             if tag != "title":
                 self.headings.append([int(tag[1]), ""])
 
     def handle_endtag(self, tag):
+        if tag == "svg" and self._svg:
+            self._svg -= 1
         if tag == self._in:
             self._in = None
 

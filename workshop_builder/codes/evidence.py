@@ -3,7 +3,7 @@
 from . import WARNING, Family, declare
 
 FAMILY = Family('evidence', 'Evidence (W3xx)', "",
-                about='Review dates, source years, figures without a citation.')
+                about='Review dates, source years, figures, charts and big numbers without a citation.')
 
 REVIEW_OVERDUE = declare(
     'W301', 'review-overdue', WARNING, FAMILY,
@@ -130,5 +130,52 @@ sources:
     publisher: Home Office
     year: 2025
 ```
+""",
+)
+
+CHART_CITATION = declare(
+    'W305', 'chart-citation', WARNING, FAMILY,
+    summary="A chart's figures have no citation",
+    why="""\
+A chart is evidence; trainers are asked where a figure comes from. The citation is printed
+under the chart and listed in the handout's references.
+""",
+    example="""\
+**Bad:** a `::: chart column` block whose table and lines carry no `[@key]`.
+
+**check prints:**
+
+```text
+modules/m.md:7:5: W305 [warning] this chart's figures have no citation (fix: add a source line under the table inside the block, e.g. 'Source: [@ho-nrm-2024]')
+```
+
+**Fix:** a source line under the table inside the block, e.g. `Source: [@ho-nrm-2024]`.
+""",
+)
+
+STAT_CITATION = declare(
+    'W306', 'stat-citation', WARNING, FAMILY,
+    summary='A big number has no citation',
+    why="""\
+A big number is the figure the room remembers; it must say where it comes from, printed
+under it on the slide.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: stat
+14,000
+children estimated at risk of criminal exploitation
+:::
+```
+
+**check prints:**
+
+```text
+modules/m.md:8:5: W306 [warning] this big number has no citation (fix: add the source on the line under the label, e.g. '[@cs-2019]')
+```
+
+**Fix:** add the citation on a third line inside the block, e.g. `[@cs-2019]`.
 """,
 )

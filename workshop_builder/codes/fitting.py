@@ -4,9 +4,10 @@ from . import WARNING, Family, declare
 
 FAMILY = Family('fitting', 'Slide fitting (W6xx)', """\
 The deck is measured against the template's boxes. A slide with too much text is split into
-parts; text that cannot fit even then runs off the slide.
+parts; text that cannot fit even then runs off the slide. A layout the deck asks for that your
+template lacks falls back to the nearest one it has.
 """,
-                about='Slides and notes too long for their box.')
+                about='Slides and notes too long for their box; a layout the template lacks.')
 
 SLIDE_SPLIT = declare(
     'W601', 'slide-split', WARNING, FAMILY,
@@ -91,5 +92,27 @@ modules/disclosure.md:40:1: W610 [warning] the notes of slide 'If a child tells 
 
 **Fix:** keep in the notes what to say, and move background and detail into `::: handout`
 (it goes into the handouts), or split the slide.
+""",
+)
+
+LAYOUT_FALLBACK = declare(
+    'W611', 'layout-fallback', WARNING, FAMILY,
+    summary='The template lacks a layout the deck uses; the nearest one is used instead',
+    why="""\
+Only "Title and Content" is required of your own template. When it lacks another layout that
+the deck uses, the slides use the nearest layout it has (the fallbacks are listed in
+[authoring.md, Slide layouts](authoring.md#slide-layouts)) and `check` names both.
+""",
+    example="""\
+**Bad:** `template: brand.pptx`, a template whose slide master has no "Section Header" layout.
+
+**check prints:**
+
+```text
+brand.pptx: W611 [warning] template brand.pptx has no slide layout named 'Section Header'; its slides use 'Title Slide' instead (fix: add a layout named 'Section Header' to the template's slide master (the default template has one))
+```
+
+**Fix:** copy the layout from the default template (`templates/deck.pptx`) into your slide
+master, or rename one of your layouts; or leave the fallback if it looks right.
 """,
 )

@@ -1415,6 +1415,139 @@ drawing program) and save it under the same name.
 """,
 )
 
+# The slide vocabulary (columns, stats, charts, diagrams; visuals.py): blocks that cannot be drawn.
+
+VISUAL_BLOCK_PLACE = declare(
+    'E035', 'visual-block-place', ERROR, FAMILY,
+    summary='A slide-vocabulary block where it cannot be (a column outside columns, notes inside a chart…)',
+    why="""\
+Each vocabulary block becomes one thing on one slide: a `::: column` only means something
+inside `:::: columns`, a chart or diagram must sit in a slide, and speaker notes inside a chart
+would be drawn on the slide. The tool stops rather than guess where the content belongs.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+## Two views
+
+::: column
+What the law says
+:::
+```
+
+**check prints:**
+
+```text
+modules/m.md:5:5: E035 [error] a '::: column' block must be directly inside ':::: columns' (fix: open ':::: columns' (four colons) around the '::: column' blocks)
+```
+
+**Fix:** put the `::: column` blocks inside `:::: columns` … `::::`; close a chart or diagram
+before its `::: notes`.
+""",
+)
+
+CHART_KIND = declare(
+    'E036', 'chart-kind', ERROR, FAMILY,
+    summary='A chart block names no known kind (bar, column, line, pie) or an unknown attribute',
+    why="""\
+The kind decides which native PowerPoint chart is made; a misspelt kind or attribute
+(`titel=`) would otherwise be dropped silently.
+""",
+    example="""\
+**Bad:** `::: chart bars title="Referrals"`
+
+**check prints:**
+
+```text
+modules/m.md:7:5: E036 [error] chart kind 'bars' is not one of bar, column, line, pie (fix: did you mean 'bar'?)
+```
+
+**Fix:** `::: chart bar title="Referrals" unit="children"` (attributes: `title`, `unit`).
+""",
+)
+
+CHART_TABLE = declare(
+    'E037', 'chart-table', ERROR, FAMILY,
+    summary="A chart's table is missing, ragged, or holds a value that is not a number",
+    why="""\
+A chart is drawn from exactly one Markdown table: the first column the categories, each
+further column a series of numbers. A cell that does not read as a number (`10,613`, `12.5`,
+`45%` and `£3` do) cannot be plotted.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: chart column
+| Year | Referrals |
+|------|-----------|
+| 2022 | about 7,000 |
+:::
+```
+
+**check prints:**
+
+```text
+modules/m.md:10:1: E037 [error] 'about 7,000' in column 'Referrals' of the chart is not a number (fix: write the figure alone (10613, 10,613, 12.5 or 45%); put notes in the source line)
+```
+
+**Fix:** the figure alone in each cell (`7,000`); words go in the title, the unit or the citation.
+""",
+)
+
+DIAGRAM_STEPS = declare(
+    'E038', 'diagram-steps', ERROR, FAMILY,
+    summary='A process or cycle block holds no list of 2 to 7 steps',
+    why="""\
+A process or cycle is drawn as one shape per step joined by arrows; one step is not a
+process, and more than seven cannot be read from the back of a room.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: process
+Notice, then record, then refer.
+:::
+```
+
+**check prints:**
+
+```text
+modules/m.md:12:5: E038 [error] a '::: process' block needs one list of 2 to 7 steps and nothing else; it holds 0 lists and other text (fix: write one short list item a step; merge steps or split the diagram if there are more than 7)
+```
+
+**Fix:** one list, one step an item: `- Notice`, `- Record`, `- Refer`.
+""",
+)
+
+SLIDE_VISUALS = declare(
+    'E039', 'slide-visuals', ERROR, FAMILY,
+    summary='More than 3 stats on a slide, columns other than 2 or 3, or a stat without its figure and label',
+    why="""\
+Big numbers are read from across a room only when there are at most three on a slide, each
+a figure with a short label under it; a slide has room for two or three columns.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+::: stat
+14,000
+:::
+```
+
+**check prints:**
+
+```text
+modules/m.md:8:5: E039 [error] a '::: stat' needs its figure on the first line and a short label under it (fix: write e.g. '15,500' then 'children at risk of criminal exploitation' and the citation)
+```
+
+**Fix:** the figure on the first line, a short label on the next, and a citation.
+""",
+)
+
 CONTROL_CHARACTER = declare(
     'E080', 'control-character', ERROR, FAMILY,
     summary='A control character (NUL, ESC, vertical tab…) in a source file or a YAML value',

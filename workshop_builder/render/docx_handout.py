@@ -5,6 +5,12 @@ Bullet / List Number styles with their nesting levels, tables with a repeating h
 real hyperlinks, and named paragraph styles (Handout Label, Timing, Content Note…) so a
 house style is one edit of a style. The content is the handout model the HTML handouts
 render (`handout_model.build_handout`): this file only translates it to python-docx.
+
+The slide vocabulary: a chart is a picture (svg.py's chart_png) with the chart's description
+as its alt text, its source line and its data table (a caption, a repeating header row); a
+diagram is a picture (diagram_png) and its steps as a numbered list; big numbers are large
+bold figures with their label and citation; columns and several big numbers sit side by side
+in a borderless table; a quotation is in the Quote style with its attribution under it.
 """
 
 from __future__ import annotations
@@ -23,14 +29,18 @@ from ..links import safe_href
 from . import handout_wording as say
 from .base import Renderer, RenderOptions, build_time, normalise_zip
 from .code_colours import SHADING as CODE_SHADING
-from .handout_model import (BulletList, Citation, CodeBlock, ContentNotes, FootnoteRef, Handout, Heading, LineBreak,
-                            Paragraph, Picture, Quote, References, Rule, Run, Table, build_handout)
+from .handout_model import (BulletList, ChartBlock, Citation, CodeBlock, ColumnsBlock, ContentNotes, DiagramBlock,
+                            FootnoteRef, Handout, Heading, LineBreak, Paragraph, Picture, QuotationBlock, Quote,
+                            References, Rule, Run, StatsBlock, Table, build_handout)
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
 BODY_FONT, MONO_FONT = "Arial", "Courier New"
 MAX_LIST_LEVEL = 3  # Word's List Bullet 3 / List Number 3
 MAX_START = 32767  # the largest list start a numbering override can hold that Word and LibreOffice show
 PICTURE_WIDTH_CM = 14
+CHART_WIDTH_CM = 15
+VOCABULARY = (ChartBlock, DiagramBlock, StatsBlock, ColumnsBlock, QuotationBlock)
+TEXT_WIDTH_CM = 17  # A4 less the 2 cm margins
 WHITESPACE = re.compile(r"\s+")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -73,6 +83,8 @@ class _Writer:
         self._bookmark_id = 0
         self._numbering: dict = {}  # "List Number N" style -> its abstractNum id
         self._style_ids: dict = {}  # style name -> style id
+        self.container = self.doc  # where paragraphs and tables go: the body, or a layout table's cell
+        self._vocabulary = False  # whether the slide vocabulary's styles are in the document yet
 
     # ---- the document ----
     def write(self) -> bytes:
@@ -143,6 +155,40 @@ class _Writer:
                                          organisation=self.h.organisation)
         footer.runs[0].font.size = Pt(8)
 
+    def _vocabulary_styles(self) -> None:
+        """The styles of the slide vocabulary's blocks, added when the first one is written (so a
+        handout without them keeps its styles as they were)."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt, RGBColor
+
+        if self._vocabulary:
+            return
+        self._vocabulary = True
+        styles = self.doc.styles
+
+        def add(name, base="Normal"):
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles[base]
+            return style
+
+        figure = add("Big Number")
+        figure.font.size, figure.font.bold, figure.font.color.rgb = Pt(30), True, RGBColor.from_string(NAVY)
+        figure.paragraph_format.space_after = Pt(0)
+        figure.paragraph_format.keep_with_next = True
+        label = add("Big Number Label")
+        label.font.size = Pt(12)
+        label.paragraph_format.space_after = Pt(2)
+        label.paragraph_format.keep_with_next = True
+        source = add("Source")
+        source.font.size, source.font.color.rgb = Pt(9), RGBColor.from_string("4A4A4A")
+        caption = styles["Caption"]  # a chart's data table's caption: the default light blue is too pale
+        caption.font.color.rgb, caption.font.size = RGBColor.from_string(NAVY), Pt(10)
+        caption.paragraph_format.keep_with_next = True
+        attribution = add("Quote Attribution", base="Quote")
+        attribution.font.italic = False
+        attribution.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
     def _properties(self) -> None:
         """The document properties: title, subject, author, language, dates."""
         h, props = self.h, self.doc.core_properties
@@ -170,7 +216,7 @@ class _Writer:
 
     def para(self, text: str = "", style: Optional[str] = None):
         """A new paragraph in a named style (set by id: python-docx's lookup by name is slow)."""
-        para = self.doc.add_paragraph()
+        para = self.container.add_paragraph()
         if style:
             if style not in self._style_ids:
                 self._style_ids[style] = self.doc.styles[style].style_id
@@ -410,9 +456,120 @@ class _Writer:
             self._code(block, style)
         elif isinstance(block, Rule):
             return
+        elif isinstance(block, VOCABULARY) and not self._vocabulary:
+            self._vocabulary_styles()
+            self.block(block, style)
+        elif isinstance(block, ChartBlock):
+            self._chart(block)
+        elif isinstance(block, DiagramBlock):
+            self._diagram(block)
+        elif isinstance(block, StatsBlock):
+            self._side_by_side([lambda item=item: self._stat(item) for item in block.items])
+        elif isinstance(block, ColumnsBlock):
+            self._side_by_side([lambda column=column: self._column(column) for column in block.columns])
+        elif isinstance(block, QuotationBlock):
+            for child in block.blocks:
+                self.block(child, style="Quote")
+            para = self.para("\u2014 ", "Quote Attribution")
+            self.inline(para, block.attribution)
         else:  # a paragraph of inline content
             para = self.para(style=style)
             self.inline(para, block.runs)
+
+    # ---- the slide vocabulary ----
+    def _chart(self, block: ChartBlock) -> None:
+        """A chart: its picture (the description as alt text), its source line and its data table."""
+        from dataclasses import replace
+
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm
+
+        from .svg import chart_png, chart_table_rows
+
+        chart = block.chart
+        para = self.para()
+        para.paragraph_format.keep_with_next = True
+        shape = para.add_run().add_picture(io.BytesIO(chart_png(replace(chart, citation=""))), width=Cm(CHART_WIDTH_CM))
+        shape._inline.docPr.set("descr", chart.description)
+        shape._inline.docPr.set("name", f"Chart: {(chart.title or chart.kind)[:40]}")
+        if chart.citation:
+            source = self.para(chart.citation, "Source")
+            self._citation(source, block.numbers)
+        caption = say.CHART_TABLE_CAPTION.format(title=chart.title or say.CHART_UNTITLED)
+        if chart.unit and chart.unit != "%":
+            caption += say.CHART_TABLE_UNIT.format(unit=chart.unit)
+        self.para(caption, "Caption").paragraph_format.keep_with_next = True
+        rows = chart_table_rows(chart)
+        table = self.container.add_table(rows=len(rows), cols=len(rows[0]))
+        table.style = self.doc.styles["Table Grid"]
+        first = min(5.0, TEXT_WIDTH_CM / len(rows[0]))
+        _widths(table, [first] + [min(3.5, (TEXT_WIDTH_CM - first) / (len(rows[0]) - 1))] * (len(rows[0]) - 1))
+        for r, (row, values) in enumerate(zip(table.rows, rows)):
+            for c, (cell, value) in enumerate(zip(row.cells, values)):
+                para = cell.paragraphs[0]
+                para.add_run(value)
+                para.paragraph_format.keep_with_next = r + 1 < len(rows)  # the table stays on one page
+                if c:
+                    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self._header_row(table.rows[0])
+        self.para()  # Word runs a table into the next one without a paragraph between
+
+    def _diagram(self, block: DiagramBlock) -> None:
+        """A diagram: its picture (the steps in words as alt text), then its steps, numbered (a cycle
+        says it goes back to the first)."""
+        from docx.shared import Cm
+
+        from .svg import diagram_png
+
+        diagram = block.diagram
+        para = self.para()
+        para.paragraph_format.keep_with_next = True
+        shape = para.add_run().add_picture(io.BytesIO(diagram_png(diagram)), width=Cm(CHART_WIDTH_CM))
+        shape._inline.docPr.set("descr", diagram.description)
+        shape._inline.docPr.set("name", f"Diagram: {(diagram.name or diagram.kind)[:40]}")
+        numbering = self._new_numbering("List Number")
+        for step in diagram.steps:
+            self._number(self.para(step, "List Number"), numbering, 0)
+        if diagram.kind == "cycle" and diagram.steps:
+            self.para(say.CYCLE_RETURN.format(first=diagram.steps[0]))
+
+    def _stat(self, item) -> None:
+        """One big number: the figure, its label and its citation."""
+        stat = item.stat
+        self.para(stat.figure, "Big Number")
+        self.para(stat.label, "Big Number Label")
+        if stat.citation or item.numbers:
+            source = self.para(stat.citation, "Source")
+            self._citation(source, item.numbers)
+
+    def _column(self, blocks) -> None:
+        """One column's blocks (a column's heading as a bold paragraph: a layout cell holds no heading)."""
+        for block in blocks:
+            if isinstance(block, Heading):
+                para = self.para(style="Handout Label")
+                self.inline(para, block.runs)
+            else:
+                self.block(block)
+
+    def _side_by_side(self, writers: list) -> None:
+        """Content side by side: one borderless table cell each (a single item goes in the text)."""
+        if len(writers) == 1:
+            writers[0]()
+            return
+        table = self.container.add_table(rows=1, cols=len(writers))
+        _layout_table(table)
+        _widths(table, [TEXT_WIDTH_CM / len(writers)] * len(writers))
+        outer = self.container
+        try:
+            for cell, write in zip(table.rows[0].cells, writers):
+                self.container = cell
+                first = cell.paragraphs[0]
+                write()
+                if len(cell.paragraphs) > 1 and not _has_content(first):  # the cell's own empty paragraph
+                    first._p.getparent().remove(first._p)
+        finally:
+            self.container = outer
+        self.para()  # Word runs a table into the next one without a paragraph between
 
     def _code(self, block: CodeBlock, style: Optional[str] = None) -> None:
         """A code block: one shaded paragraph, monospaced and coloured, a line break per line."""
@@ -488,7 +645,7 @@ class _Writer:
         if not rows:
             return
         n_cols = max(len(row.cells) for row in rows)
-        table = self.doc.add_table(rows=len(rows), cols=n_cols)
+        table = self.container.add_table(rows=len(rows), cols=n_cols)
         table.style = self.doc.styles["Table Grid"]
         for row, model_row in zip(table.rows, rows):
             for cell, model_cell in zip(row.cells, model_row.cells[:n_cols]):
@@ -584,6 +741,37 @@ class _Writer:
         doc_pr = shape._inline.docPr
         doc_pr.set("descr", alt)
         doc_pr.set("name", f"Picture: {alt[:40]}")
+
+
+def _widths(table, widths_cm) -> None:
+    """Fixed column widths in centimetres (the grid and every cell, as Word and LibreOffice read them)."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def _layout_table(table) -> None:
+    """Mark a table as layout only: no borders, no style's banding, fixed columns."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "nil")
+        borders.append(line)
+    table.autofit = False  # python-docx writes w:tblLayout fixed in its place
+    later = [tbl_pr.find(qn(tag)) for tag in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")]
+    after = next((el for el in later if el is not None), None)
+    if after is not None:  # the schema's order: tblBorders before these
+        after.addprevious(borders)
+    else:
+        tbl_pr.append(borders)
 
 
 def _has_content(para) -> bool:

@@ -20,16 +20,15 @@ title that wraps too often, a table too tall) is recorded on the slide as `overf
 
 from __future__ import annotations
 
-import functools
-import math
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .base import default_templates_dir
+from .measure import EMU_PER_PT, LINE_FACTOR, fonts_dir, line_count, text_width  # noqa: F401 (re-exported)
 from .presentation import (
-    LineBreak,
+    Chart,
+    Columns,
+    Diagram,
     Paragraph,
     Picture,
     Run,
@@ -45,99 +44,18 @@ __all__ = ["Paragraph", "Run"]  # re-exported: what the measuring functions take
 if TYPE_CHECKING:  # pragma: no cover
     from .template_info import Box, TemplateInfo
 
-EMU_PER_PT = 12700
-LINE_FACTOR = 1.2  # single line spacing as a multiple of the font size
-MONO_ADVANCE = 0.6  # Courier New: every glyph is 0.6 em wide
-REF_SIZE = 1000  # measure glyphs at this pixel size, then scale
 SPLIT_KINDS = ("content", "activity", "closing")
 CONTINUED_NOTE = "Continued from the previous slide."
-FONT_FILES = {False: "LiberationSans-Regular.ttf", True: "LiberationSans-Bold.ttf"}
 
 # What the writer does with tables (pptx_writer.py imports these, so the two always agree).
 TABLE_FONT_PT = 18
 TABLE_ROW_FACTOR = 2.0  # a table row is at least this × the table font size
 AGENDA_ROW_FACTOR = 2.1
+AGENDA_COMPACT_FACTOR = 1.6  # rows closer together (the type stays 18 pt) before an agenda is split
 AGENDA_COLUMNS = (0.22, 0.64, 0.14)
 VISUAL_GAP_PT = 8
 CELL_INSETS = (91440, 45720, 91440, 45720)  # python-pptx's default cell margins
-
-
-# ---- glyph widths ----
-
-def fonts_dir() -> Path:
-    return default_templates_dir() / "fonts"
-
-
-@functools.lru_cache(maxsize=2)
-def _font(bold: bool):
-    from PIL import ImageFont  # imported when first measured, like python-pptx
-
-    return ImageFont.truetype(str(fonts_dir() / FONT_FILES[bold]), REF_SIZE,
-                              layout_engine=ImageFont.Layout.BASIC)
-
-
-@functools.lru_cache(maxsize=65536)
-def _em_width(text: str, bold: bool) -> float:
-    """The advance width of text in ems (1.0 = the font size)."""
-    return _font(bold).getlength(text) / REF_SIZE
-
-
-def text_width(text: str, size_pt: float, bold: bool = False, mono: bool = False) -> float:
-    """Width in points of text set in one run."""
-    if mono:
-        return len(text) * MONO_ADVANCE * size_pt
-    return _em_width(text, bold) * size_pt
-
-
-# ---- line breaking ----
-
-_PIECES = re.compile(r"\n| +|[^ \n]+")
-
-
-def _items(runs, size_pt: float, level_bold: bool):
-    """The paragraph as a sequence of words (width, trailing space width) and breaks (None)."""
-    out: list = []
-    word, space, pending = 0.0, 0.0, False
-    for run in runs:
-        if isinstance(run, LineBreak):
-            run = Run("\n")
-        bold = run.bold or level_bold
-        for piece in _PIECES.findall(run.text):
-            if piece == "\n":
-                if pending:
-                    out.append((word, space))
-                out.append(None)
-                word, space, pending = 0.0, 0.0, False
-            elif piece.startswith(" "):
-                space += text_width(piece, size_pt, bold, run.code)
-            else:
-                if pending and space:
-                    out.append((word, space))
-                    word, space = 0.0, 0.0
-                word += text_width(piece, size_pt, bold, run.code)
-                pending = True
-    if pending:
-        out.append((word, space))
-    return out
-
-
-def line_count(runs, width_pt: float, size_pt: float, bold: bool = False) -> int:
-    """How many lines runs take when wrapped greedily at spaces into width_pt."""
-    lines, x = 1, 0.0
-    width_pt = max(width_pt, size_pt)
-    for item in _items(runs, size_pt, bold):
-        if item is None:
-            lines, x = lines + 1, 0.0
-            continue
-        word, space = item
-        if x > 0 and x + word > width_pt:
-            lines, x = lines + 1, 0.0
-        if word > width_pt:  # a word longer than the line breaks anywhere
-            extra = math.ceil(word / width_pt) - 1
-            lines += extra
-            word -= extra * width_pt
-        x += word + space
-    return lines
+DIAGRAM_MIN_PT = 18  # a diagram's step text never goes smaller (diagram_layout.DIAGRAM_SIZES)
 
 
 def paragraph_height(para: Paragraph, box: Box) -> float:
@@ -230,8 +148,8 @@ def visual_height(shape, width_pt: float) -> float | None:
     """Points a visual needs at width_pt, or None when it scales to whatever room it gets."""
     if isinstance(shape, Table):
         return table_height(shape, width_pt)
-    if isinstance(shape, Picture):
-        return None  # scaled down to its share of the box
+    if isinstance(shape, (Picture, Chart, Diagram)):
+        return None  # scaled to its share of the box (a diagram's text shrinks to at least DIAGRAM_MIN_PT)
     raise TypeError(f"no measure for {type(shape).__name__}")  # a new shape kind needs one here
 
 
@@ -257,8 +175,27 @@ def _box(slide, info: TemplateInfo, shape, layout: str | None = None) -> Box | N
         return None
     for slot, shapes in placements(slide):
         if any(s is shape for s in shapes):
-            return found.bodies[slot] if slot < len(found.bodies) else None
+            if slot >= len(found.bodies):
+                return None
+            box = found.bodies[slot]
+            return beside(box) if not is_visual(shape) and text_beside_visual(slide, found) else box
     return None
+
+
+def text_beside_visual(slide, layout) -> bool:
+    """Whether visuals that have no placeholder of their own share the text's (a template lacking
+    "Two Content"): the text then takes the left half of its box and the visuals the right."""
+    placed = placements(slide)
+    bodies = len(layout.bodies)
+    return (any(not is_visual(shapes[0]) and slot < bodies for slot, shapes in placed)
+            and any(is_visual(shapes[0]) and slot >= bodies for slot, shapes in placed))
+
+
+def beside(box, right: bool = False):
+    """The left (or right) half of a box, less half the gutter."""
+    gutter = int(0.25 * 914400)
+    half = (box.width - gutter) // 2
+    return replace(box, left=box.left + (half + gutter if right else 0), width=half)
 
 
 def _fit(slide, info: TemplateInfo) -> list:
@@ -302,10 +239,22 @@ def _fixed_overflow(slide, info: TemplateInfo) -> list:
         if need > room:
             problems.append(_too_tall("subtitle", need, room))
     for slot, shapes in placements(slide):
+        if isinstance(shapes[0], Columns):
+            for n, (head, box) in enumerate(column_boxes(layout.bodies[slot:], shapes[0], free_area(layout, info))):
+                column = shapes[0].columns[n]
+                need, room = text_height(column.paragraphs, box), available_height(box)
+                if need > room:
+                    problems.append(_too_tall(f"column {n + 1}", need, room))
+                if head is not None and shapes[0].headings:
+                    heading = (Paragraph((Run(shapes[0].headings[n]),)),)
+                    need, room = text_height(heading, head), available_height(head)
+                    if need > room:
+                        problems.append(_too_tall(f"heading of column {n + 1}", need, room))
+            continue
         if slot >= len(layout.bodies):
             continue
         if not is_visual(shapes[0]):
-            box = layout.bodies[slot]
+            box = _box(slide, info, shapes[0]) or layout.bodies[slot]
             if shapes[0] is not slide.text:  # a further text box (a column) is never split
                 need, room = text_height(shapes[0].paragraphs, box), available_height(box)
                 if need > room:
@@ -318,7 +267,55 @@ def _fixed_overflow(slide, info: TemplateInfo) -> list:
             tall = visual_height(shape, width)
             if tall is not None and tall > share:
                 problems.append(_too_tall(_what(shape), tall, share))
+            if isinstance(shape, Diagram) and not _diagram_fits(shape, visual.width, share * EMU_PER_PT):
+                problems.append(f"the {shape.kind} diagram's steps do not fit their boxes at "
+                                f"{DIAGRAM_MIN_PT} pt; shorten them")
     return problems
+
+
+def free_area(layout, info) -> Box:
+    """The room under a layout's title, above the footer row: where shapes go that have no placeholder."""
+    from .template_info import Box
+
+    title = layout.title
+    left = title.left if title is not None else int(info.slide_width * 0.055)
+    width = title.width if title is not None else info.slide_width - 2 * left
+    top = (title.top + title.height if title is not None else 0) + int(0.2 * 914400)
+    bottom = int(info.slide_height - 0.75 * 914400)
+    base = layout.bodies[0] if layout.bodies else None
+    levels = base.levels if base is not None else ()
+    return Box(0, "body", left, top, width, bottom - top, CELL_INSETS, levels)
+
+
+def spread(boxes, n: int, area=None) -> list:
+    """n boxes side by side over the row the given boxes span (the same boxes when there are n),
+    keeping their gap; over `area` when there are none."""
+    boxes = list(boxes)
+    if len(boxes) == n:
+        return boxes
+    if not boxes:
+        boxes = [area]
+    first, last = boxes[0], boxes[-1]
+    gap = boxes[1].left - (first.left + first.width) if len(boxes) > 1 else int(0.5 * 914400)
+    width = (last.left + last.width - first.left - (n - 1) * gap) // n
+    return [replace(first, left=first.left + i * (width + gap), width=width) for i in range(n)]
+
+
+def column_boxes(bodies, shape: Columns, area) -> list:
+    """(heading box or None, text box) for each column: a comparison's heading and content
+    placeholders, else the content placeholders, spread over the row when there are more columns."""
+    n = len(shape.columns)
+    bodies = list(bodies)
+    if shape.headings and len(bodies) >= 4:
+        return list(zip(spread(bodies[0::2], n, area), spread(bodies[1::2], n, area)))
+    return [(None, box) for box in spread(bodies[:n] if len(bodies) >= n else bodies, n, area)]
+
+
+def _diagram_fits(diagram: Diagram, width: float, height: float) -> bool:
+    from .diagram_layout import diagram_geometry, diagram_size
+
+    geometry = diagram_geometry(diagram, width, height)
+    return diagram_size(diagram, geometry[0][2], geometry[0][3]) is not None
 
 
 def _what(shape) -> str:

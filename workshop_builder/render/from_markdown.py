@@ -17,10 +17,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from ..visuals import number as chart_number
+from ..visuals import stat_lines
 from .code_colours import coloured
 from .fit import TABLE_ROW_FACTOR
 from .inline import inline_style, width_fraction
-from .presentation import LineBreak, Paragraph, Picture, Point, Run, Table
+from .presentation import (
+    Chart,
+    Columns,
+    Diagram,
+    LineBreak,
+    Paragraph,
+    Picture,
+    Point,
+    Run,
+    Series,
+    Stat,
+    Table,
+    TextBox,
+)
 
 Cite = Callable[[str, list], str]  # (module id, source keys) -> the short citation, "" for none
 LISTS = ("ul", "ol")
@@ -224,3 +239,125 @@ def code_runs(pre) -> list:
             if line:
                 runs.append(Run(line, code=True, colour=colour))
     return runs
+
+
+# ---- the slide vocabulary (`::: chart`, `::: stat`, `:::: columns`…) ----
+
+DASHES = ("\u2014", "\u2013", "--")  # an attribution line starts with one of these
+
+
+def visual_groups(blocks) -> list:
+    """Blocks in order, grouped: (the outermost vocabulary block, its blocks), or (None, [block])
+    for a block outside any. The handout renderers group a slide's blocks with this too."""
+    out: list = []
+    for block in blocks:
+        root = block.visual.root if block.visual is not None else None
+        if root is not None and out and out[-1][0] is root:
+            out[-1][1].append(block)
+        else:
+            out.append((root, [block]))
+    return out
+
+
+def _cite_text(el, module_id: str, cite: Cite) -> str:
+    """An element's text with each citation as its short form, without brackets."""
+    parts = [el.text or ""] if el.tag != "cite" else []
+    if el.tag == "cite":
+        parts.append(cite(module_id, el.get("keys", "").split()))
+    for child in el:
+        parts.append(_cite_text(child, module_id, cite))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _cites(elements, module_id: str, cite: Cite) -> str:
+    """The short forms of every citation in elements, joined."""
+    found = [cite(module_id, c.get("keys", "").split()) for el in elements for c in el.iter("cite")]
+    return "; ".join(dict.fromkeys(c for c in found if c))
+
+
+def chart(visual, blocks, module_id: str, cite: Cite) -> Chart:
+    """The chart of a `::: chart KIND` block: its table's figures, title, unit and source line."""
+    elements = [el for b in blocks for el in b.tree]
+    table = next(el for el in elements if el.tag == "table")
+    rows = [[" ".join("".join(cell.itertext()).split()) for cell in tr] for tr in table.iter("tr")]
+    header, body = rows[0], rows[1:]
+    series = tuple(Series(name, tuple(chart_number(row[i].strip("*_ ")) or 0.0 for row in body))
+                   for i, name in enumerate(header[1:], 1))
+    lines = [" ".join(_cite_text(el, module_id, cite).split()) for el in elements if el.tag == "p"]
+    source = " ".join(line for line in lines if line)
+    if source and not source.lower().startswith("source"):
+        source = f"Source: {source}"
+    return Chart(visual.kind, tuple(row[0] for row in body), series, visual.attrs.get("title", ""),
+                 visual.attrs.get("unit", ""), header[0], source)
+
+
+def diagram(visual, blocks, name: str = "") -> Diagram:
+    """The steps of a `::: process` or `::: cycle` block's list."""
+    lst = next(el for b in blocks for el in b.tree if el.tag in LISTS)
+    steps = tuple(" ".join("".join(_without_sublists(li)).split()) for li in lst.findall("li"))
+    return Diagram(visual.name, steps, name)
+
+
+def _without_sublists(li):
+    """The text of a list item, its nested lists left out."""
+    if li.text:
+        yield li.text
+    for child in li:
+        if child.tag not in LISTS:
+            yield from child.itertext() if child.tag != "cite" else ()
+        if child.tail:
+            yield child.tail
+
+
+def stat(blocks, module_id: str, cite: Cite) -> Stat:
+    """A `::: stat` block's figure (its first line), label (the rest) and citation."""
+    lines = stat_lines(blocks)
+    return Stat(lines[0] if lines else "", " ".join(lines[1:]),
+                _cites([el for b in blocks for el in b.tree], module_id, cite))
+
+
+def column_elements(visual, blocks) -> list:
+    """A `:::: columns` block's columns in order, each as the list of its top-level elements
+    (the handouts walk these with their own tree walk)."""
+    order = [b.visual for b in blocks if b.visual is not None and b.visual is not visual]
+    parts = list(dict.fromkeys(order))
+    return [[el for b in blocks if b.visual is part for el in b.tree] for part in parts]
+
+
+def columns(visual, blocks, module_id: str, cite: Cite) -> Columns:
+    """A `:::: columns` block's columns; with a heading each when every column starts with `###`."""
+    contents = column_elements(visual, blocks)
+    headed = bool(contents) and all(els and els[0].tag == "h3" for els in contents)
+    headings = tuple(" ".join(_cite_text(els[0], module_id, cite).split()) for els in contents) if headed else ()
+    boxes = tuple(TextBox(text_points(els[1:] if headed else els, module_id, cite)) for els in contents)
+    return Columns(boxes, headings)
+
+
+def quotation(elements, module_id: str, cite: Cite):
+    """(quotation, attribution) text boxes when a slide's body is one block quote whose last
+    paragraph starts with a dash (the attribution), else None."""
+    if len(elements) != 1 or elements[0].tag != "blockquote":
+        return None
+    inner = list(elements[0])
+    last = inner[-1] if inner else None
+    if last is None or last.tag != "p" or len(inner) < 2:
+        return None
+    words = "".join(_texts_outside_cites(last)).strip()
+    if not words.startswith(DASHES):
+        return None
+    who = " ".join(words.lstrip("".join(DASHES) + "-").split()).rstrip(",")
+    source = _cites([last], module_id, cite)
+    quote = TextBox(text_points(inner[:-1], module_id, cite))
+    attribution = (Paragraph((Run(who),)),) + ((Paragraph((Run(source),), level=1),) if source else ())
+    return quote, TextBox((Point(attribution),))
+
+
+def _texts_outside_cites(el):
+    if el.tag != "cite" and el.text:
+        yield el.text
+    for child in el:
+        if child.tag != "cite":
+            yield from _texts_outside_cites(child)
+        if child.tail:
+            yield child.tail

@@ -5,10 +5,14 @@ and walks the Markdown element trees; the HTML handout (Jinja2 templates) and th
 handout only render this model. Nothing here knows HTML or python-docx.
 
 Blocks: Paragraph, Heading, BulletList (ListItem), Table (TableRow, TableCell), CodeBlock,
-Quote, Rule, grouped as one Fragment per Markdown fragment. Inline content is a flat tuple
-of Run, LineBreak, Citation and Picture items, each with the style a writer needs (bold,
-italic, mono, href) and its `marks`: the chain of inline elements around it, so that a
-writer that nests markup (HTML) can rebuild the source's nesting exactly.
+Quote, Rule, grouped as one Fragment per Markdown fragment; and the slide vocabulary's kinds
+(ChartBlock, DiagramBlock, StatsBlock, ColumnsBlock, QuotationBlock), one Fragment each. Those
+hold the deck's own shapes (presentation.py's Chart, Diagram, Stat), built by the deck's builders
+in from_markdown.py from the same groups of Markdown blocks, so a handout draws what the deck
+shows. Inline content is a flat tuple of Run, LineBreak, Citation and Picture items, each with
+the style a writer needs (bold, italic, mono, href) and its `marks`: the chain of inline
+elements around it, so that a writer that nests markup (HTML) can rebuild the source's nesting
+exactly.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from .code_colours import coloured
 from ..links import safe_href
 from .inline import inline_style, width_fraction
 from .base import long_date, minutes_text
+from .presentation import Chart, Diagram, Stat
 
 from typing import TYPE_CHECKING
 
@@ -188,7 +193,57 @@ class Rule:
     """A thematic break (Word leaves it out)."""
 
 
-BlockType = Union[Paragraph, Heading, BulletList, Table, CodeBlock, Quote, Rule]
+@dataclass(frozen=True)
+class ChartBlock:
+    """A `::: chart`: the deck's Chart, its id on the page, and the reference numbers its source cites."""
+
+    chart: Chart
+    ident: str
+    numbers: tuple = ()
+
+
+@dataclass(frozen=True)
+class DiagramBlock:
+    """A `::: process` or `::: cycle`: the deck's Diagram and its id on the page."""
+
+    diagram: Diagram
+    ident: str
+
+
+@dataclass(frozen=True)
+class StatItem:
+    """One big number: the deck's Stat and the reference numbers its citation points to."""
+
+    stat: Stat
+    numbers: tuple = ()
+
+
+@dataclass(frozen=True)
+class StatsBlock:
+    """One to three consecutive `::: stat` blocks, shown side by side."""
+
+    items: tuple  # StatItems
+
+
+@dataclass(frozen=True)
+class ColumnsBlock:
+    """A `:::: columns` block: two or three columns, each a tuple of blocks (a `###` heading first
+    when every column has one)."""
+
+    columns: tuple
+    headed: bool = False
+
+
+@dataclass(frozen=True)
+class QuotationBlock:
+    """A block quote whose last paragraph is its attribution ("— A young person [@key]")."""
+
+    blocks: tuple
+    attribution: tuple  # inline content, the leading dash left out
+
+
+BlockType = Union[Paragraph, Heading, BulletList, Table, CodeBlock, Quote, Rule,
+                  ChartBlock, DiagramBlock, StatsBlock, ColumnsBlock, QuotationBlock]
 
 
 @dataclass(frozen=True)
@@ -485,8 +540,8 @@ def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
     else:
         shown = s.kind == "content" or (s.title != m.title and bool(s.body or s.notes or s.handout))
         heading, minutes, label = (s.title if shown else None), "", say.WHAT_TO_SAY
-    return SlidePart(s.kind, s.title, heading, minutes, walk.fragments(s.body, True), walk.fragments(s.notes, True),
-                     label, walk.fragments(s.handout, True), s.loc)
+    return SlidePart(s.kind, s.title, heading, minutes, walk.fragments(s.body, True, s.title),
+                     walk.fragments(s.notes, True, s.title), label, walk.fragments(s.handout, True, s.title), s.loc)
 
 
 def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
@@ -496,8 +551,8 @@ def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
         heading = say.ACTIVITY.format(title=s.title)
     else:
         heading = s.title if s.kind == "content" or s.title != m.title else None
-    return SlidePart(s.kind, s.title, heading, body=walk.fragments(s.body, True),
-                     handout=walk.fragments(s.handout, True), loc=s.loc)
+    return SlidePart(s.kind, s.title, heading, body=walk.fragments(s.body, True, s.title),
+                     handout=walk.fragments(s.handout, True, s.title), loc=s.loc)
 
 
 def _references(r: Resolved) -> Optional[References]:
@@ -536,17 +591,80 @@ class _TreeWalk:
 
     def __init__(self, resolved: Resolved, module_id: str):
         self.resolved, self.module_id = resolved, module_id
+        self.title = ""  # the slide being walked (a diagram is named after it)
         self._numbers = itertools.count()
+        self._figures = itertools.count(1)
         self.in_slide = False
 
-    def fragments(self, blocks, in_slide: bool = False) -> tuple:
-        """One Fragment per Block. In a slide's content, headings are the slide's subheadings:
-        `###` and `####` one level below the slide's heading (3), `#####` below those."""
-        self.in_slide = in_slide
+    def fragments(self, blocks, in_slide: bool = False, title: str = "") -> tuple:
+        """One Fragment per Block, or per slide-vocabulary block (consecutive big numbers share
+        one). In a slide's content, headings are the slide's subheadings: `###` and `####` one
+        level below the slide's heading (3), `#####` below those."""
+        from .from_markdown import visual_groups
+
+        self.in_slide, self.title = in_slide, title
+        out: list = []
         try:
-            return tuple(Fragment(self.blocks(b.tree)) for b in blocks)
+            for visual, group in visual_groups(blocks):
+                if visual is None:
+                    out.extend(Fragment(self.blocks(b.tree)) for b in group)
+                    continue
+                block = self.vocabulary(visual, group)
+                previous: tuple = out[-1].blocks if out else ()
+                if isinstance(block, StatsBlock) and len(previous) == 1 and isinstance(previous[0], StatsBlock):
+                    out[-1] = Fragment((StatsBlock(previous[0].items + block.items),))
+                else:
+                    out.append(Fragment((block,)))
+            return tuple(out)
         finally:
             self.in_slide = False
+
+    def vocabulary(self, visual, blocks):
+        """A slide-vocabulary block, built by the deck's own builders (from_markdown.py)."""
+        from . import from_markdown as deck
+
+        cite, mid = self.resolved.cite_short, self.module_id
+        numbers = self._cited(el for b in blocks for el in b.tree)
+        if visual.name == "chart":
+            return ChartBlock(deck.chart(visual, blocks, mid, cite), self._ident("chart"), numbers)
+        if visual.name in ("process", "cycle"):
+            return DiagramBlock(deck.diagram(visual, blocks, self.title), self._ident("diagram"))
+        if visual.name == "stat":
+            return StatsBlock((StatItem(deck.stat(blocks, mid, cite), numbers),))
+        if visual.name == "columns":
+            parts = deck.column_elements(visual, blocks)
+            headed = bool(parts) and all(els and els[0].tag == "h3" for els in parts)
+            return ColumnsBlock(tuple(tuple(self.block(el) for el in els) for els in parts), headed)
+        raise ValueError(f"not a slide-vocabulary block: {visual.name}")  # a `::: column` is never outermost
+
+    def _ident(self, kind: str) -> str:
+        """An id for a drawing, unique on the page (ids of its SVG parts start with it)."""
+        return f"{self.module_id}-{kind}-{next(self._figures)}"
+
+    def _cited(self, elements) -> tuple:
+        """The reference numbers of every citation in elements, in order, once each."""
+        found = [n for el in elements for c in el.iter("cite")
+                 for n in self.resolved.cite_numbers(self.module_id, c.get("keys", "").split())]
+        return tuple(dict.fromkeys(found))
+
+    def _quotation(self, el) -> QuotationBlock | None:
+        """A slide's block quote with an attribution line, as the deck's Quotation layout reads it."""
+        from .from_markdown import DASHES, quotation
+
+        if quotation([el], self.module_id, self.resolved.cite_short) is None:
+            return None
+        inner = list(el)
+        attribution = list(self.inline(inner[-1]))
+        first = attribution[0] if attribution else None
+        if isinstance(first, Run):
+            text = first.text.lstrip()
+            for dash in DASHES:
+                if text.startswith(dash):
+                    text = text[len(dash):].lstrip()
+                    break
+            attribution[0] = Run(text, first.bold, first.italic, first.mono, first.href, first.marks, first.colour)
+        blocks = tuple(self.block(child) for child in inner[:-1])
+        return QuotationBlock(blocks, tuple(attribution))
 
     def blocks(self, parent) -> tuple:
         """The block-level children of an element."""
@@ -568,7 +686,8 @@ class _TreeWalk:
         if tag == "table":
             return self._table(el)
         if tag == "blockquote":
-            return Quote(self.blocks(el))
+            quoted = self._quotation(el) if self.in_slide else None
+            return quoted if quoted is not None else Quote(self.blocks(el))
         if tag[0] == "h" and tag[1:].isdigit():
             level = int(tag[1:])
             return Heading(3 + max(0, level - 4) if self.in_slide else level, self.inline(el))

@@ -45,6 +45,12 @@ ACTIVITY_MINUTES = "({minutes})"
 WHAT_TO_SAY = "What to say"
 FACILITATOR_GUIDANCE = "Facilitator guidance"
 
+# the slide vocabulary
+CHART_TABLE_CAPTION = "The figures in the chart: {title}"  # the data table under a chart
+CHART_UNTITLED = "chart"
+CHART_TABLE_UNIT = " ({unit})"
+CYCLE_RETURN = "Then back to step 1: {first}"  # Word: the line under a cycle's numbered steps
+
 # references and support
 REFERENCES = "References"
 FOOTNOTES = "Notes"

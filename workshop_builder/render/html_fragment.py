@@ -4,6 +4,12 @@ Only known elements and attributes are written; all text is escaped, so raw HTML
 module can never become live markup. Images are embedded as data URIs (one self-contained
 file); citations become numbered links to the reference list. The layout (a newline after
 each block, as Python-Markdown writes it) keeps the pages as they were.
+
+The slide vocabulary: a chart is svg.py's accessible SVG (role="img", title, desc) with its
+source line and its data table (caption, th scopes) beneath; a diagram is svg.py's SVG with
+its steps as an ordered list (shown to screen readers only); big numbers, columns and
+quotations are plain HTML that handout.css lays out (side by side on a wide page, stacked on
+a narrow one).
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ from markupsafe import Markup
 
 from ..links import safe_href
 from ..pictures import mime_type
-from .handout_model import (BulletList, Citation, CodeBlock, FootnoteRef, Fragment, Heading, LineBreak, ListItem,
-                            Paragraph, Picture, Quote, Rule, Run, Span, Table, fragments)
+from . import handout_wording as say
+from .handout_model import (BulletList, ChartBlock, Citation, CodeBlock, ColumnsBlock, DiagramBlock, FootnoteRef,
+                            Fragment, Heading, LineBreak, ListItem, Paragraph, Picture, QuotationBlock, Quote, Rule,
+                            Run, Span, StatsBlock, Table, fragments)
 
 from typing import TYPE_CHECKING
 
@@ -28,6 +36,9 @@ if TYPE_CHECKING:  # type hints only: the model is imported when something is re
 ALLOWED = {"p", "ul", "ol", "li", "strong", "em", "code", "pre", "a", "table", "thead", "tbody",
            "tr", "th", "td", "img", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "cite", "div"}
 VOID = {"img", "br", "hr"}
+
+
+NUM = ' class="num"'  # a figure column: right-aligned
 
 
 class HtmlWriter:
@@ -77,7 +88,75 @@ class HtmlWriter:
             return f"<blockquote>{self._flow(block.blocks)}</blockquote>"
         if isinstance(block, Rule):
             return "<hr>"
+        if isinstance(block, ChartBlock):
+            return self._chart(block)
+        if isinstance(block, DiagramBlock):
+            return self._diagram(block)
+        if isinstance(block, StatsBlock):
+            return self._stats(block)
+        if isinstance(block, ColumnsBlock):
+            columns = "".join(f'<div class="column">{self._flow(column)}</div>' for column in block.columns)
+            return f'<div class="columns columns-{len(block.columns)}">{columns}</div>'
+        if isinstance(block, QuotationBlock):
+            return (f'<figure class="quotation"><blockquote>{self._flow(block.blocks)}</blockquote>'
+                    f'<figcaption>— {self.runs(block.attribution)}</figcaption></figure>')
         raise TypeError(f"not a handout block: {block!r}")
+
+    # ---- the slide vocabulary ----
+    def _chart(self, block: ChartBlock) -> str:
+        """The chart as SVG, its source line (linked to the references) and its data table."""
+        from dataclasses import replace
+
+        from .svg import chart_svg, chart_table_rows
+
+        chart = block.chart
+        svg = chart_svg(replace(chart, citation=""), block.ident)  # the source line is HTML text under it
+        source = (f'<figcaption class="source">{escape(chart.citation, quote=False)}'
+                  f'{self._refs(block.numbers)}</figcaption>') if chart.citation else ""
+        rows = chart_table_rows(chart)
+        caption = say.CHART_TABLE_CAPTION.format(title=chart.title or say.CHART_UNTITLED)
+        if chart.unit and chart.unit != "%":
+            caption += say.CHART_TABLE_UNIT.format(unit=chart.unit)
+        head = "".join(f'<th scope="col"{NUM if i else ""}>{escape(c, quote=False)}</th>' for i, c in enumerate(rows[0]))
+        body = "".join("<tr>" + f'<th scope="row">{escape(row[0], quote=False)}</th>'
+                       + "".join(f'<td class="num">{escape(v, quote=False)}</td>' for v in row[1:]) + "</tr>\n"
+                       for row in rows[1:])
+        table = (f'<table class="chart-data" id="{escape(block.ident)}-data"><caption>{escape(caption, quote=False)}'
+                 f'</caption>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>')
+        return f'<figure class="chart chart-{chart.kind}">{svg}{source}</figure>\n{table}'
+
+    @staticmethod
+    def _diagram(block: DiagramBlock) -> str:
+        """The diagram's SVG and steps, its drawing cropped to its shapes (a row of steps would
+        otherwise sit in a band of empty page)."""
+        from .diagram_layout import diagram_geometry
+        from .svg import WIDTH, diagram_svg
+
+        height = 300  # diagram_svg's drawing height
+        out = diagram_svg(block.diagram, block.ident)
+        boxes = diagram_geometry(block.diagram, WIDTH, height)
+        top = max(0.0, min(y for _, y, _, _ in boxes) - 12)
+        bottom = min(float(height), max(y + h for _, y, _, h in boxes) + 12)
+        return out.replace(f'viewBox="0 0 {WIDTH} {height}"', f'viewBox="0 {top:.1f} {WIDTH} {bottom - top:.1f}"', 1)
+
+    def _stats(self, block: StatsBlock) -> str:
+        """Big numbers side by side: the figure, its label and its citation."""
+        out = []
+        for item in block.items:
+            stat = item.stat
+            source = ""
+            if stat.citation or item.numbers:
+                source = (f'<p class="stat-source">{escape(stat.citation, quote=False)}'
+                          f'{self._refs(item.numbers)}</p>')
+            out.append(f'<div class="stat"><p class="stat-figure">{escape(stat.figure, quote=False)}</p>'
+                       f'<p class="stat-label">{escape(stat.label, quote=False)}</p>{source}</div>')
+        return f'<div class="stats stats-{len(block.items)}">{"".join(out)}</div>'
+
+    @staticmethod
+    def _refs(numbers) -> str:
+        """Reference numbers as the citation links text shows them (nothing for none)."""
+        links = ", ".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers)
+        return f'\u00a0<sup class="cite">[{links}]</sup>' if links else ""  # kept with the words before it
 
     @staticmethod
     def _code(block: CodeBlock) -> str:

@@ -7,11 +7,14 @@ width), so text keeps its size relative to the slide at any window size, in the 
 thumbnails and in the presenter view. The template's look (colours, type sizes, bullets,
 decorations) becomes a style sheet (`layout_css`); the slides only carry class names.
 
-One function per shape kind, found through two tables: `FILLS` for shapes that fill a
-placeholder (text boxes) and `VISUALS` for shapes that share one placeholder's box, stacked
-top to bottom in equal shares as the deck writer stacks them (tables, pictures). A new shape
-kind (the visual-slides issue's Chart and Diagram, drawn with render/svg.py) is one method of
-SlideDrawer and one entry in one of the tables.
+One function per shape kind, found through two tables: `FILLS` for shapes that fill
+placeholders (text boxes, big numbers on the Big Number cards, columns) and `VISUALS` for
+shapes that share one placeholder's box, stacked top to bottom in equal shares as the deck
+writer stacks them (tables, pictures, and charts and diagrams drawn with render/svg.py in the
+box's shape, role="img" with their description). Visuals with no placeholder left take the
+room under the title, or the right half of the text's box, as in the deck. The footer and the
+slide number sit in the layout's footer-row boxes on the slides that carry them. A new shape
+kind is one method of SlideDrawer and one entry in one of the tables.
 """
 
 from __future__ import annotations
@@ -25,8 +28,37 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..links import safe_href
-from .fit import CELL_INSETS, LINE_FACTOR, TABLE_FONT_PT, VISUAL_GAP_PT
-from .presentation import LineBreak, Picture, Run, Slide, Table, TextBox, placements
+from .diagram_layout import diagram_geometry, diagram_size
+from .fit import (
+    CELL_INSETS,
+    LINE_FACTOR,
+    TABLE_FONT_PT,
+    VISUAL_GAP_PT,
+    beside,
+    column_boxes,
+    free_area,
+    text_beside_visual,
+)
+from .layouts import stat_columns
+from .measure import text_width
+from .presentation import (
+    Chart,
+    Columns,
+    Diagram,
+    LineBreak,
+    Paragraph,
+    Picture,
+    Point,
+    Run,
+    Slide,
+    Stat,
+    Table,
+    TextBox,
+    is_visual,
+    placements,
+)
+from .svg import WIDTH as SVG_WIDTH
+from .svg import chart_svg, diagram_svg
 
 if TYPE_CHECKING:  # pragma: no cover
     from .template_info import Box, Layout, Look, TemplateInfo
@@ -36,6 +68,7 @@ EMU_PER_INCH = 914400
 MONO_FONT = '"Courier New", "Liberation Mono", monospace'
 FONT_FALLBACK = '"Liberation Sans", Arimo, Helvetica, sans-serif'
 DEFAULT_LAYOUT = "Title and Content"
+ALIGN = {"l": "left", "ctr": "center", "r": "right", "just": "justify", "dist": "justify"}
 
 
 def num(value: float) -> str:
@@ -98,6 +131,7 @@ def layout_css(info: TemplateInfo, look: Look | None, canvas: Canvas, used: list
             rules.append(f"{cls} a{{color:#{layout.hyperlink}}}")
         boxes = ([("t", layout.title)] if layout.title is not None else []) + [
             (str(slot), box) for slot, box in enumerate(layout.bodies)]
+        boxes += [(box.type, box) for box in layout.navigation]  # the footer row: .ph-dt, .ph-ftr, .ph-sldNum
         for key, box in boxes:
             rules.extend(_box_css(f"{cls} .ph-{key}", box, look, canvas))
     return "\n".join(rules)
@@ -109,11 +143,20 @@ def _box_css(sel: str, box: Box, look: Look | None, canvas: Canvas) -> list:
     justify = {"t": "flex-start", "ctr": "center", "b": "flex-end"}.get(box.anchor, "flex-start")
     padding = " ".join(canvas.cq(side) for side in (top, right, bottom, left))
     place = canvas.place(box.left, box.top, box.width, box.height)
-    rules = [f"{sel}{{{place};padding:{padding};justify-content:{justify}}}"]
+    look_of_box = ""
+    if box.fill:  # the placeholder's own fill: the Big Number cards, the Activity badge
+        look_of_box += f";background:#{box.fill}"
+    if box.outline:
+        look_of_box += f";border:{canvas.cq(box.outline[1])} solid #{box.outline[0]}"
+    if box.corner:
+        look_of_box += f";border-radius:{canvas.cq(box.corner * min(box.width, box.height))}"
+    rules = [f"{sel}{{{place};padding:{padding};justify-content:{justify}{look_of_box}}}"]
     for n, level in enumerate(box.levels):
         line = canvas.pt(level.line_points) if level.line_points else num(LINE_FACTOR * level.line_spacing)
         decl = (f"font-size:{canvas.pt(level.size_pt)};line-height:{line};font-weight:"
                 f"{'bold' if level.bold else 'normal'};margin-top:{canvas.pt(level.space_before_pt)}")
+        if level.align != "l":
+            decl += f";text-align:{ALIGN.get(level.align, 'left')}"
         if level.colour:
             decl += f";color:#{level.colour}"
         if level.typeface:
@@ -187,6 +230,8 @@ class SlideDrawer:
     def __init__(self, info: TemplateInfo, look: Look | None, image_uri: Callable[[str], str]):
         self.info, self.look, self.image_uri = info, look, image_uri
         self.canvas = Canvas(info.slide_width, info.slide_height)
+        self.slide: Slide | None = None  # the slide being drawn, its number and how many charts/diagrams so far
+        self.number, self.drawn, self.beside = 0, 0, None
 
     def layout(self, slide: Slide) -> Layout | None:
         """The slide's layout in the template (the deck writer insists that it is there)."""
@@ -198,8 +243,10 @@ class SlideDrawer:
         return found.name if found is not None else slide.layout
 
     def draw(self, slide: Slide, number: int) -> Markup:
-        """The inside of one slide's frame: decorations, title, subtitle, logo, then each placement."""
+        """The inside of one slide's frame: decorations, title, subtitle, logo, each placement, then the
+        footer and the slide number."""
         layout = self.layout(slide)
+        self.slide, self.number, self.drawn = slide, number, 0
         out = [self._decorations(layout)]
         out.append(self._title(slide, layout, number))
         bodies = layout.bodies if layout is not None else ()
@@ -209,17 +256,107 @@ class SlideDrawer:
                                  for i, line in enumerate(slide.subtitle)) + "</div></div>")
         if slide.logo is not None:
             out.append(self._logo(slide.logo))
-        for slot, shapes in placements(slide):
-            if slot >= len(bodies):
-                break  # as the deck writer: a layout with fewer boxes shows what fits
+        placed = placements(slide)
+        self.beside = self._beside_slot(slide, layout, placed)
+        for slot, shapes in placed:
             fill = FILLS.get(type(shapes[0]))
-            out.append(fill(self, shapes[0], slot) if fill is not None else self._visuals(bodies[slot], shapes))
+            if fill is not None:
+                if layout is not None and (slot < len(bodies) or isinstance(shapes[0], Columns)):
+                    out.append(fill(self, shapes[0], slot))
+                continue  # as the deck writer: text with no placeholder left is not shown
+            if layout is None:
+                continue
+            if slot < len(bodies):
+                box = bodies[slot]
+            elif self.beside is not None:
+                box = beside(bodies[self.beside], right=True)
+            else:
+                box = free_area(layout, self.info)
+            out.append(self._visuals(box, shapes))
+        out.append(self._navigation(slide, layout, number))
         return Markup("".join(out))
+
+    def _beside_slot(self, slide: Slide, layout: Layout | None, placed: list) -> int | None:
+        """The text's slot when visuals without a placeholder share its box (fit.text_beside_visual), else None."""
+        if layout is None or not text_beside_visual(slide, layout):
+            return None
+        return max(slot for slot, shapes in placed if not is_visual(shapes[0]) and slot < len(layout.bodies))
+
+    def _ident(self) -> str:
+        """An id prefix unique in the page for the next chart or diagram of the slide being drawn."""
+        self.drawn += 1
+        return f"s{self.number}-v{self.drawn}"
 
     # ---- shapes that fill a placeholder, one function per kind ----
     def text_box(self, text: TextBox, slot: int) -> str:
-        """A text box in the layout's body placeholder number slot (placed and styled by layout_css)."""
-        return f'<div class="ph ph-{slot}"><div class="tx">{text_html(text)}</div></div>'
+        """A text box in the layout's body placeholder number slot (placed and styled by layout_css);
+        in the left half of it when visuals take the right half."""
+        style = ""
+        if slot == self.beside:
+            half = beside(self.layout(self.slide).bodies[slot])
+            style = f' style="{self.canvas.place(half.left, half.top, half.width, half.height)}"'
+        return f'<div class="ph ph-{slot}"{style}><div class="tx">{text_html(text)}</div></div>'
+
+    def stat(self, stat: Stat, slot: int) -> str:
+        """A big number on its card (the figure, the label, the citation, styled by the card's levels);
+        one or two figures sit in the middle of the row, as the deck writer moves them."""
+        bodies = self.layout(self.slide).bodies
+        stats = [s for s, shapes in placements(self.slide) if isinstance(shapes[0], Stat)]
+        style = ""
+        if stats and len(stats) < len(bodies) and stats == list(range(len(stats))):
+            lefts = stat_columns([b.left for b in bodies], bodies[0].width, len(stats))
+            style = f' style="left:{self.canvas.x(lefts[stats.index(slot)])}"'
+        return (f'<div class="ph ph-{slot} stat"{style}><div class="tx">'
+                f"{text_html(TextBox((Point(stat.paragraphs),)))}</div></div>")
+
+    def columns(self, shape: Columns, slot: int) -> str:
+        """Columns side by side in the layout's boxes: on a comparison each heading in its heading box
+        over its column; a column with no box of its own takes the last one's style (as the deck copies it)."""
+        layout = self.layout(self.slide)
+        own = list(range(slot, len(layout.bodies)))
+        boxes = column_boxes(layout.bodies[slot:], shape, free_area(layout, self.info))
+        headed = bool(shape.headings) and len(own) >= 4
+        heads, texts = (own[0::2], own[1::2]) if headed else ([], own[:len(boxes)])
+        out = []
+        for n, (head_box, box) in enumerate(boxes):
+            if not texts:
+                break
+            points = shape.columns[n].points
+            if headed and head_box is not None:
+                head = heads[n] if n < len(heads) else heads[-1]
+                place = self.canvas.place(head_box.left, head_box.top, head_box.width, head_box.height)
+                out.append(f'<div class="ph ph-{head}" style="{place}"><div class="tx">'
+                           f'<p class="lv0 first">{escape(shape.headings[n])}</p></div></div>')
+            elif shape.headings:  # the heading as the column's first, bold, line
+                points = (Point((Paragraph((Run(shape.headings[n]),), role="heading"),)),) + points
+            text = texts[n] if n < len(texts) else texts[-1]
+            place = self.canvas.place(box.left, box.top, box.width, box.height)
+            out.append(f'<div class="ph ph-{text}" style="{place}"><div class="tx">'
+                       f"{text_html(TextBox(points))}</div></div>")
+        return "".join(out)
+
+    def _navigation(self, slide: Slide, layout: Layout | None, number: int) -> str:
+        """The footer line and the slide number in the layout's footer-row boxes, on the slides that carry
+        them; a footer too long for its box takes the row from the date's left edge to the number, as the deck."""
+        if layout is None:
+            return ""
+        boxes = {box.type: box for box in layout.navigation}
+        out = []
+        footer = boxes.get("ftr")
+        if slide.footer and footer is not None:
+            style = ""
+            size = footer.level(0).size_pt
+            if text_width(slide.footer, size) * EMU_PER_PT > footer.width - 2 * 91440:
+                date, num_box = boxes.get("dt"), boxes.get("sldNum")
+                left = date.left if date is not None else footer.left
+                right = (num_box.left - 91440 if num_box is not None and num_box.left > footer.left
+                         else footer.left + footer.width)
+                style = f' style="{self.canvas.place(left, footer.top, right - left, footer.height)}"'
+                style = style[:-1] + ';text-align:left"'
+            out.append(f'<div class="ph ph-ftr nav"{style}><p class="lv0 first">{escape(slide.footer)}</p></div>')
+        if slide.numbered and "sldNum" in boxes:
+            out.append(f'<div class="ph ph-sldNum nav" aria-hidden="true"><p class="lv0 first">{number}</p></div>')
+        return "".join(out)
 
     def _decorations(self, layout: Layout | None) -> str:
         """The rectangles the layout and its master draw (bands, rules), behind everything else."""
@@ -262,6 +399,24 @@ class SlideDrawer:
             out.append(draw(self, shape, (box.left, box.top + i * (each + gap), box.width, each)))
         return "".join(out)
 
+    def chart(self, chart: Chart, box: tuple) -> str:
+        """A chart as SVG filling its share (bars from zero, data labels, the source line beneath), role="img"
+        with its title and a description holding every figure."""
+        left, top, width, height = box
+        svg = chart_svg(chart, self._ident(), height=round(SVG_WIDTH * height / width))
+        return f'<div class="visual chart" style="{self.canvas.place(left, top, width, height)}">{svg}</div>'
+
+    def diagram(self, diagram: Diagram, box: tuple) -> str:
+        """A process or cycle as SVG in the deck's geometry and type size (diagram_layout), role="img" with
+        the steps in order in its description and as a list for screen readers."""
+        left, top, width, height = box
+        geometry = diagram_geometry(diagram, width, height)
+        size_pt = diagram_size(diagram, geometry[0][2], geometry[0][3]) or 18
+        unit = width / SVG_WIDTH  # EMU per SVG unit
+        svg = diagram_svg(diagram, self._ident(), height=round(height / unit), size=round(size_pt * EMU_PER_PT / unit))
+        return f'<div class="visual diagram-box" style="{self.canvas.place(left, top, width, height)}">{svg}</div>'
+
+
     # ---- visuals, one function per kind ----
     def table(self, table: Table, box: tuple) -> str:
         """A table at the top of its share: header row, body rows, the deck's column widths and row height."""
@@ -287,28 +442,30 @@ class SlideDrawer:
         size = _natural_size(picture.path) if picture.path else None
         if size is None:
             return ""  # as the deck: a missing picture is the checks' finding, nothing is drawn
-        scale = min(width / size[0], height / size[1], 1.0)
+        enlarge = self.slide is not None and self.slide.kind == "picture"  # a picture slide fills its box
+        scale = min(width / size[0], height / size[1], 10.0 if enlarge else 1.0)
+        if picture.width:  # the author's width, as a share of the box (never taller than the box)
+            scale = min(width * picture.width / size[0], height / size[1])
         pw, ph = size[0] * scale, size[1] * scale
         place = self.canvas.place(left + (width - pw) / 2, top + (height - ph) / 2, pw, ph)
         return (f'<img class="abs" src="{self.image_uri(picture.path)}" alt="{escape(picture.alt)}" '
                 f'style="{place}">')
 
-    # The visual-slides issue's Chart and Diagram go here: one method each, drawing the
-    # <svg> that render/svg.py's chart_svg()/diagram_svg() returns in its share of the box
-    # (a <figure role="img" aria-label=…> around it), and one entry each in VISUALS below.
 
 
 # The dispatch, one drawing function per shape kind (as pptx_writer.py has one branch per kind).
 # Shapes that fill a placeholder's text (presentation.is_visual is False), by placements' slot:
 FILLS: dict = {
     TextBox: SlideDrawer.text_box,
-    # the visual-slides issue's Stat and Columns (Columns takes presentation.slots() placeholders)
+    Stat: SlideDrawer.stat,
+    Columns: SlideDrawer.columns,  # takes presentation.slots() placeholders from its slot on
 }
 # Visuals, each given (left, top, width, height) in EMU: its share of one placeholder's box.
 VISUALS: dict = {
     Table: SlideDrawer.table,
     Picture: SlideDrawer.picture,
-    # Chart: SlideDrawer.chart, Diagram: SlideDrawer.diagram  (the visual-slides issue)
+    Chart: SlideDrawer.chart,
+    Diagram: SlideDrawer.diagram,
 }
 
 

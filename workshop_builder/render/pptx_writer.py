@@ -26,13 +26,28 @@ from .base import build_time, normalise_zip
 from .code_colours import SHADING as CODE_SHADING
 from .deck_plan import plan_deck
 from .fit import TABLE_FONT_PT, VISUAL_GAP_PT, notes_fit
-from .presentation import LineBreak, Picture, Run, Slide, Table, TextBox, placements
+from .layouts import REQUIRED, stat_columns
+from .presentation import (
+    Chart,
+    Columns,
+    Diagram,
+    LineBreak,
+    Paragraph,
+    Picture,
+    Run,
+    Slide,
+    Stat,
+    Table,
+    TextBox,
+    placements,
+)
+from .shapes_writer import write_chart, write_diagram
 from .template_info import template_info
 
 __all__ = ["TABLE_FONT_PT", "write_deck", "write_slides"]
 
 MONO_FONT = "Courier New"
-LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Two Content", "Blank")
+LAYOUTS = (REQUIRED,)  # every other layout falls back (deck_plan, W611)
 
 
 def write_deck(resolved: Resolved) -> bytes:
@@ -101,8 +116,10 @@ class _SlideWriter:
     def __init__(self, prs, resolved: Resolved, planned: Slide, notes_pages: _NotesPages, new_slides: _NewSlides):
         self.prs, self.planned, self.notes_pages = prs, planned, notes_pages
         self.new_slides = new_slides
-        self.template = resolved.workshop.template
         self.lang = MSO_LANGUAGE_ID.ENGLISH_UK if resolved.workshop.language.lower() == "en-gb" else None
+        self.language = resolved.workshop.language or "en-GB"
+        self.template = resolved.workshop.template
+        self.when = build_time(resolved)
 
     def write(self) -> None:
         planned = self.planned
@@ -115,30 +132,141 @@ class _SlideWriter:
             _title_first(slide, title)
         bodies = sorted((ph for ph in slide.placeholders if ph.placeholder_format.idx != 0),
                         key=lambda ph: ph.placeholder_format.idx)
-        used = 0
+        first_free = 0
         if planned.subtitle and bodies:
             tf = bodies[0].text_frame
             for i, line in enumerate(planned.subtitle):
                 para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
                 para.text = line
             self._language(tf)
-            used = 1
+            first_free = 1
         if planned.logo is not None:
             self._logo(slide, planned.logo)
+        used: set = set(range(first_free))
+        info = self._info()
         for slot, shapes in placements(planned):
-            if slot >= len(bodies):
-                break
-            if isinstance(shapes[0], TextBox):
-                self._fill(bodies[slot].text_frame, shapes[0].paragraphs)
+            first = shapes[0]
+            if isinstance(first, Columns):
+                used |= self._columns(slide, bodies, slot, first, info, layout.name)
+                continue
+            if isinstance(first, (TextBox, Stat)):
+                if slot < len(bodies):
+                    self._fill(bodies[slot].text_frame, first.paragraphs)
+                    used.add(slot)
+                continue
+            if slot < len(bodies):
+                box = _take_box(bodies[slot])
+                used.add(slot)
             else:
-                self._visuals(slide, _take_box(bodies[slot]), shapes)
-            used = slot + 1
-        for ph in bodies[used:]:  # unused placeholders would show "Click to add text"
-            ph._element.getparent().remove(ph._element)
+                box = self._beside_text(planned, bodies, used, info, layout.name) or self._free_box(info, layout.name)
+            self._visuals(slide, box, shapes)
+        stats = [slot for slot, shapes in placements(planned) if isinstance(shapes[0], Stat)]
+        if stats and len(stats) < len(bodies) and stats == list(range(len(stats))):
+            lefts = stat_columns([b.left for b in bodies], bodies[0].width, len(stats))
+            for slot, left in zip(stats, lefts):
+                ph = bodies[slot]
+                top, width, height = ph.top, ph.width, ph.height  # inherited from the layout
+                ph.left, ph.top, ph.width, ph.height = Emu(left), top, width, height
+        for n, ph in enumerate(bodies):  # unused placeholders would show "Click to add text"
+            if n not in used and ph._element.getparent() is not None:
+                ph._element.getparent().remove(ph._element)
+        self._navigation(slide, layout, planned)
         if planned.notes:
             tf = self.notes_pages.text_frame(slide)
             self._fill(tf, planned.notes, notes=True)
             self._shrink_notes(tf, planned.notes)
+
+    def _info(self):
+        return template_info(self.template)
+
+    def _free_box(self, info, layout_name: str) -> tuple:
+        """The room under the title where shapes go that have no placeholder."""
+        from .fit import free_area
+
+        if info is None or layout_name not in info.layouts:
+            width, height = self.prs.slide_width, self.prs.slide_height
+            return (Emu(int(width * 0.055)), Emu(int(height * 0.22)), Emu(int(width * 0.89)), Emu(int(height * 0.66)))
+        area = free_area(info.layouts[layout_name], info)
+        return (Emu(area.left), Emu(area.top), Emu(area.width), Emu(area.height))
+
+    def _beside_text(self, planned: Slide, bodies, used: set, info, layout_name: str):
+        """The right half of the text's placeholder, the text narrowed to the left half, when visuals
+        have no placeholder of their own (fit.text_beside_visual), else None."""
+        from .fit import beside, text_beside_visual
+
+        layout = info.layouts.get(layout_name) if info is not None else None
+        if layout is None or not text_beside_visual(planned, layout):
+            return None
+        slot = max(n for n in used if n < len(bodies)) if any(n < len(bodies) for n in used) else None
+        if slot is None or bodies[slot]._element.getparent() is None:
+            return None
+        box = layout.bodies[slot]
+        _place(bodies[slot], beside(box))
+        right = beside(box, right=True)
+        return (Emu(right.left), Emu(right.top), Emu(right.width), Emu(right.height))
+
+    def _columns(self, slide, bodies, slot: int, shape: Columns, info, layout_name: str) -> set:
+        """Columns in the layout's placeholders (heading and content on a comparison), moved to
+        their column's box; a column with no placeholder of its own gets a copy of the last one."""
+        from .fit import column_boxes, free_area
+
+        layout = info.layouts.get(layout_name) if info is not None else None
+        if layout is None:
+            return set()
+        boxes = column_boxes(layout.bodies[slot:], shape, free_area(layout, info))
+        headed = bool(shape.headings) and len(layout.bodies[slot:]) >= 4
+        own = bodies[slot:]
+        heads, texts = (own[0::2], own[1::2]) if headed else ([], own[:len(boxes)])
+        used = set()
+        for n, (head_box, box) in enumerate(boxes):
+            placeholder = texts[n] if n < len(texts) else _copy_placeholder(slide, texts[-1] if texts else None)
+            if placeholder is None:
+                continue
+            _place(placeholder, box)
+            paragraphs = shape.columns[n].paragraphs
+            if shape.headings and not headed:  # the heading as the column's first, bold, line
+                paragraphs = (Paragraph((Run(shape.headings[n]),), role="heading"),) + paragraphs
+            self._fill(placeholder.text_frame, paragraphs)
+            if headed:
+                heading = heads[n] if n < len(heads) else _copy_placeholder(slide, heads[-1])
+                _place(heading, head_box)
+                self._fill(heading.text_frame, (Paragraph((Run(shape.headings[n]),)),))
+        for ph in own:
+            if ph in heads[:len(boxes)] or ph in texts[:len(boxes)]:
+                used.add(slot + own.index(ph))
+        return used
+
+    def _navigation(self, slide, layout, planned: Slide) -> None:
+        """The footer line and the slide number, copied from the layout's placeholders (python-pptx
+        copies neither); the number is a slide-number field, so it stays right when slides move."""
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
+        for ph in layout.placeholders:
+            kind = ph.placeholder_format.type
+            if kind == PP_PLACEHOLDER.FOOTER and planned.footer:
+                el = _clone_onto(slide, ph)
+                tx_body = el.find(qn("p:txBody"))
+                for p in tx_body.findall(qn("a:p")):
+                    tx_body.remove(p)
+                p = lxml_etree.SubElement(tx_body, qn("a:p"))
+                r = lxml_etree.SubElement(p, qn("a:r"))
+                lxml_etree.SubElement(r, qn("a:rPr"), lang=self.language)
+                lxml_etree.SubElement(r, qn("a:t")).text = planned.footer
+                _widen_footer(el, ph, layout, planned.footer)
+            elif kind == PP_PLACEHOLDER.SLIDE_NUMBER and planned.numbered:
+                el = _clone_onto(slide, ph)
+                tx_body = el.find(qn("p:txBody"))
+                fld = tx_body.find(".//" + qn("a:fld"))
+                if fld is None:
+                    for p in tx_body.findall(qn("a:p")):
+                        tx_body.remove(p)
+                    p = lxml_etree.SubElement(tx_body, qn("a:p"))
+                    fld = lxml_etree.SubElement(p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+                                                type="slidenum")
+                    lxml_etree.SubElement(fld, qn("a:rPr"), lang=self.language)
+                    lxml_etree.SubElement(fld, qn("a:t"))
+                fld.set("type", "slidenum")
+                fld.find(qn("a:t")).text = str(len(self.prs.slides))
 
     # ---- text ----
     def _fill(self, tf, paragraphs, notes: bool = False) -> None:
@@ -223,7 +351,11 @@ class _SlideWriter:
             if isinstance(shape, Table):
                 self._table(slide, (left, y, width, each), shape)
             elif isinstance(shape, Picture):
-                self._picture(slide, (left, y, width, each), shape)
+                self._picture(slide, (left, y, width, each), shape, enlarge=self.planned.kind == "picture")
+            elif isinstance(shape, Chart):
+                write_chart(slide, (left, y, width, each), shape, self.language, self.when)
+            elif isinstance(shape, Diagram):
+                write_diagram(slide, (left, y, width, each), shape)
             else:  # a new shape kind needs a branch here
                 raise TypeError(f"no writer for {type(shape).__name__}")
 
@@ -270,12 +402,13 @@ class _SlideWriter:
         pic._element.nvPicPr.cNvPr.set("descr", logo.alt)
         pic.name = logo.alt[:60]
 
-    def _picture(self, slide, box, picture: Picture) -> None:
+    def _picture(self, slide, box, picture: Picture, enlarge: bool = False) -> None:
+        """A picture scaled to fit its box, never distorted nor cropped (enlarged too on a picture slide)."""
         left, top, width, height = box
         if not picture.path:
             return
         pic = slide.shapes.add_picture(picture.path, left, top)
-        scale = min(width / pic.width, height / pic.height, 1.0)
+        scale = min(width / pic.width, height / pic.height, 1.0 if not enlarge else 10.0)
         if picture.width:  # the author's width, as a share of the box (never taller than the box)
             scale = min(width * picture.width / pic.width, height / pic.height)
         pic.width, pic.height = Emu(int(pic.width * scale)), Emu(int(pic.height * scale))
@@ -359,6 +492,74 @@ class _NotesPages:
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
         return part.notes_slide.notes_text_frame
+
+
+def _place(placeholder, box) -> None:
+    """Move a placeholder to a template_info Box's position and size."""
+    placeholder.left, placeholder.top = Emu(box.left), Emu(box.top)
+    placeholder.width, placeholder.height = Emu(box.width), Emu(box.height)
+
+
+def _next_id(slide) -> int:
+    return max((int(el.get("id")) for el in slide.shapes._spTree.iter(qn("p:cNvPr"))), default=1) + 1
+
+
+def _copy_placeholder(slide, placeholder):
+    """A copy of a slide placeholder, empty, under a fresh shape id and a placeholder index of its own."""
+    if placeholder is None:
+        return None
+    el = copy.deepcopy(placeholder._element)
+    el.nvSpPr.cNvPr.set("id", str(_next_id(slide)))
+    idxs = [int(ph.get("idx", "0")) for ph in slide.shapes._spTree.iter(qn("p:ph"))]
+    el.ph.set("idx", str(max(idxs + [12]) + 1))
+    tx_body = el.find(qn("p:txBody"))
+    for p in tx_body.findall(qn("a:p"))[1:]:
+        tx_body.remove(p)
+    for child in list(tx_body.find(qn("a:p"))):
+        if child.tag != qn("a:pPr"):
+            tx_body.find(qn("a:p")).remove(child)
+    placeholder._element.addnext(el)
+    return next(ph for ph in slide.placeholders if ph._element is el)
+
+
+def _clone_onto(slide, layout_placeholder):
+    """A slide placeholder inheriting from a layout placeholder (the footer row), appended last."""
+    el = copy.deepcopy(layout_placeholder._element)
+    el.nvSpPr.cNvPr.set("id", str(_next_id(slide)))
+    sp_pr = el.find(qn("p:spPr"))
+    for child in list(sp_pr):
+        sp_pr.remove(child)  # the position comes from the layout
+    tx_body = el.find(qn("p:txBody"))
+    lst = tx_body.find(qn("a:lstStyle"))
+    if lst is not None:
+        for child in list(lst):
+            lst.remove(child)
+    slide.shapes._spTree.append(el)
+    return el
+
+
+def _widen_footer(el, footer, layout, text: str) -> None:
+    """A footer too long for its box on one line gets the row from the date's left edge to the
+    slide number, aligned left, rather than wrapping out of the slide."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    from .fit import text_width
+
+    sizes = footer._element.xpath(".//a:lvl1pPr/a:defRPr/@sz")
+    size = int(sizes[0]) / 100 if sizes else 18.0
+    inner = (footer.width or 0) - 2 * 91440
+    if text_width(text, size) * 12700 <= inner:
+        return
+    others = {ph.placeholder_format.type: ph for ph in layout.placeholders}
+    date, number = others.get(PP_PLACEHOLDER.DATE), others.get(PP_PLACEHOLDER.SLIDE_NUMBER)
+    left = date.left if date is not None else footer.left
+    right = number.left - 91440 if number is not None and number.left > footer.left else footer.left + footer.width
+    sp_pr = el.find(qn("p:spPr"))
+    xfrm = lxml_etree.SubElement(sp_pr, qn("a:xfrm"))
+    lxml_etree.SubElement(xfrm, qn("a:off"), x=str(int(left)), y=str(int(footer.top)))
+    lxml_etree.SubElement(xfrm, qn("a:ext"), cx=str(int(right - left)), cy=str(int(footer.height)))
+    for p in el.find(qn("p:txBody")).findall(qn("a:p")):
+        p.insert(0, lxml_etree.Element(qn("a:pPr"), algn="l"))
 
 
 def _take_box(placeholder):

@@ -6,10 +6,13 @@ it and splits slides that do not fit; the writer (pptx_writer.py) only translate
 checks read it. Every type is a frozen dataclass holding tuples, so a slide can be split
 or renumbered with `dataclasses.replace` and compared in tests.
 
-A new shape kind (the visual-slides issue's `Chart` and `Diagram`) is one dataclass here,
-added to `Shape`, plus one branch in fit.py (how tall it is) and one in pptx_writer.py
-(how it is written). Shapes other than text boxes are *visuals*: consecutive visuals
-share one placeholder's box, stacked top to bottom (see `placements`).
+A new shape kind is one dataclass here, added to `Shape`, plus one branch in fit.py (how tall
+it is) and one in pptx_writer.py (how it is written). Text boxes, big numbers (`Stat`) and
+`Columns` fill placeholders' text frames (a `Columns` one a column, two on a comparison); the
+other shapes (tables, pictures, `Chart`, `Diagram`) are *visuals*: consecutive visuals share
+one placeholder's box, stacked top to bottom, or the room under the title when the layout has
+no placeholder left (see `placements`). The handout and HTML-slide renderers draw `Chart` and
+`Diagram` with svg.py.
 """
 
 from __future__ import annotations
@@ -127,13 +130,104 @@ class Picture:
     width: float = 0.0  # the author's width as a fraction of the box ({width=50%}); 0 to fit the box
 
 
-# The visual-slides issue adds Chart and Diagram here.
-Shape = Union[TextBox, Table, Picture]  # noqa: UP007 (Python 3.9 evaluates this alias)
+def _figure(value: float) -> str:
+    """A chart figure as people write it: 12,706; 12.5."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of a chart: its name (the table's column header) and one value per category."""
+
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native chart from a `::: chart KIND` table: categories down, one series per further column."""
+
+    kind: str  # "bar" (horizontal) | "column" | "line" | "pie"
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    title: str = ""
+    unit: str = ""  # what the figures count ("referrals", "%")
+    category_name: str = ""  # the first column's header ("Year")
+    citation: str = ""  # the source line shown under the chart ("Source: Home Office, 2025")
+
+    def figure(self, value: float) -> str:
+        """A value as the data labels and the description write it (with a % unit attached)."""
+        return _figure(value) + ("%" if self.unit == "%" else "")
+
+    @property
+    def description(self) -> str:
+        """What the chart shows, in words, for screen readers (its alt text): kind, title, every figure."""
+        what = {"bar": "Bar chart", "column": "Column chart", "line": "Line chart", "pie": "Pie chart"}[self.kind]
+        head = f"{what}: {self.title}" if self.title else what
+        if self.unit and self.unit != "%":
+            head += f" ({self.unit})"
+        parts = []
+        for series in self.series:
+            values = "; ".join(f"{c} {self.figure(v)}" for c, v in zip(self.categories, series.values))
+            parts.append(f"{series.name}: {values}" if len(self.series) > 1 or not self.title else values)
+        text = f"{head}. " + ". ".join(parts) + "."
+        return text + (f" {self.citation}" if self.citation else "")
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A `::: process` (steps joined by arrows) or `::: cycle` (the last step leads back to the first)."""
+
+    kind: str  # "process" | "cycle"
+    steps: tuple[str, ...]
+    name: str = ""  # what the diagram is about (the slide's title): its group's name
+
+    @property
+    def description(self) -> str:
+        """The steps in words, for screen readers."""
+        what = "Cycle" if self.kind == "cycle" else "Process"
+        text = f"{what} in {len(self.steps)} steps: " + "; then ".join(self.steps)
+        return text + ("; then back to the first step." if self.kind == "cycle" else ".")
+
+
+@dataclass(frozen=True)
+class Stat:
+    """A big number: the figure, a short label and the citation under it (fills one figure placeholder)."""
+
+    figure: str
+    label: str
+    citation: str = ""
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The figure (level 0), the label (level 1) and the citation (level 2): the Big Number
+        layout styles each level."""
+        lines = ((self.figure, 0), (self.label, 1), (self.citation, 2))
+        return tuple(Paragraph((Run(text),), level) for text, level in lines if text)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Two or three columns side by side, each a text box; with a heading over each on a comparison."""
+
+    columns: tuple[TextBox, ...]
+    headings: tuple[str, ...] = ()  # one per column, or () when the columns have none
+
+
+Shape = Union[TextBox, Table, Picture, Chart, Diagram, Stat, Columns]  # noqa: UP007 (Python 3.9 evaluates this alias)
+FILLS_PLACEHOLDER = (TextBox, Stat, Columns)  # written into placeholders' text frames
 
 
 def is_visual(shape) -> bool:
-    """Whether a shape is drawn in a placeholder's box (True) or fills its text frame (False)."""
-    return not isinstance(shape, TextBox)
+    """Whether a shape is drawn in a placeholder's box (True) or fills text frames (False)."""
+    return not isinstance(shape, FILLS_PLACEHOLDER)
+
+
+def slots(shape) -> int:
+    """How many of the layout's body placeholders a shape (or a group of visuals) takes."""
+    if isinstance(shape, Columns):
+        return len(shape.columns) * (2 if shape.headings else 1)
+    return 1
 
 
 # ---- slides ----
@@ -155,6 +249,9 @@ class Slide:
     part: int = 1  # this part's number, of `parts`
     parts: int = 1
     overflow: str = ""  # what still does not fit, in words; empty when everything fits
+    asked: str = ""  # the layout the slide asked for when the template lacks it ("" when it has it)
+    footer: str = ""  # the footer line (workshop title or edition); "" for none
+    numbered: bool = False  # whether the slide shows its number (a slide-number field) in the corner
 
     @property
     def text(self) -> TextBox | None:
@@ -177,5 +274,5 @@ def placements(slide: Slide) -> list:
             out[-1] = (out[-1][0], out[-1][1] + (shape,))
             continue
         out.append((slot, (shape,)))
-        slot += 1
+        slot += slots(shape)
     return out

@@ -1,5 +1,10 @@
 """What a deck template promises: each layout's boxes, text styles and colours.
 
+Every layout is read by name (the default template's are listed in render/layouts.py, with the
+fallback used when a user's template lacks one); each box says its placeholder type ("pic" for a
+picture placeholder) and its own fill (the Big Number cards, the Activity badge), and each layout
+which of the date, footer and slide-number placeholders it has, for the writer to fill.
+
 Read once per template file with python-pptx (cached on the file's path, size and time), so
 the deck plan can measure text against the real placeholders and the checks can test text
 sizes and contrast without writing a deck. Styles follow PowerPoint's inheritance: the
@@ -26,6 +31,7 @@ LEVELS = 9
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 NOT_BODY = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+FOOTER_TYPES = {PP_PLACEHOLDER.DATE: "dt", PP_PLACEHOLDER.FOOTER: "ftr", PP_PLACEHOLDER.SLIDE_NUMBER: "sldNum"}
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 MASTER_TYPE = {PP_PLACEHOLDER.CENTER_TITLE: PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.VERTICAL_TITLE: PP_PLACEHOLDER.TITLE}
 # The colour map's defaults (a master without p:clrMap): what bg1, tx1… stand for.
@@ -44,6 +50,7 @@ class Level:
     line_points: Optional[float]  # exact line pitch (lnSpc spcPts), or None
     colour: Optional[str]  # "RRGGBB", None when unknown
     typeface: str
+    align: str = "l"  # the paragraph's alignment (algn): "l", "ctr", "r", "just"
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,10 @@ class Box:
     insets: tuple  # left, top, right, bottom (EMU)
     levels: tuple  # Level × 9
     anchor: str = "t"  # vertical anchor: "t", "ctr" or "b"
+    type: str = "body"  # the placeholder's type: "title", "ctrTitle", "body", "obj" (content), "pic", …
+    fill: Optional[str] = None  # "RRGGBB" of the placeholder's own solid fill, None when it has none
+    outline: Optional[tuple] = None  # ("RRGGBB", width in EMU) of the placeholder's own line, None when none
+    corner: float = 0.0  # a rounded rectangle's corner radius as a share of its shorter side (0: square)
 
     def level(self, n: int) -> Level:
         """The style of outline level n (0-based), clamped to the nine levels."""
@@ -80,6 +91,12 @@ class Layout:
     bodies: tuple  # Box, by placeholder idx: the boxes the writer fills in order
     background: Optional[str]  # "RRGGBB" of a solid background, None when not solid
     hyperlink: Optional[str]  # "RRGGBB" of link text
+    footers: tuple = ()  # which of "dt", "ftr", "sldNum" the layout has placeholders for
+    navigation: tuple = ()  # Box × the footer row's placeholders, each its type "dt", "ftr" or "sldNum"
+
+    def box(self, idx: int) -> Optional[Box]:
+        """The body box with placeholder index idx, or None."""
+        return next((b for b in self.bodies if b.idx == idx), None)
 
 
 @dataclass(frozen=True)
@@ -175,10 +192,12 @@ def _plain_colour(el) -> Optional[str]:
 
 def _layout(layout, master, theme: _Theme) -> Layout:
     clr_map = _colour_map(layout, master)
-    title, bodies = None, []
+    title, bodies, footers, navigation = None, [], [], []
     for ph in layout.placeholders:
         fmt = ph.placeholder_format
         if fmt.type in NOT_BODY:
+            footers.append(FOOTER_TYPES[fmt.type])
+            navigation.append(_box(ph, "body", master, theme, clr_map))
             continue
         kind = "title" if fmt.type in TITLE_TYPES or fmt.idx == 0 else "body"
         box = _box(ph, kind, master, theme, clr_map)
@@ -188,7 +207,8 @@ def _layout(layout, master, theme: _Theme) -> Layout:
             bodies.append(box)
     bodies.sort(key=lambda b: b.idx)
     background = _background(layout._element, clr_map, theme) or _background(master._element, clr_map, theme)
-    return Layout(layout.name, title, tuple(bodies), background, _scheme("hlink", clr_map, theme))
+    return Layout(layout.name, title, tuple(bodies), background, _scheme("hlink", clr_map, theme),
+                  tuple(sorted(footers)), tuple(sorted(navigation, key=lambda b: b.type)))
 
 
 def _colour_map(layout, master) -> dict:
@@ -204,7 +224,7 @@ def _colour_map(layout, master) -> dict:
 def _master_placeholder(master, ph):
     """The master placeholder a layout placeholder inherits from (by type, as PowerPoint does)."""
     wanted = MASTER_TYPE.get(ph.placeholder_format.type, ph.placeholder_format.type)
-    if wanted not in (PP_PLACEHOLDER.TITLE,):
+    if wanted not in (PP_PLACEHOLDER.TITLE,) + NOT_BODY:
         wanted = PP_PLACEHOLDER.BODY
     for candidate in master.placeholders:
         if candidate.placeholder_format.type == wanted:
@@ -231,8 +251,19 @@ def _box(ph, kind: str, master, theme: _Theme, clr_map: dict) -> Box:
     if base is not None:
         left, top = left if left is not None else base.left, top if top is not None else base.top
         width, height = width if width is not None else base.width, height if height is not None else base.height
+    ph_type = ph._element.ph_type
+    own_fill = _x(ph._element, "p:spPr/a:solidFill")
+    line = _x(ph._element, "p:spPr/a:ln[a:solidFill]")
+    line_colour = _fill_colour(_x(line[0], "a:solidFill")[0], clr_map, theme) if line else None
+    rounded = _x(ph._element, "p:spPr/a:prstGeom[@prst='roundRect']")
+    adjust = _x(rounded[0], "a:avLst/a:gd[@name='adj']/@fmla") if rounded else []
+    corner = (int(adjust[0].split()[-1]) if adjust else 16667) / 100000 if rounded else 0.0
     return Box(ph.placeholder_format.idx, kind, int(left or 0), int(top or 0), int(width or 0), int(height or 0),
-               tuple(insets), tuple(levels), str(anchor))
+               tuple(insets), tuple(levels), str(anchor),
+               type=ph._element.ph.get("type", "obj") if ph_type is not None else "obj",
+               fill=_fill_colour(own_fill[0], clr_map, theme) if own_fill else None,
+               outline=(line_colour, int(line[0].get("w", "12700"))) if line_colour else None,
+               corner=corner)
 
 
 def _first(results):
@@ -256,6 +287,7 @@ def _level(chain: list, theme: _Theme, clr_map: dict) -> Level:
     line_pts = get("a:lnSpc/a:spcPts/@val")
     fill = get("a:defRPr/a:solidFill")
     face = get("a:defRPr/a:latin/@typeface") or "+mn-lt"
+    align = get("@algn") or "l"
     size_pt = int(size) / 100 if size else 18.0
     if face.startswith("+"):
         face = theme.fonts.get(face[1:3], "Arial")
@@ -266,7 +298,7 @@ def _level(chain: list, theme: _Theme, clr_map: dict) -> Level:
         space_before_pt=space_before, line_spacing=int(line_pct) / 100000 if line_pct else 1.0,
         line_points=int(line_pts) / 100 if line_pts else None,
         colour=_fill_colour(fill, clr_map, theme) if fill is not None else _scheme("tx1", clr_map, theme),
-        typeface=face,
+        typeface=face, align=str(align),
     )
 
 
