@@ -8,7 +8,7 @@ from pathlib import Path
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 FORMATS = ("-f", "pptx", "-f", "facilitator", "-f", "participant", "-f", "facilitator-docx",
-           "-f", "participant-docx")
+           "-f", "participant-docx", "-f", "slides-html")
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -31,7 +31,7 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, prin
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 FINDING = re.compile(r"^(?:\S.*?): [EWA]\d{3} ")
 FORMATS = ["-f", "pptx", "-f", "facilitator", "-f", "participant", "-f", "facilitator-docx",
-           "-f", "participant-docx"]
+           "-f", "participant-docx", "-f", "slides-html"]
 
 TARGETS = ["https://www.gov.uk/x", "http://a.example/b?c=d&e=f", "mailto:a@b.org", "tel:+441234567890",
            "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:x", "java\tscript:x", "jav&#x61;script:x",
