@@ -17,6 +17,9 @@ REPO = HERE.parent
 # Slide thumbnails run LibreOffice for every facilitator handout (seconds each), so builds in
 # tests go without them unless a test asks with --thumbnails (test_thumbnails.py, test_clients.py).
 os.environ.setdefault("WORKSHOP_BUILDER_THUMBNAILS", "0")
+# Checks compare dates (review_by, a contact's checked:) with "today": pinned here, so no test
+# changes its result as the real date moves on (issue 14). Tests that need another day set it.
+os.environ["WORKSHOP_BUILDER_TODAY"] = "2026-11-27"
 
 
 @pytest.fixture

@@ -19,12 +19,14 @@ ROOT = "workshop_builder"
 # Lowest first. A name covers the module and, for a package, everything under it.
 LAYERS = [
     ("foundation", ["workshop_builder", "workshop_builder.diagnostics", "workshop_builder.data",
-                    "workshop_builder.package_files", "workshop_builder.codes"]),
+                    "workshop_builder.package_files", "workshop_builder.codes", "workshop_builder.links"]),
     ("model", ["workshop_builder.model", "workshop_builder.yamlio", "workshop_builder.markdown_tree",
-               "workshop_builder.source_files", "workshop_builder.schema", "workshop_builder.visuals"]),
+               "workshop_builder.source_files", "workshop_builder.schema", "workshop_builder.visuals",
+               "workshop_builder.yaml_values", "workshop_builder.markdown_limits", "workshop_builder.pictures"]),
     ("loader and resolver", ["workshop_builder.loader", "workshop_builder.module_parser",
                              "workshop_builder.edition_loader", "workshop_builder.resolver",
-                             "workshop_builder.footnotes", "workshop_builder.pacing"]),
+                             "workshop_builder.footnotes", "workshop_builder.pacing", "workshop_builder.link_checks",
+                             "workshop_builder.template_guard", "workshop_builder.project_shape"]),
     ("renderers", ["workshop_builder.render"]),
     # The accessibility checks measure the deck the renderers plan, so checks sit above them.
     ("checks", ["workshop_builder.checks"]),

@@ -298,10 +298,11 @@ class Build:
         if not request.force and manifest.request_up_to_date(request_id):
             return BuildResult(self.out_dir, unchanged=[self.out_dir / n for n in manifest.request_outputs(request_id)],
                                warnings=manifest.request_warnings(request_id), nothing_to_do=True)
-        from .checks import run_checks
+        from .checks import run_checks, today_for_checks
         from .loader import load_project
 
         workshop = self.workshop = load_project(request.project, request.template)
+        today = today_for_checks()  # a bad WORKSHOP_BUILDER_TODAY is one line before anything is written
         audiences = select_audiences(workshop, request.audiences)
         editions = select_editions(workshop, request.editions, request.all_editions)
         unknown = [f for f in request.formats if f not in RENDERERS]
@@ -318,7 +319,7 @@ class Build:
                 result.notes.append(f"facilitator handouts are built without slide pictures: {why} "
                                     "(--no-thumbnails turns them off)")
         jobs = request.jobs or os.cpu_count() or 1
-        checks = (lambda: run_checks(workshop)) if request.checks else None
+        checks = (lambda: run_checks(workshop, today)) if request.checks else None
         self._write(workshop, specs, fingerprint, manifest, jobs, checks, result, request_id)
         return result
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Optional
 
 from .codes.load import (BAD_ID, BAD_LOGO, BAD_TIME_OR_DATE, FILE_NOT_FOUND, OUTSIDE_PROJECT,
-                         UNDEFINED_PLACEHOLDER, UNKNOWN_PLACEHOLDER)
+                         UNDEFINED_PLACEHOLDER, UNKNOWN_PLACEHOLDER, UNSAFE_ADDRESS)
 from .diagnostics import Location, did_you_mean
+from .links import check_contact_fields, web_problem
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
 from .schema import EDITION_FILE, validate
 from .source_files import ID_RE, inside, read_text
@@ -52,6 +53,11 @@ class EditionLoader:
                 self.report.error(Location(rel), BAD_ID, f"edition file name '{path.name}' must be a lower-case id "
                                   "(letters, digits, hyphens) other than 'national'", "rename it, e.g. kent.yaml")
                 continue
+            if not inside(self.loader.root, path):
+                self.report.error(Location(f"editions/{path.name}"), OUTSIDE_PROJECT,
+                                  f"edition file '{path.name}' is a link to a file outside the project",
+                                  "copy the edition file into editions/")
+                continue
             text = read_text(path, rel, self.report)
             if text is None:
                 continue
@@ -71,6 +77,8 @@ class EditionLoader:
             edition.logo = self._logo(str(data["logo"]), folder, Location(rel, line_of(lines, *base, "logo")))
         for key, spec in self._table(data.get("contacts"), rel, lines, base + ("contacts",)):
             loc = Location(rel, line_of(lines, *base, "contacts", key))
+            check_contact_fields(self.report, lambda k, key=key: Location(
+                rel, line_of(lines, *base, "contacts", key, k)), f"contact '{key}'", spec, strict=False)
             checked = spec.get("checked")
             if checked is not None and not isinstance(checked, dt.date):
                 self.report.error(Location(rel, line_of(lines, *base, "contacts", key, "checked")), BAD_TIME_OR_DATE,
@@ -87,6 +95,9 @@ class EditionLoader:
                 self.report.error(Location(rel, line_of(lines, *base, "facts", key, "year")), BAD_TIME_OR_DATE,
                                   f"fact '{key}' year must be a number", "write e.g. year: 2026")
                 year = None
+            if spec.get("url") and web_problem(_text(spec.get("url"))):
+                self.report.error(Location(rel, line_of(lines, *base, "facts", key, "url")), UNSAFE_ADDRESS,
+                                  f"fact '{key}' url {web_problem(_text(spec.get('url')))}", "write https://…")
             edition.facts[key] = Fact(key, _text(spec.get("value")), _text(spec.get("meaning")),
                                       _text(spec.get("source")), year,
                                       _text(spec.get("url")), Location(rel, line_of(lines, *base, "facts", key)))
@@ -130,7 +141,9 @@ class EditionLoader:
             self.report.error(loc, BAD_LOGO, f"logo '{value}' is not a readable PNG, JPEG or GIF image ({exc})",
                               "export the logo as PNG")
             return None
-        return path
+        from .pictures import prepare_picture
+
+        return prepare_picture(path, loc, self.report, f"logo '{value}'")  # size, pixels, CMYK
 
 
 def check_placeholders(report, modules: dict, national: Edition, editions: dict) -> None:

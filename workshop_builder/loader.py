@@ -7,31 +7,34 @@ collected and reported in one run.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Optional
-from urllib.parse import unquote, urlsplit
 
-from .codes.load import (BAD_ID, BAD_MINUTES, BAD_TIME_OR_DATE, FILE_NOT_FOUND, FILE_TOO_LARGE,
-                         IMAGE_WITHOUT_ALT, INVALID_YAML, LISTED_TWICE, MISSING_KEY, MODULE_NOT_FOUND,
-                         NOT_UTF8, NO_WORKSHOP_FILE, OUTSIDE_PROJECT, TEMPLATE_NOT_FOUND, UNKNOWN_AUDIENCE,
-                         UNKNOWN_CITATION, UNREADABLE_FILE, UNSAFE_ADDRESS, WRONG_TYPE)
+from .codes.load import (BAD_ID, BAD_MINUTES, BAD_TIME_OR_DATE, INVALID_YAML, LISTED_TWICE, MISSING_KEY,
+                         MODULE_NOT_FOUND, NO_WORKSHOP_FILE, OUTSIDE_PROJECT, TEMPLATE_NOT_FOUND,
+                         UNKNOWN_AUDIENCE, UNKNOWN_CITATION, UNSAFE_ADDRESS, WRONG_TYPE)
 from .diagnostics import ContentError, Location, Report, did_you_mean
-from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser, attribute_alt
 from .edition_loader import EditionLoader, check_placeholders
-from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .footnotes import number_footnotes
+from .link_checks import check_block as check_links_and_pictures
+from .links import check_contact_fields, web_problem
+from .markdown_limits import check_line_lengths
+from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
+from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
-from .resolver import TIME_RE
 from .package_files import default_templates_dir
+from .project_shape import check_audiences_present, module_id_problem
+from .resolver import TIME_RE
 from .schema import FRONT_MATTER, SUPPORT_CONTACT, WORKSHOP, keys_of, validate
 from .source_files import ID_RE, MAX_FILE_BYTES, inside, read_text  # noqa: F401 (shared with editions)
+from .template_guard import check_template
+from .yaml_values import check_source_date_epoch
 from .yamlio import as_mapping, line_of, load_yaml
 
 WORKSHOP_FILE = "workshop.yaml"
 CONTACT_KEYS = keys_of(SUPPORT_CONTACT)
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 def slugify(text: str) -> str:
@@ -70,6 +73,7 @@ class Loader:
             self.report.error(Location(WORKSHOP_FILE), NO_WORKSHOP_FILE, f"no {WORKSHOP_FILE} in {self.root}",
                               "run the command in a workshop folder or pass -C DIR")
             raise ContentError(self.report.sorted())
+        check_source_date_epoch(os.environ, self.report)
         text = read_text(path, WORKSHOP_FILE, self.report)
         data, lines = load_yaml(text, WORKSHOP_FILE, self.report) if text is not None else (None, {})
         if text is not None and data is not None:
@@ -124,6 +128,8 @@ class Loader:
         rel = WORKSHOP_FILE
         if not value:
             own = self.root / "templates" / "deck.pptx"
+            if own.is_file():
+                check_template(own, Location("templates/deck.pptx"), self.report, "templates/deck.pptx")
             return own if own.is_file() else default_templates_dir() / "deck.pptx"
         path = Path(str(value))
         if not path.is_absolute():
@@ -134,11 +140,14 @@ class Loader:
                               "keep the template inside the project folder")
         elif not path.is_file():
             self.report.error(where, TEMPLATE_NOT_FOUND, f"template '{value}' not found", "check the path")
+        else:
+            check_template(path, where, self.report, str(value))
         return path
 
     def _audiences(self, value, lines: dict) -> dict:
         rel = WORKSHOP_FILE
         out: dict = {}
+        check_audiences_present(value, self.report, Location(rel, line_of(lines, "audiences")))
         value = as_mapping(value, rel, line_of(lines, "audiences"), self.report, "audiences") if value else None
         for ident, spec in (value or {}).items():
             line = line_of(lines, "audiences", ident)
@@ -200,6 +209,10 @@ class Loader:
             ident = str(item.get("id") or "")
             if not ident:
                 continue  # the schema reports the missing id
+            problem = module_id_problem(ident, set(seen)) if ident not in seen else None
+            if problem:
+                self.report.error(loc, *problem)
+                continue
             if ident in seen:
                 self.report.error(loc, LISTED_TWICE, f"module '{ident}' is listed twice (first on line {seen[ident]})",
                                   "remove one of them")
@@ -222,6 +235,8 @@ class Loader:
             item = as_mapping(item, rel, line, self.report, "support contact")
             if item is None:
                 continue
+            check_contact_fields(self.report, lambda k, i=i: Location(rel, line_of(lines, "support", i, k)),
+                                 "support contact", item)
             out.append(Contact(**{k: " ".join(str(item.get(k) or "").split()) for k in CONTACT_KEYS}))
         return out
 
@@ -288,6 +303,8 @@ class Loader:
             self.report.error(Location(rel, line_of(lines, "outcomes")), WRONG_TYPE, "outcomes must be a list",
                               "write one '- outcome' per line")
             outcomes = []
+        if not check_line_lengths(all_lines[body_start - 1:], body_start, rel, self.report):
+            return None
         body = BodyParser(rel, self.md, self.report)
         body.parse(all_lines[body_start - 1:], body_start)
         for loc, aud in body.audience_refs:
@@ -303,6 +320,7 @@ class Loader:
             review_by=review_by, content_note=(" ".join(str(data["content_note"]).split())
                                                if data.get("content_note") else None),
             intro=body.intro, slides=body.slides, loc=Location(rel, 1), key_lines=lines,
+            link_definitions=body.link_definitions,
         )
         module.footnotes = number_footnotes(module, body.footnotes, self.report)
         self._check_references(module)
@@ -346,7 +364,7 @@ class Loader:
                                   f"source '{key}' year must be a number", "write e.g. year: 2023")
                 year = None
             url = str(spec["url"]) if spec.get("url") else None
-            if url and urlsplit(url).scheme not in ("http", "https"):
+            if url and web_problem(url):
                 self.report.error(Location(rel, line_of(lines, "sources", key, "url")), UNSAFE_ADDRESS,
                                   f"source '{key}' url must start with https:// or http://")
             out[str(key)] = Source(str(key), " ".join(str(spec.get("title") or "").split()),
@@ -366,41 +384,7 @@ class Loader:
                             hint = did_you_mean(key, module.sources) or "add it under sources: in the front matter"
                             self.report.error(Location(module.rel, n, m.start() + 1), UNKNOWN_CITATION,
                                               f"citation of unknown source '{key}'", hint)
-                for m in LINK_RE.finditer(line):
-                    self._check_target(module, m, n)
-            self._attach_images(module, block)
-
-    def _check_target(self, module: Module, m, n: int) -> None:
-        is_image, target = m.group(1) == "!", unquote(m.group(3))
-        loc = Location(module.rel, n, m.start() + 1)
-        what = "image" if is_image else "link"
-        scheme = urlsplit(target).scheme.lower()
-        if scheme and len(scheme) > 1:
-            if scheme not in SAFE_SCHEMES or is_image:
-                self.report.error(loc, UNSAFE_ADDRESS, f"{what} '{target[:60]}' uses a '{scheme}:' address, which is not "
-                                  "allowed", "images must be files in the project; links must be https://, "
-                                  "mailto: or tel:")
-            return
-        if not target or target.startswith("#"):
-            return
-        path = (module.path.parent / target.split("#")[0])
-        if not inside(self.root, path):
-            self.report.error(loc, OUTSIDE_PROJECT, f"{what} '{target}' leads outside the project",
-                              "keep images and linked files inside the project folder")
-        elif not path.exists():
-            self.report.error(loc, FILE_NOT_FOUND, f"{what} '{target}' not found",
-                              f"put the file at {self.rel(path)} or fix the path")
-        if is_image and not m.group(2).strip() and not attribute_alt(m.string[m.end():]).strip():
-            self.report.error(loc, IMAGE_WITHOUT_ALT, f"image '{target}' has no alt text",
-                              "describe the picture between the square brackets: ![What it shows](...)")
-
-    def _attach_images(self, module: Module, block) -> None:
-        """Record the resolved file of every image element, for renderers to embed."""
-        for img in block.tree.iter("img"):
-            src = img.get("src", "")
-            path = module.path.parent / unquote(src)
-            if not urlsplit(src).scheme and inside(self.root, path) and path.is_file():
-                img.set("path", str(path.resolve()))
+            check_links_and_pictures(self, module, block)
 
 
 def load_project(root: Path, template: Optional[Path] = None) -> Workshop:

@@ -29,8 +29,10 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 import html
 
+from .markdown_limits import bound_inline_scans
+
 FENCE_OPEN = re.compile(r"^( *)(`{3,}|~{3,})(.*)$")
-FOOTNOTE_REF_RE = r"\[\^([^\]\s]+)\]"
+FOOTNOTE_REF_RE = r"\[\^([^\[\]\s]+)\]"  # the id stops at the next [ : linear on a run of [^
 KBD_RE = r"<kbd>([^<>\n]+?)</kbd>"
 HARD_BREAK_RE = r"\\\n"
 PLACEHOLDER_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
@@ -41,6 +43,7 @@ PICTURE_ATTRS = re.compile(r"^\{([^{}\n]*)\}")
 ATTR_ITEM = re.compile(r"""([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))|([.#][\w-]+)""")
 CITATION_RE = r"\[(@[\w.:-]+(?:\s*;\s*@[\w.:-]+)*)\]"
 CITATION_KEYS_RE = re.compile(r"@([\w.:-]+)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # an entity (&#27;) may spell one: dropped
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)  # author comments, e.g. <!-- language-ok: … -->
 
 
@@ -278,6 +281,7 @@ class MarkdownParser:
         self.smart_quotes = smart_quotes
         self.references: dict = {}  # the module's reference-link definitions: id -> (address, title)
         self._md = markdown.Markdown(extensions=extensions)
+        bound_inline_scans(self._md)
 
     def parse(self, text: str) -> etree.Element:
         """Parse one Markdown fragment; the result holds only plain, known elements."""
@@ -285,7 +289,7 @@ class MarkdownParser:
         md.reset()
         md.references.update(self.references)
         md.workshop_fences = []
-        lines = COMMENT_RE.sub("", text).split("\n")
+        lines = strip_comments(text).split("\n")
         for prep in md.preprocessors:
             lines = prep.run(lines)
         root = md.parser.parseDocument(lines).getroot()
@@ -309,7 +313,7 @@ class MarkdownParser:
 def _characters(root: etree.Element, stash: list) -> None:
     """Entities Python-Markdown kept aside (`&amp;`, smart quotes) back as the characters they name."""
     def put_back(text):
-        return PLACEHOLDER_RE.sub(lambda m: html.unescape(str(stash[int(m.group(1))])), text)
+        return PLACEHOLDER_RE.sub(lambda m: _CONTROL.sub("", html.unescape(str(stash[int(m.group(1))]))), text)
 
     for el in root.iter():
         if el.text and "\x02" in el.text:
@@ -411,10 +415,27 @@ def _as_pre(el: etree.Element, fence: tuple) -> None:
     code.text = text + "\n" if text else ""
 
 
+def strip_comments(text: str) -> str:
+    """text without its <!-- … --> comments, as COMMENT_RE.sub("", text) but in linear time."""
+    out, pos = [], 0
+    while True:
+        start = text.find("<!--", pos)
+        end = text.find("-->", start + 4) if start >= 0 else -1
+        if end < 0:
+            break
+        out.append(text[pos:start])
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _strip_strings(root: etree.Element) -> None:
     """Turn Python-Markdown's AtomicString into plain str, and code back into plain text."""
     for el in root.iter():
         if el.text is not None:
-            el.text = html.unescape(el.text) if el.tag == "code" and not el.get("kbd") else str(el.text)
+            el.text = _CONTROL.sub("", html.unescape(el.text)) if el.tag == "code" and not el.get("kbd") else str(el.text)
         if el.tail is not None:
             el.tail = str(el.tail)
+        if el.tag == "a" and "\x02" in el.get("href", ""):  # an <a@b.c> autolink's encoded address
+            el.set("href", html.unescape(el.get("href", "").replace("\x02amp\x03", "&")))
+            el.text = _CONTROL.sub("", html.unescape((el.text or "").replace("\x02amp\x03", "&")))

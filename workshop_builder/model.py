@@ -125,6 +125,7 @@ class Module:
     loc: Location
     key_lines: dict = field(default_factory=dict)
     footnotes: dict = field(default_factory=dict)  # footnote id -> Footnote
+    link_definitions: dict = field(default_factory=dict)  # a reference link's address -> where it is defined
 
     def minutes_for(self, audience_id: str) -> Optional[int]:
         """The module's length for an audience (None if it has none)."""

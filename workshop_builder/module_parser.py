@@ -77,6 +77,7 @@ class BodyParser:
         self._buf_line = 0
         self._too_many = False
         self.footnotes: dict = {}  # footnote id -> (Location, element tree of its text)
+        self.link_definitions: dict = {}  # a reference link's address -> Location of its definition
 
     # -- context of the current line --
     def _when(self):
@@ -153,7 +154,7 @@ class BodyParser:
                 return False
         return True
 
-    def _link_definitions(self, lines: list) -> set:
+    def _link_definitions(self, lines: list, first_line: int) -> set:
         """Collect the module's reference-link definitions (`[id]: address "title"`), wherever they
         stand, so a reference in any passage resolves; the indices of their lines."""
         fences, taken = FenceTracker(), set()
@@ -164,13 +165,14 @@ class BodyParser:
             if m:
                 title = next((g for g in m.group(3, 4, 5) if g is not None), None)
                 self.md.references.setdefault(" ".join(m.group(1).lower().split()), (m.group(2), title))
+                self.link_definitions.setdefault(m.group(2), Location(self.rel, first_line + i, 1))
                 taken.add(i)
         return taken
 
     def parse(self, lines: list, first_line: int) -> None:
         """Parse body lines; first_line is the file line number of lines[0]."""
         self.md.references = {}
-        link_definitions = self._link_definitions(lines)
+        link_definitions = self._link_definitions(lines, first_line)
         fences = FenceTracker()
         footnote = None  # the footnote definition being read: (id, location, lines)
         for i, line in enumerate(lines):
@@ -297,7 +299,7 @@ class BodyParser:
                 self.report.error(loc, BAD_NESTING, f"an activity cannot be inside '::: {enclosing[-1]}'",
                                   "close the outer block first")
             minutes = args[0] if args else ""
-            if not minutes.isdigit() or int(minutes) <= 0:
+            if not (minutes.isascii() and minutes.isdigit()) or not 0 < int(minutes) <= 24 * 60:
                 self.report.error(loc, ACTIVITY_MINUTES, f"activity needs its length in minutes, got '{minutes}'",
                                   "write '::: activity 10' for a 10-minute activity")
                 minutes = "0"

@@ -1,4 +1,5 @@
-"""Reading a project's source files safely: size limit, UTF-8, line endings, and containment.
+"""Reading a project's source files safely: size limit, UTF-8, line endings, no control characters, and
+containment.
 
 Shared by the workshop loader and the edition loader (so neither imports the other).
 """
@@ -9,8 +10,9 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from .codes.load import FILE_TOO_LARGE, NOT_UTF8, UNREADABLE_FILE
+from .codes.load import CONTROL_CHARACTER, FILE_TOO_LARGE, NOT_UTF8, UNREADABLE_FILE
 from .diagnostics import Location, Report
+from .yaml_values import control_character
 
 MAX_FILE_BYTES = 2_000_000
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -35,7 +37,15 @@ def read_text(path: Path, rel: str, report: Report) -> Optional[str]:
         report.error(Location(rel, line), NOT_UTF8, "file is not UTF-8 text",
                      "save it as UTF-8 in your editor")
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = control_character(text)
+    if found:
+        line = text.count("\n", 0, found[0]) + 1
+        col = found[0] - text.rfind("\n", 0, found[0])
+        report.error(Location(rel, line, col), CONTROL_CHARACTER, f"control character {found[1]} in the text",
+                     "remove it: only printable text, tabs and line breaks are allowed")
+        return None
+    return text
 
 
 def inside(root: Path, path: Path) -> bool:

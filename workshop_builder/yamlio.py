@@ -8,6 +8,7 @@ import yaml
 
 from .codes.load import DUPLICATE_KEY, INVALID_YAML, WRONG_TYPE
 from .diagnostics import Location, Report
+from .yaml_values import scan_values
 
 MAX_YAML_NODES = 100_000
 
@@ -34,6 +35,8 @@ def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
         loader = _NoAliasLoader(text)
         try:
             node = loader.get_single_node()
+            if node is not None and not scan_values(loader, node, rel, line_offset, report):
+                return None, {}
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()

@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from ..diagnostics import ContentError, Diagnostic, Report
 from ..model import Workshop
-from .base import RULES, CheckContext, Rule, rule
+from .base import RULES, CheckContext, Rule, rule, today_for_checks
 
 
 def selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
@@ -43,7 +43,7 @@ def check_project(root, template=None, today: Optional[dt.date] = None, select: 
     from ..loader import load_project
 
     try:
-        workshop = load_project(root, template)
+        workshop, today = load_project(root, template), today or today_for_checks()
     except ContentError as exc:
         return None, exc.diagnostics
     return workshop, run_checks(workshop, today, select)
@@ -57,4 +57,5 @@ def filter_findings(findings: list, select=(), ignore=()) -> list:
 from . import (structure, timing, evidence, language, accessibility, editions, markdown,  # noqa: E402,F401
                pacing, template_layouts, visuals)
 
-__all__ = ["RULES", "Rule", "CheckContext", "rule", "run_checks", "check_project", "filter_findings", "Diagnostic"]
+__all__ = ["RULES", "Rule", "CheckContext", "rule", "run_checks", "check_project", "filter_findings", "today_for_checks",
+           "Diagnostic"]

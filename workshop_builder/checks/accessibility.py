@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..link_checks import source_position
 from ..diagnostics import ContentError, Location
 from ..markdown_tree import code_lines
 from ..yamlio import line_of
@@ -30,8 +31,6 @@ GENERIC_ALT = {"image", "picture", "photo", "photograph", "graphic", "img", "fig
                "screenshot", "icon", "logo", "alt", "alt text"}
 VAGUE_LINK_TEXT = {"click here", "here", "link", "this link", "click", "this", "read more", "more",
                    "click this link", "go here", "this page", "website", "url"}
-LINK_RE = re.compile(r"(?<![!\\])\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-AUTOLINK_RE = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>")
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s")
@@ -518,18 +517,13 @@ def _vague_link(text: str, href: str) -> str:
 def link_text(ctx, report):
     for module in ctx.workshop.modules.values():
         for block in _module_blocks(module):
-            for n, line in _source_lines(block):
-                for m in LINK_RE.finditer(line):
-                    if m.group(1).startswith("@"):
-                        continue  # a citation
-                    why = _vague_link(m.group(1), m.group(2))
-                    if why:
-                        report.warning(Location(module.rel, n, m.start() + 1), LINK_TEXT,
-                                       f"link text '{m.group(1)}' {why}",
-                                       "say where the link goes: [Working Together 2023](https://…)")
-                for m in AUTOLINK_RE.finditer(line):
-                    report.warning(Location(module.rel, n, m.start() + 1), LINK_TEXT,
-                                   f"link text '{m.group(1)}' is a bare address",
+            cursor: dict = {}  # every link form, read from the parsed tree (linear time; issue 14)
+            for el in block.tree.iter("a"):
+                text, href = "".join(el.itertext()), el.get("href", "")
+                why = _vague_link(text, href)
+                if why:
+                    line, col = source_position(block, href, cursor, module.link_definitions)
+                    report.warning(Location(module.rel, line, col), LINK_TEXT, f"link text '{text}' {why}",
                                    "say where the link goes: [Working Together 2023](https://…)")
 
 

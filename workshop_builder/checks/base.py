@@ -1,16 +1,23 @@
 """The rule registry and what rules look at: `@rule(CODE)`, `RULES` and the `CheckContext`.
 
 The bottom of the checks package: rule modules import it, and the package imports them.
+
+Checks such as "review_by has passed" and "contact checked more than a year ago" compare with
+the context's `today`: the `today=` given to the check functions, else WORKSHOP_BUILDER_TODAY
+(YYYY-MM-DD; tests pin it, and anyone reproducing an old report can), else the real date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Optional
 
 from ..codes import Code
+from ..codes.load import BAD_TODAY
+from ..diagnostics import ContentError, Diagnostic, Location
 from ..loader import Loader
 from ..model import Workshop
 from ..resolver import resolve
@@ -42,6 +49,19 @@ class Rule:
 
 
 RULES: list = []
+TODAY_VARIABLE = "WORKSHOP_BUILDER_TODAY"
+
+
+def today_for_checks() -> dt.date:
+    """WORKSHOP_BUILDER_TODAY when set, else the real date; ContentError for an unreadable value."""
+    value = os.environ.get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ContentError([Diagnostic(Location(TODAY_VARIABLE), BAD_TODAY, f"{TODAY_VARIABLE}='{value[:30]}' is "
+                                       "not a date", "write it as YYYY-MM-DD, e.g. 2026-11-27, or unset it")]) from None
 
 
 def rule(declared: Code):
@@ -62,7 +82,7 @@ class CheckContext:
     def __init__(self, workshop: Workshop, loader: Optional[Loader] = None, today: Optional[dt.date] = None):
         self.workshop = workshop
         self.loader = loader
-        self.today = today or dt.date.today()
+        self.today = today or today_for_checks()  # WORKSHOP_BUILDER_TODAY pins it (tests)
 
     @cached_property
     def resolved(self) -> dict:

@@ -337,16 +337,16 @@ ROWS = rows_from(raw_data())
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 JOINERS = set(" \t\r\n-*_~")  # gap characters that do not break a phrase
 SENTENCE_END = re.compile(r"[.!?;](?=\s|$|[*_\"”’')\]])|\n[ \t]*\n|\n[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|[|#>])")
-LANGUAGE_OK = re.compile(r"<!--\s*language-ok\b\s*:?(.*?)-->", re.IGNORECASE)
+LANGUAGE_OK = re.compile(r"<!--\s*language-ok\b\s*:?((?:(?!<!--).)*?)-->", re.IGNORECASE)
 
 _SKIPS = [
-    re.compile(r"<!--.*?-->", re.DOTALL),  # comments
+    re.compile(r"<!--(?:(?!<!--).)*?-->", re.DOTALL),  # comments (each scan stops at the next <!--: linear)
     re.compile(r"`[^`\n]*`"),  # inline code
-    re.compile(r"\[@[^\]]*\]"),  # citations
-    re.compile(r"\]\([^)\s]*\)|<https?://[^>]*>|https?://\S+"),  # link targets and bare URLs
+    re.compile(r"\[@[^\[\]]*\]"),  # citations
+    re.compile(r"\]\([^)\s\]]*\)|<https?://[^>]*>|https?://\S+"),  # link targets and bare URLs (stops at ]: linear)
     re.compile(r"^[ \t]*>.*$", re.MULTILINE),  # block quotations
     re.compile(r'"(?:[^"\n]|\n(?![ \t]*\n))*?"'),  # "double quotes"
-    re.compile(r"“[^”]*?”"),  # “curly double quotes”
+    re.compile(r"“[^”“]*?”"),  # “curly double quotes” (each scan stops at the next “: linear)
     # 'single quotes' longer than a word (a single quoted word may be an apostrophe's twin)
     re.compile(r"(?<![\w'’])['‘](?=[^\W_])[^'‘’\n]*?\s[^'‘’\n]*?(?<=[\w.!?,])['’](?![\w'’])"),
     # "formerly known as ..." and similar history, to the end of the clause
@@ -380,7 +380,7 @@ def _law_titles(text: str):
 # *Italic* or _italic_ text that looks like a title: starts with a capital, two or more
 # words, no full stop at the end.
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)\*(?![*\w])|(?<![_\w])_(?!_)([^_\n]+?)_(?![_\w])")
-_LINK_TEXT = re.compile(r"\[([^\]\n]+)\]\(")
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]+)\]\(")
 
 
 def _masked(text: str) -> list:

@@ -179,6 +179,12 @@ when `workshop.yaml` is empty:
 workshop.yaml:1: E004 [error] workshop.yaml is empty (fix: add title, audiences and modules)
 ```
 
+when `audiences:` names no audiences (nothing would be built):
+
+```text
+workshop.yaml:6: E004 [error] audiences: names no audiences, so nothing would be built (fix: add an audience, e.g. 'elected-members: {name: Elected members, minutes: 60}')
+```
+
 and, for example, when an edition fact has no year:
 
 ```text
@@ -234,7 +240,7 @@ modules/deep-dive.md:4: E005 [error] unknown key 'minutes' in front matter (fix:
 
 FILE_TOO_LARGE = declare(
     'E006', 'file-too-large', ERROR, FAMILY,
-    summary='A file is larger than 2 MB',
+    summary='A file is larger than 2 MB, or has a line over 100,000 characters',
     why="""\
 A module, `workshop.yaml` or edition file over 2 MB (2,000,000 bytes) is refused: it is far
 more than any session can use, and usually means something was pasted by mistake (a whole
@@ -251,6 +257,13 @@ modules/intro.md: E006 [error] file is 2.2 MB; the limit is 2.0 MB (fix: split i
 
 **Fix:** remove the pasted material, or split the module into several smaller modules, each
 listed in `workshop.yaml`.
+
+**Also reported** for a line of a module over 100,000 characters (no slide can measure a
+word that long):
+
+```text
+modules/deep-dive.md:21: E006 [error] line is 1,000,011 characters long; the limit is 100,000 (fix: break it into paragraphs of reasonable length)
+```
 """,
 )
 
@@ -413,11 +426,16 @@ audiences:
     minutes: 30
 ```
 
-**Also reported** for an edition file name, and for a contact or fact key:
+**Also reported** for an edition file name, for a contact or fact key, for a running-order
+module id that is not a plain id (`./intro`, `intro.md`: they would get round
+[E012](#e012)), and for a module id the handouts use for their own sections (`agenda`,
+`references`, `support`, `content-notes`, `ref-1`) or that clashes with another module's
+heading (`intro-title` beside `intro`):
 
 ```text
 editions/North Shire.yaml: E011 [error] edition file name 'North Shire.yaml' must be a lower-case id (letters, digits, hyphens) other than 'national' (fix: rename it, e.g. kent.yaml)
 editions/north.yaml:4: E011 [error] 'front-door' must be lower case letters, digits and underscores (it is used as {{ contact.front-door }}) (fix: write e.g. childrens_front_door)
+workshop.yaml:15: E011 [error] module id 'agenda' is used by the handouts for their own section (fix: rename modules/agenda.md, e.g. to agenda-module.md)
 ```
 """,
 )
@@ -664,7 +682,8 @@ rules ([E103](#e103), [E201](#e201)) use it.
 modules/deep-dive.md:27:5: E023 [error] activity needs its length in minutes, got '15min' (fix: write '::: activity 10' for a 10-minute activity)
 ```
 
-A bare `::: activity` is reported with `got ''`.
+A bare `::: activity` is reported with `got ''`, and so are minutes over 1440 (a day) and
+digits that are not 0-9 (`::: activity ²`).
 
 **Fix:**
 
@@ -913,10 +932,11 @@ modules/deep-dive.md:20:15: E030 [error] citation of unknown source 'msa2015' (f
 
 FILE_NOT_FOUND = declare(
     'E031', 'file-not-found', ERROR, FAMILY,
-    summary='An image, linked file or logo that is not found',
+    summary='An image or logo that is not found',
     why="""\
-Pictures and linked documents are looked for relative to the module file (`modules/`); an
-edition's logo relative to the edition file. A missing file would leave a hole in the deck.
+Pictures are looked for relative to the module file (`modules/`); an edition's logo relative
+to the edition file. A missing file would leave a hole in the deck. (A link to a file in the
+project is not allowed at all: links must be web addresses, see [E033](#e033).)
 """,
     example="""\
 **Bad:**
@@ -937,10 +957,10 @@ modules/intro.md:50:1: E031 [error] image 'images/map.jpg' not found (fix: put t
 ![A map of the area with a marked circle](images/map.png)
 ```
 
-**Also reported** for a link to a file in the project, and for an edition's `logo:`:
+**Also reported** for an edition's `logo:`, and for a reference-style picture whose
+definition points at a missing file:
 
 ```text
-modules/intro.md:32:5: E031 [error] link 'files/policy.pdf' not found (fix: put the file at modules/files/policy.pdf or fix the path)
 editions/north.yaml:2: E031 [error] logo 'logos/north.png' not found (fix: check the path (it is relative to the edition file))
 ```
 """,
@@ -974,7 +994,8 @@ modules/intro.md:50:1: E032 [error] image '../../shared/map.png' leads outside t
 ```
 
 **Also reported** for a full path such as `/home/trainer/Pictures/map.png`, for a
-`template:` outside the project, for a module file that is a link to a file elsewhere, and
+`template:` outside the project, for a module file or an edition file that is a link to a
+file elsewhere, for a picture written as a network path (`//host/x.png`, `\\\\host\\x.png`), and
 for a logo outside the project:
 
 ```text
@@ -986,12 +1007,17 @@ workshop.yaml:4: E032 [error] template '../brand/deck.pptx' is outside the proje
 
 UNSAFE_ADDRESS = declare(
     'E033', 'unsafe-address', ERROR, FAMILY,
-    summary='An address that is not allowed (a web image, `file:`, `javascript:`, a source URL without `https://`)',
+    summary='An address that is not allowed (a web image, `file:`, `javascript:`, a network path, a URL field without `https://`)',
     why="""\
 Images must be files in the project (a picture from the web may vanish, change, or not load
 in the training room). Links may only be `https://`, `http://`, `mailto:` or `tel:`: other
-kinds (`file:`, `javascript:` …) do not work for participants or are unsafe. A source's
-`url:` must start with `https://` or `http://`.
+kinds (`file:`, `javascript:`, a relative path to a file, a Windows or network path such as
+`\\\\host\\share` or `//host`) do not work for participants or are unsafe. Every link form is
+checked the same way (inline, reference-style `[text][ref]`, link text over two lines, `<…>`
+autolinks), and so are the address fields in the YAML: a source's or fact's `url:` must start
+with `https://` or `http://`, and a support or edition contact's `url:`, `email:` and `phone:`
+must make safe links. Whatever gets past these, the writers drop as their last step: no output
+ever links anywhere else.
 """,
     example="""\
 **Bad:**
@@ -1003,7 +1029,7 @@ kinds (`file:`, `javascript:` …) do not work for participants or are unsafe. A
 **check prints:**
 
 ```text
-modules/intro.md:50:1: E033 [error] image 'https://example.org/map.png' uses a 'https:' address, which is not allowed (fix: images must be files in the project; links must be https://, mailto: or tel:)
+modules/intro.md:50:1: E033 [error] image 'https://example.org/map.png' uses a 'https:' address, which is not allowed (fix: images must be files in the project)
 ```
 
 **Fix:** download the picture (if its licence allows), save it in the project and point at
@@ -1013,11 +1039,14 @@ the file:
 ![A map of the area with a marked circle](images/map.png)
 ```
 
-**Also reported** for a link to a shared drive, and for a source URL without `https://`:
+**Also reported** for a link to a shared drive or a file in the project, for a source URL
+without `https://`, and for a support contact's `url:` that is not a web address:
 
 ```text
-modules/intro.md:32:5: E033 [error] link 'file:///S:/Safeguarding/policy.pdf' uses a 'file:' address, which is not allowed (fix: images must be files in the project; links must be https://, mailto: or tel:)
+modules/intro.md:32:5: E033 [error] link 'file:///S:/Safeguarding/policy.pdf' uses a 'file:' address, which is not allowed (fix: links must be https://, mailto: or tel: addresses)
+modules/intro.md:32:5: E033 [error] link 'files/policy.pdf' is not a web address (https://…), mailto: or tel: (fix: links must be https://, mailto: or tel: addresses)
 modules/deep-dive.md:12: E033 [error] source 'msa-2015' url must start with https:// or http://
+workshop.yaml:22: E033 [error] support contact url 'javascript:alert(1)' uses a 'javascript:' address, which is not allowed (fix: write a web address starting https://, an email address or a phone number)
 ```
 """,
 )
@@ -1171,6 +1200,77 @@ this check but is caught by [A501](#a501).
 """,
 )
 
+UNUSABLE_PICTURE = declare(
+    'E042', 'unusable-picture', ERROR, FAMILY,
+    summary='A picture that is empty, not a picture, an SVG drawing, damaged or over 20 MB',
+    why="""\
+Every picture is opened when the project loads, so a file the decks, the Word handouts or the
+browsers cannot show is found with its line instead of crashing a build half way. The format is
+read from the file's content, never its name: a JPEG saved as `.png` is fine. PNG, GIF and RGB
+or greyscale JPEG are used as they are; BMP, TIFF, WebP and CMYK JPEG are converted to PNG (once,
+into a cache folder, `WORKSHOP_BUILDER_CACHE` or the system's temporary folder). An empty file, a
+file that is not a picture, an SVG drawing (the decks and Word cannot show one), a damaged or cut
+short file and a picture file over 20 MB are refused. The same applies to an edition's `logo:`.
+""",
+    example="""\
+**Bad** (`modules/images/map.svg` is a vector drawing):
+
+```markdown
+![A map of the area with a marked circle](images/map.svg)
+```
+
+**check prints:**
+
+```text
+modules/intro.md:50:1: E042 [error] image 'images/map.svg' is an SVG drawing, which the decks and Word handouts cannot show (fix: export the picture as PNG or JPEG)
+```
+
+**Fix:** export the drawing as PNG (in most drawing programs *File → Export → PNG*, at the
+size it will be shown) and point at the PNG:
+
+```markdown
+![A map of the area with a marked circle](images/map.png)
+```
+
+**Also reported** for an empty file, a file that is not a picture and a cut-short download:
+
+```text
+modules/intro.md:50:1: E042 [error] image 'images/map.png' is an empty file (fix: export the picture as PNG or JPEG)
+modules/intro.md:50:1: E042 [error] image 'images/map.png' is not a picture (fix: export the picture as PNG or JPEG)
+modules/intro.md:50:1: E042 [error] image 'images/map.png' is damaged or cut short (fix: export the picture as PNG or JPEG)
+```
+""",
+)
+
+TOO_MANY_PIXELS = declare(
+    'E043', 'too-many-pixels', ERROR, FAMILY,
+    summary='A picture of more than 40 megapixels (or a decompression bomb)',
+    why="""\
+A picture is decoded in full to be placed on a slide or converted. A picture of more than 40
+megapixels (larger than any camera picture a slide needs) would take gigabytes of memory; a
+small file that claims a vast number of pixels (a decompression bomb) is an attack. Both are
+refused before they are decoded. The same applies to an edition's `logo:`.
+""",
+    example="""\
+**Bad:** `![A map of the area with a marked circle](images/map.png)` where `map.png` is a scan of
+8000 × 8000 pixels.
+
+**check prints:**
+
+```text
+modules/intro.md:50:1: E043 [error] image 'images/map.png' is 8000 x 8000 pixels; the limit is 40 megapixels (fix: make the picture smaller)
+```
+
+**Fix:** resize the picture (a slide needs at most about 2000 pixels across) and save it again.
+
+**Also reported** for a file that claims far more pixels than it holds:
+
+```text
+modules/intro.md:50:1: E043 [error] image 'images/map.png' has more pixels than the limit of 40 megapixels (a decompression bomb) (fix: make the picture smaller)
+```
+""",
+)
+
 MISSING_LAYOUT = declare(
     'E050', 'missing-layout', ERROR, FAMILY,
     summary='The deck template lacks a slide layout the deck needs',
@@ -1297,7 +1397,8 @@ BAD_LOGO = declare(
     why="""\
 An edition's `logo:` goes on the title slide and the handouts; it must be a PNG, JPEG or GIF
 picture. An SVG or a damaged file is refused. The message includes the image library's reason,
-with the full path of the file.
+with the full path of the file. A logo is then checked as every picture is: too large a file
+is [E042](#e042), too many pixels [E043](#e043); a CMYK JPEG is converted.
 """,
     example="""\
 **Bad:** `logo: logos/north-shire.png` in `editions/north.yaml`, where the file is really an
@@ -1452,5 +1553,184 @@ modules/m.md:8:5: E039 [error] a '::: stat' needs its figure on the first line a
 ```
 
 **Fix:** the figure on the first line, a short label on the next, and a citation.
+""",
+)
+
+CONTROL_CHARACTER = declare(
+    'E080', 'control-character', ERROR, FAMILY,
+    summary='A control character (NUL, ESC, vertical tab…) in a source file or a YAML value',
+    why="""\
+Control characters are invisible, usually pasted by accident, and no output can hold them: the
+decks and Word handouts cannot be written with them, and in HTML they are garbage. Only
+printable text, tabs and line breaks are allowed, in every Markdown and YAML file. A YAML
+escape that spells one (`"\\0"`, `"\\e"`, `"\\x85"`) is found as well. (An HTML entity such as
+`&#27;` that spells one is dropped.)
+""",
+    example="""\
+**Bad** (an ESC character, invisible in most editors, pasted into a step):
+
+```markdown
+2. Second␛step
+```
+
+**check prints:**
+
+```text
+modules/deep-dive.md:21:10: E080 [error] control character U+001B in the text (fix: remove it: only printable text, tabs and line breaks are allowed)
+```
+
+**Fix:** delete the character (retype the words around it), and save:
+
+```markdown
+2. Second step
+```
+
+**Also reported** for a YAML escape in a value, shown with a `?` in its place:
+
+```text
+workshop.yaml:1:8: E080 [error] control character U+0000 in 'Test?workshop' (fix: remove it: only printable text, tabs and line breaks are allowed)
+```
+""",
+)
+
+IMPOSSIBLE_VALUE = declare(
+    'E081', 'impossible-value', ERROR, FAMILY,
+    summary='A date that does not exist or is after 2107, or a value YAML cannot read as its type',
+    why="""\
+A date such as `2026-02-30`, `2027-02-29`, year `0000` or hour 25 does not exist, and the
+outputs (zip files: the decks and Word handouts) cannot record a date after 2107. Such values
+are found in any YAML file (`date:`, `review_by:`, a contact's `checked:` …) before they are
+used, with their line and column. A value tagged with a type it is not (`!!int 'sixty'`) is
+found too.
+""",
+    example="""\
+**Bad:**
+
+```yaml
+date: 2026-02-30
+```
+
+**check prints:**
+
+```text
+workshop.yaml:5:7: E081 [error] '2026-02-30' is not a real date and time (fix: check the day of the month, the month (1-12), the year (from 0001) and the hour (0-23))
+```
+
+**Fix:** write the real date:
+
+```yaml
+date: 2026-02-28
+```
+
+**Also reported** for a date after 2107:
+
+```text
+workshop.yaml:5:7: E081 [error] date '9999-12-31' is after 2107, the last year the outputs can record (fix: write a date before 2108)
+```
+""",
+)
+
+BAD_SOURCE_DATE_EPOCH = declare(
+    'E082', 'bad-source-date-epoch', ERROR, FAMILY,
+    summary='SOURCE_DATE_EPOCH is outside the years the outputs can record (1980 to 2107)',
+    why="""\
+`SOURCE_DATE_EPOCH` (seconds since 1970) sets the time written into every output, for
+reproducible builds. Zip files (the decks and Word handouts) can record only 1980 to 2107, so
+a value outside that range is refused before anything is built, rather than written wrongly.
+""",
+    example="""\
+**Bad:**
+
+```text
+SOURCE_DATE_EPOCH=5000000000 workshop-builder build
+```
+
+**check prints:**
+
+```text
+SOURCE_DATE_EPOCH: E082 [error] SOURCE_DATE_EPOCH=5000000000 is in 2128; the outputs can record only 1980 to 2107 (fix: set SOURCE_DATE_EPOCH to seconds since 1970, e.g. 1764000000)
+```
+
+**Fix:** use the time of the last change, e.g. `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`,
+or unset it.
+""",
+)
+
+BAD_TODAY = declare(
+    'E083', 'bad-today', ERROR, FAMILY,
+    summary='WORKSHOP_BUILDER_TODAY is not a date',
+    why="""\
+The checks that compare with today's date (a module's `review_by:` ([W301](#w301)), a
+contact's `checked:`) use `WORKSHOP_BUILDER_TODAY` instead of the real date when it is set, so
+that a report can be reproduced and tests do not change their results as time passes. It must
+be a real date written YYYY-MM-DD.
+""",
+    example="""\
+**Bad:**
+
+```text
+WORKSHOP_BUILDER_TODAY=2026-02-30 workshop-builder check
+```
+
+**check prints:**
+
+```text
+WORKSHOP_BUILDER_TODAY: E083 [error] WORKSHOP_BUILDER_TODAY='2026-02-30' is not a date (fix: write it as YYYY-MM-DD, e.g. 2026-11-27, or unset it)
+```
+
+**Fix:** `WORKSHOP_BUILDER_TODAY=2026-02-28`, or unset it to use the real date.
+""",
+)
+
+TEMPLATE_NOT_A_DECK = declare(
+    'E090', 'template-not-a-deck', ERROR, FAMILY,
+    summary='A deck template that is not a PowerPoint deck, or is damaged',
+    why="""\
+The deck template (`template:`, `--template`, or the project's `templates/deck.pptx`) is
+opened and checked before anything is built: it must be a `.pptx` file with the parts of a
+presentation and well-formed XML. A text file, a download cut short, a Word document renamed
+`.pptx` or a file with broken XML is refused with one line naming it.
+""",
+    example="""\
+**Bad:** `template: templates/brand.pptx` where `brand.pptx` is really a Word document.
+
+**check prints:**
+
+```text
+workshop.yaml:4: E090 [error] template 'templates/brand.pptx' is a Word document (it has no ppt/presentation.xml) (fix: save the template from PowerPoint or LibreOffice Impress as a .pptx file)
+```
+
+**Fix:** open the real template in PowerPoint or Impress and save it as *PowerPoint
+Presentation (.pptx)* under that name.
+
+**Also reported** for a file that is not a zip file at all, and for broken XML:
+
+```text
+workshop.yaml:4: E090 [error] template 'templates/brand.pptx' is not a PowerPoint deck (not a .pptx file, or cut short) (fix: save the template from PowerPoint or LibreOffice Impress as a .pptx file)
+workshop.yaml:4: E090 [error] template 'templates/brand.pptx' has broken XML in 'ppt/presentation.xml' (fix: save the template from PowerPoint or LibreOffice Impress as a .pptx file)
+```
+""",
+)
+
+TEMPLATE_TOO_LARGE = declare(
+    'E091', 'template-too-large', ERROR, FAMILY,
+    summary='A deck template over 50 MB, or one that expands too far (a zip bomb)',
+    why="""\
+The template is copied into every deck. A template file over 50 MB, one whose parts expand to
+more than 200 MB, one with more than 5,000 parts, or a part that expands more than 200 times
+(a zip bomb) would make every build slow and every deck huge, or exhaust memory, so it is
+refused before it is used.
+""",
+    example="""\
+**Bad:** `template: templates/brand.pptx` with a 600 MB video hidden in it, compressed to 600 KB.
+
+**check prints:**
+
+```text
+workshop.yaml:4: E091 [error] template 'templates/brand.pptx' expands to 600 MB; the limit is 200 MB (a zip bomb, or far too many pictures) (fix: remove large pictures from the template)
+```
+
+**Fix:** open the template, remove the large media and unused layouts, and save it again
+(*File → Compress Pictures* in PowerPoint helps).
 """,
 )

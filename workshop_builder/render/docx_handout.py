@@ -16,6 +16,7 @@ in a borderless table; a quotation is in the Quote style with its attribution un
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 from typing import Optional
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
+from ..links import safe_href
 from . import handout_wording as say
 from .base import Renderer, RenderOptions, build_time, normalise_zip
 from .code_colours import SHADING as CODE_SHADING
@@ -717,6 +719,9 @@ class _Writer:
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
+        url = safe_href(url) if url else None  # the last gate: only http, https, mailto, tel
+        if not url and not anchor:
+            return
         link = OxmlElement("w:hyperlink")
         if url:
             link.set(qn("r:id"), para.part.relate_to(url, RT.HYPERLINK, is_external=True))
@@ -803,13 +808,15 @@ def _has_content(para) -> bool:
 
 
 def _footnote_bookmark(module_id: str, number: int) -> str:
-    """The bookmark of a module's footnote."""
-    return _bookmark_name(f"fn_{module_id}")[:34] + f"_{number}"
+    """The bookmark of a module's footnote (distinct for every module id and number, at most 40 characters)."""
+    return _bookmark_name(f"fn_{module_id}_{number}")
 
 
 def _bookmark_name(ident: str) -> str:
-    """A Word bookmark name (letters, digits and _; at most 40 characters) for an id."""
-    return ("m_" + re.sub(r"[^A-Za-z0-9_]", "_", ident))[:40]
+    """A Word bookmark name (letters, digits and _; at most 40 characters) for an id; a longer one is
+    shortened with a hash of the whole id, so ids sharing their first characters stay distinct."""
+    name = "m_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
+    return name if len(name) <= 40 else name[:29] + "_" + hashlib.sha1(ident.encode()).hexdigest()[:10]
 
 
 def _rgb(hex_colour: str):

@@ -7,12 +7,13 @@ older project templates use (r, w, audience, date, content_notes, facilitator) a
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
+from ..links import scrub_html
 from .base import Renderer, RenderOptions, default_templates_dir, long_date, minutes_text
 from .handout_model import Handout, build_handout
 from .html_fragment import HtmlWriter
@@ -48,7 +49,7 @@ class _Handout(Renderer):
             date=long_date(resolved.workshop.date),
             content_notes=[m for m in resolved.modules if m.module.content_note],
         )
-        return page.encode("utf-8")
+        return scrub_html(page).encode("utf-8")
 
 
 def render_page(env, template: str, handout: Handout, html: HtmlWriter, thumbs, **extra) -> str:

@@ -24,7 +24,8 @@ from typing import Optional, Union
 
 from . import handout_wording as say
 from .code_colours import coloured
-from .inline import SAFE_LINK_SCHEMES, inline_style, width_fraction
+from ..links import safe_href
+from .inline import inline_style, width_fraction
 from .base import long_date, minutes_text
 from .presentation import Chart, Diagram, Stat
 
@@ -42,7 +43,7 @@ class Mark:
 
     tag: str
     n: int
-    href: Optional[str] = None  # an <a>'s address when its scheme is safe ("" is safe), else None
+    href: Optional[str] = None  # an <a>'s address when links.safe_href allows it, else None
     align: str = ""  # a table cell's alignment: left, right, center or ""
 
 
@@ -757,7 +758,7 @@ class _TreeWalk:
         href = None
         if tag == "a":
             raw = el.get("href", "")
-            href = raw if _safe(raw) else None
+            href = safe_href(raw)
         inner = marks + (Mark(tag, next(self._numbers), href, _align(el) if tag in ("th", "td") else ""),)
         return self.inline(el, inner, inline_style(el, style)) or (Run("", marks=inner),)
 
@@ -768,13 +769,6 @@ class _TreeWalk:
             return ()
         return (Run(text, bool(style.get("bold")), bool(style.get("italic")), bool(style.get("mono")),
                     style.get("href", "") or "", marks),)
-
-
-def _safe(href: str) -> bool:
-    """Whether a link's scheme is one a handout may link to."""
-    from urllib.parse import urlsplit
-
-    return urlsplit(href).scheme.lower() in SAFE_LINK_SCHEMES
 
 
 def _align(cell) -> str:

@@ -21,6 +21,8 @@ from typing import Optional
 
 from markupsafe import Markup
 
+from ..links import safe_href
+from ..pictures import mime_type
 from . import handout_wording as say
 from .handout_model import (BulletList, ChartBlock, Citation, CodeBlock, ColumnsBlock, DiagramBlock, FootnoteRef,
                             Fragment, Heading, LineBreak, ListItem, Paragraph, Picture, QuotationBlock, Quote, Rule,
@@ -34,8 +36,6 @@ if TYPE_CHECKING:  # type hints only: the model is imported when something is re
 ALLOWED = {"p", "ul", "ol", "li", "strong", "em", "code", "pre", "a", "table", "thead", "tbody",
            "tr", "th", "td", "img", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "cite", "div"}
 VOID = {"img", "br", "hr"}
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-        ".webp": "image/webp", ".svg": "image/svg+xml"}
 
 
 NUM = ' class="num"'  # a figure column: right-aligned
@@ -245,8 +245,9 @@ class HtmlWriter:
         if tag == "div":
             return inner
         attrs = ""
-        if tag == "a" and mark.href is not None:
-            attrs = f' href="{escape(mark.href)}"'
+        href = safe_href(mark.href) if tag == "a" else None  # the last gate: only http, https, mailto, tel
+        if href:
+            attrs = f' href="{escape(href)}"'
         elif tag in ("th", "td"):
             attrs = f' class="align-{mark.align}"' if mark.align else ""
             if tag == "th":
@@ -275,9 +276,8 @@ class HtmlWriter:
         """A data URI for an image file (embedded once per handout)."""
         path = str(path)
         if path not in self._images:
-            suffix = Path(path).suffix.lower()
             data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
-            self._images[path] = f"data:{MIME.get(suffix, 'application/octet-stream')};base64,{data}"
+            self._images[path] = f"data:{mime_type(path)};base64,{data}"
         return self._images[path]
 
     def picture(self, picture: Picture) -> str:

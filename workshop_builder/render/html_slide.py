@@ -24,11 +24,10 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
-from xml.etree.ElementTree import Element
 
 from markupsafe import Markup
 
+from ..links import safe_href
 from ..visuals import TONE_ACCENTS, TONE_RGB
 from .diagram_layout import diagram_geometry, diagram_size
 from .fit import (
@@ -42,7 +41,6 @@ from .fit import (
     text_beside_visual,
     tone_band,
 )
-from .inline import inline_style
 from .layouts import stat_columns
 from .measure import text_width
 from .presentation import (
@@ -69,7 +67,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400
-LINK_SCHEMES = ("http", "https", "mailto", "tel")  # what an HTML slide may link to
 MONO_FONT = '"Courier New", "Liberation Mono", monospace'
 FONT_FALLBACK = '"Liberation Sans", Arimo, Helvetica, sans-serif'
 DEFAULT_LAYOUT = "Title and Content"
@@ -93,9 +90,8 @@ def layout_class(name: str) -> str:
 
 
 def safe_link(address: str) -> str:
-    """The address when a slide may link to it (http, https, mailto, tel: the deck's link rule), else ""."""
-    href = inline_style(Element("a", href=address), {}).get("href", "")
-    return href if href and urlsplit(href).scheme.lower() in LINK_SCHEMES else ""
+    """The address when a slide may link to it (http, https, mailto, tel: the one link rule), else ""."""
+    return safe_href(address) or ""
 
 
 class Canvas:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from ..links import safe_href
 
-SAFE_LINK_SCHEMES = ("http", "https", "mailto", "tel", "")
 _FLAGS = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "mono"}
 
 
@@ -16,8 +15,8 @@ def inline_style(el, style: dict) -> dict:
         style[flag] = True
     elif el.tag == "a":
         href = el.get("href", "")
-        if href and urlsplit(href).scheme.lower() in SAFE_LINK_SCHEMES:
-            style["href"] = href
+        if safe_href(href):
+            style["href"] = safe_href(href)
     return style
 
 

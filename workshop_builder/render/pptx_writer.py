@@ -20,6 +20,7 @@ from pptx.util import Emu, Pt
 
 from ..codes.load import MISSING_LAYOUT
 from ..diagnostics import ContentError, Diagnostic, Location
+from ..links import safe_href
 from ..model import Resolved
 from .base import build_time, normalise_zip
 from .code_colours import SHADING as CODE_SHADING
@@ -307,8 +308,8 @@ class _SlideWriter:
             run.font.name = MONO_FONT
         if model.colour:
             run.font.color.rgb = RGBColor.from_string(model.colour)
-        if model.link:
-            run.hyperlink.address = model.link
+        if safe_href(model.link):  # the last gate: only http, https, mailto, tel
+            run.hyperlink.address = safe_href(model.link)
 
     def _shrink_notes(self, tf, paragraphs) -> None:
         """Notes that print: the notes box shrinks its text on overflow (normAutofit), with the

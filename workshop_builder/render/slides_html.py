@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..links import scrub_html
 from .base import Renderer, RenderError, RenderOptions, default_templates_dir
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
@@ -59,7 +60,7 @@ def slides_page(resolved: Resolved, slides: list) -> str:
         js=Markup(source(env, "slides.js")[0]),
         data=Markup(script_json(presenter_data(resolved, slides))),
     )
-    return page
+    return scrub_html(page)  # the last gate: no link outside http, https, mailto, tel or #slide
 
 
 def _environment(resolved: Resolved):
