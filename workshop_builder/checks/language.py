@@ -18,7 +18,7 @@ from typing import Optional
 import yaml
 
 from ..codes import lookup
-from ..codes.language import raw_data
+from ..codes.language import LANGUAGE_CODES, raw_data
 from ..diagnostics import Location
 from . import rule
 
@@ -329,7 +329,22 @@ def rows_from(data) -> list:
     return rows
 
 
-ROWS = rows_from(raw_data())
+_ROWS: list = []
+
+
+def compiled_rows() -> list:
+    """The data file's rows with their patterns compiled, on first use (not at import)."""
+    if not _ROWS:
+        _ROWS.extend(rows_from(raw_data()))
+    return _ROWS
+
+
+def __getattr__(name: str):
+    """ROWS, compiled the first time someone asks for it."""
+    if name == "ROWS":
+        return compiled_rows()
+    raise AttributeError(name)
+
 
 # ---------------------------------------------------------------- text to words
 
@@ -586,7 +601,7 @@ def _heading_lines(module) -> list:
 
 def module_hits(module, rows: list = None) -> list:
     """Every language finding in a module's body, notes, handout and headings."""
-    rows = ROWS if rows is None else rows
+    rows = compiled_rows() if rows is None else rows
     hits = []
     blocks = list(module.intro) + [b for s in module.slides for b in s.blocks]
     for block in blocks:
@@ -620,16 +635,17 @@ def _all_hits(ctx) -> dict:
     return cached
 
 
-def _register(row: Row) -> None:
+def _register(code: str) -> None:
     def check(ctx, report):
-        for hit in _all_hits(ctx).get(row.id, ()):
+        for hit in _all_hits(ctx).get(code, ()):
             record = report.error if hit.severity == "high" else report.warning
             record(hit.loc, hit.code, hit.message, hit.fix)
 
-    check.__name__ = f"language_{row.id.lower()}"
-    check.__doc__ = f"{row.id}: {row.label}"
-    rule(lookup(row.id))(check)
+    declared = lookup(code)
+    check.__name__ = f"language_{code.lower()}"
+    check.__doc__ = f"{code}: {declared.summary}"
+    rule(declared)(check)
 
 
-for _row in ROWS:
-    _register(_row)
+for _code in LANGUAGE_CODES:  # the codes the data declares; patterns compile when a module is checked
+    _register(_code)

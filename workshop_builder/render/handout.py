@@ -18,8 +18,23 @@ from .handout_model import Handout, build_handout
 from .html_fragment import HtmlWriter
 
 
+_ENVIRONMENTS: dict = {}
+
+
 def environment(project_root=None):
-    """Templates from the project's templates/ first (when given), then the package's defaults."""
+    """Templates from the project's templates/ first (when given), then the package's defaults.
+
+    One environment per project folder, kept for the process: each template is compiled once
+    (Jinja2 recompiles a template whose file changed since, so `watch` sees edits).
+    """
+    key = (str(project_root), (project_root / "templates").is_dir()) if project_root is not None else None
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = _new_environment(project_root)
+    return _ENVIRONMENTS[key]
+
+
+def _new_environment(project_root=None):
+    """A Jinja2 environment over the project's templates/ and the package's."""
     import jinja2
 
     folders = ([project_root / "templates"] if project_root is not None else []) + [default_templates_dir()]
