@@ -30,7 +30,7 @@ LAYERS = [
     ("build", ["workshop_builder.writing", "workshop_builder.lock", "workshop_builder.incremental",
                "workshop_builder.build"]),
     ("commands", ["workshop_builder.authoring", "workshop_builder.cli", "workshop_builder.__main__",
-                  "workshop_builder.docs_gen"]),
+                  "workshop_builder.docs_gen", "workshop_builder.progress_bar"]),
 ]
 # A package that registers its rule modules by importing them at its bottom, while they import
 # its `rule` decorator: the diagnostics-registry work replaces this; drop the entry then.

@@ -18,6 +18,8 @@ and print the result.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from . import writing
 from .diagnostics import ERROR, ContentError, did_you_mean
-from .incremental import Manifest, output_key, project_fingerprint, request_key
+from .incremental import Manifest, OutputInputs, output_key, project_fingerprint, request_key
 from .lock import BusyError, OutputLock
 from .render import RENDERERS, default_formats
 from .render.base import RenderError, RenderOptions
@@ -72,6 +74,7 @@ class BuildRequest:
     thumbnails: bool = False
     jobs: Optional[int] = None  # default: the number of CPUs
     force: bool = False
+    date: Optional[dt.date] = None  # the delivery date; overrides date: in workshop.yaml
 
     @property
     def out_dir(self) -> Path:
@@ -284,21 +287,27 @@ class Build:
         self.out_dir = request.out_dir
         self.options = request.options()
 
+    def _options_key(self) -> str:
+        """The options that change outputs, the delivery date among them."""
+        return self.options.key() + (f";date={self.request.date}" if self.request.date else "")
+
     def run(self) -> BuildResult:
         """Build what is out of date; a BuildResult, or ContentError / UsageError / BuildError."""
         request = self.request
         fingerprint = project_fingerprint(request.project, request.template)
         request_id = request_key(fingerprint, request.audiences, request.formats,
-                                 self.options.key() + f";editions={sorted(request.editions)}"
+                                 self._options_key() + f";editions={sorted(request.editions)}"
                                  f";all={request.all_editions}", self.out_dir)
         manifest = Manifest(self.out_dir)
         if not request.force and manifest.request_up_to_date(request_id):
             return BuildResult(self.out_dir, unchanged=[self.out_dir / n for n in manifest.request_outputs(request_id)],
                                warnings=manifest.request_warnings(request_id), nothing_to_do=True)
-        from .checks import run_checks
+        from .checks import Scope, run_checks
         from .loader import load_project
 
         workshop = load_project(request.project, request.template)
+        if request.date is not None:  # --date: the day it is delivered, on the title slide and handouts
+            workshop = dataclasses.replace(workshop, date=request.date)
         audiences = select_audiences(workshop, request.audiences)
         editions = select_editions(workshop, request.editions, request.all_editions)
         unknown = [f for f in request.formats if f not in RENDERERS]
@@ -315,7 +324,14 @@ class Build:
                 result.notes.append(f"facilitator handouts are built without slide pictures: {why} "
                                     "(--no-thumbnails turns them off)")
         jobs = request.jobs or os.cpu_count() or 1
-        self._write(workshop, specs, fingerprint, manifest, jobs, lambda: run_checks(workshop), result, request_id)
+        from .checks.cache import CheckCache
+
+        cache = CheckCache(self.out_dir)
+        scope = Scope(audiences=tuple(audiences), formats=tuple(dict.fromkeys(s.format for s in specs)),
+                      editions=tuple(e for e in editions if e is not None))
+        self._write(workshop, specs, fingerprint, manifest, jobs,
+                    lambda: run_checks(workshop, scope=scope, cache=cache), result, request_id)
+        cache.save()
         return result
 
     def _write(self, workshop, specs, fingerprint, manifest, jobs, checks, result, request_id) -> None:
@@ -362,8 +378,10 @@ class Build:
             if any(d.severity == ERROR for d in result.findings):
                 raise ContentError(result.findings)
 
-        keys = {spec: output_key(fingerprint, f"{spec.edition_id}/{spec.audience_id}", spec.format,
-                                 self.options.key()) for spec in specs}
+        inputs = OutputInputs(workshop, self.request.template)  # each output's own files: an edit rebuilds its users
+        keys = {spec: output_key(inputs.digest(spec.audience_id, spec.edition_id),
+                                 f"{spec.edition_id}/{spec.audience_id}", spec.format,
+                                 self._options_key()) for spec in specs}
         if os.path.isdir(self.out_dir):  # an existing folder: find another build (or no write access) first
             lock.hold()
         self.progress.start(len(specs))

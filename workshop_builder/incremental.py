@@ -1,10 +1,14 @@
 """Incremental builds: a fingerprint of everything an output depends on, and a manifest.
 
-An output whose fingerprint matches the manifest, and whose file is still the one we wrote,
-is up to date and is neither rendered nor rewritten. The fingerprint is computed without
-parsing anything, so a no-op rebuild only hashes files. It covers the project's sources,
-every file they point at (a picture in a folder beside modules/, an edition's logo), the
-templates, and the builder's own code, so a changed builder rebuilds everything.
+Two fingerprints. The project's (`project_fingerprint`) covers every source, every file they
+point at (a picture in a folder beside modules/, an edition's logo), the templates and the
+builder's own code; it is computed without parsing anything, so a no-op rebuild only hashes
+files. When it has changed, each output's own inputs decide (`OutputInputs`): the files that
+output reads (workshop.yaml, the deck and handout templates, its edition's file, the modules
+its audience sees and the files those point at) and the builder's code. An output whose
+inputs' key matches the manifest, and whose file is still the one we wrote, is up to date
+and is neither rendered nor rewritten: an edit re-renders only the outputs that use the
+edited file.
 """
 
 from __future__ import annotations
@@ -95,6 +99,56 @@ def project_fingerprint(root: Path, template: Optional[Path] = None, extra: str 
         except OSError:
             digest.update(b"missing")
     return digest.hexdigest()
+
+
+class OutputInputs:
+    """The files each output reads, and their digest; each file is hashed once per build."""
+
+    def __init__(self, workshop, template: Optional[Path] = None):
+        self.workshop = workshop
+        self.root = Path(workshop.root).resolve()
+        self._digests: dict = {}
+        self._references: dict = {}
+        shared = [self.root / "workshop.yaml", Path(workshop.template)]
+        shared += list(_files_under(self.root / "templates")) + list(_files_under(default_templates_dir()))
+        if template is not None:
+            shared.append(Path(template))
+        self.shared = shared
+
+    def files(self, audience_id: str, edition_id: Optional[str]) -> list:
+        """The files one output reads: shared ones, its edition's, its audience's modules and what they point at."""
+        from .resolver import module_applies
+
+        files = list(self.shared)
+        edition = self.workshop.editions.get(edition_id) if edition_id else self.workshop.national
+        if edition is not None and edition_id:
+            files.append(self.root / edition.rel)
+        modules = [self.workshop.modules[e.module_id] for e in self.workshop.entries
+                   if e.module_id and module_applies(self.workshop, e, audience_id)]
+        for module in modules:
+            files.append(Path(module.path))
+        sources = [f for f in files if f.suffix in TEXT_SUFFIXES]
+        key = tuple(str(f) for f in sources)
+        if key not in self._references:
+            self._references[key] = referenced_files(self.root, sources)
+        listed = set(files)
+        files += [p for p in self._references[key] if p not in listed]
+        return files
+
+    def digest(self, audience_id: str, edition_id: Optional[str]) -> str:
+        """A digest of the builder, the date and every file one output reads."""
+        digest = hashlib.sha256()
+        digest.update(f"{__version__}\0{code_digest()}\0{dt.date.today()}\0"
+                      f"{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+        for path in self.files(audience_id, edition_id):
+            name = str(path)
+            if name not in self._digests:
+                try:
+                    self._digests[name] = hashlib.sha256(path.read_bytes()).digest()
+                except OSError:
+                    self._digests[name] = b"missing"
+            digest.update(name.encode() + b"\0" + self._digests[name])
+        return digest.hexdigest()
 
 
 def output_key(fingerprint: str, audience_id: str, fmt: str, options_key: str) -> str:

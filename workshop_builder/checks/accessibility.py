@@ -132,6 +132,8 @@ def _built(ctx) -> _Built:
         built.plans[aud] = sample
     for aud, resolved in ctx.resolved.items():
         for renderer in (FacilitatorHandout(), ParticipantHandout()):
+            if renderer.name not in ctx.scope.handouts():
+                continue
             try:
                 html = renderer.render(resolved, options).decode("utf-8")
             except ContentError as exc:
@@ -242,7 +244,7 @@ def _bad_alt(alt: str, src: str) -> str:
 
 @rule(PICTURE_ALT_TEXT)
 def picture_alt_text(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in _module_blocks(module):
             if not list(block.tree.iter("img")):
                 continue
@@ -260,7 +262,7 @@ def picture_alt_text(ctx, report):
 
 @rule(TABLE_HEADER)
 def table_header(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in _module_blocks(module):
             tables = list(block.tree.iter("table"))
             if not tables:
@@ -512,7 +514,7 @@ def _vague_link(text: str, href: str) -> str:
 
 @rule(LINK_TEXT)
 def link_text(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in _module_blocks(module):
             for n, line in _source_lines(block):
                 for m in LINK_RE.finditer(line):

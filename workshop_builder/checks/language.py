@@ -623,13 +623,27 @@ def _front_matter_texts(module) -> list:
     return out
 
 
+def _cached_module_hits(ctx, module) -> list:
+    """module_hits, taken from the check cache when the module's file is unchanged."""
+    if ctx.cache is None:
+        return module_hits(module)
+    try:
+        data = module.path.read_bytes()
+    except OSError:
+        return module_hits(module)
+    return ctx.cache.get_or_run(
+        ctx.cache.key("language", module.rel, data), lambda: module_hits(module),
+        dump=lambda h: [h.code, h.severity, h.loc.path, h.loc.line, h.loc.col, h.message, h.fix],
+        load=lambda item: Hit(item[0], item[1], Location(item[2], item[3], item[4]), item[5], item[6]))
+
+
 def _all_hits(ctx) -> dict:
     """Findings for the whole workshop, by code, computed once per check run."""
     cached = getattr(ctx, "_language_hits", None)
     if cached is None:
         cached = {}
-        for module in ctx.workshop.modules.values():
-            for hit in module_hits(module):
+        for module in ctx.modules:
+            for hit in _cached_module_hits(ctx, module):
                 cached.setdefault(hit.code, []).append(hit)
         ctx._language_hits = cached
     return cached
