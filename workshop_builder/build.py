@@ -72,7 +72,7 @@ class BuildRequest:
     start: Optional[str] = None  # HH:MM, overrides start: in workshop.yaml
     template: Optional[Path] = None
     thumbnails: bool = False
-    jobs: Optional[int] = None  # default: the number of CPUs
+    jobs: Optional[int] = None  # default: default_jobs() of the outputs to render (serial for a few)
     force: bool = False
     date: Optional[dt.date] = None  # the delivery date; overrides date: in workshop.yaml
 
@@ -234,7 +234,18 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods:  # workers inherit the loaded workshop; nothing is pickled
+    warmed = []
+    if "fork" in methods:  # workers inherit the loaded workshop and warm caches; nothing is pickled
+        # One output of each format is rendered here first, so every forked worker starts with
+        # python-pptx imported, the template parsed, the font metrics and templates loaded.
+        first = list({spec.format: spec for spec in reversed(specs)}.values())
+        warmed = [(spec, *render_one(workshop, spec, options)) for spec in first]
+        specs = [spec for spec in specs if spec not in set(first)]
+        if not specs:
+            precheck()
+            yield from warmed
+            return
+        jobs = min(jobs, len(specs))
         context, _WORKER_WORKSHOP, initarg = multiprocessing.get_context("fork"), workshop, None
     else:  # pragma: no cover - Windows and macOS defaults
         context, initarg = multiprocessing.get_context("spawn"), workshop
@@ -253,6 +264,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
     try:
         fill()
         precheck()
+        yield from warmed
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -263,6 +275,14 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
         _stop(pool)  # a failed build does not wait for renders it will throw away
         raise
     pool.shutdown(wait=True)
+
+
+OUTPUTS_PER_WORKER = 4  # below this many outputs a worker costs more (fork, warm-up) than it saves
+
+
+def default_jobs(outputs: int) -> int:
+    """Worker processes for a build of this many outputs: serial for a few, up to one per CPU."""
+    return max(1, min(os.cpu_count() or 1, outputs // OUTPUTS_PER_WORKER))
 
 
 def _stop(pool) -> None:
@@ -323,7 +343,7 @@ class Build:
             if why:
                 result.notes.append(f"facilitator handouts are built without slide pictures: {why} "
                                     "(--no-thumbnails turns them off)")
-        jobs = request.jobs or os.cpu_count() or 1
+        jobs = request.jobs or 0  # 0: chosen when the build knows how many outputs are out of date
         from .checks.cache import CheckCache
 
         cache = CheckCache(self.out_dir)
@@ -396,7 +416,8 @@ class Build:
         try:
             if not stale:
                 precheck()
-            for spec, data, warnings in _rendered(workshop, stale, self.options, jobs, precheck):
+            for spec, data, warnings in _rendered(workshop, stale, self.options, jobs or default_jobs(len(stale)),
+                                                  precheck):
                 lock.hold()
                 staged.append((spec, writing.stage(spec.path, data), hashlib.sha256(data).hexdigest(), warnings))
                 self.progress.advance(spec)
