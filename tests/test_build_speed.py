@@ -131,3 +131,14 @@ def test_the_bar_is_quiet_under_quiet_and_before_its_delay():
         bar.advance(_spec("a.pptx"))
         bar.close()
         assert bar.stream.getvalue() == ""
+
+
+def test_handouts_are_rendered_for_their_checks_only_when_their_inputs_changed(basic, monkeypatch):
+    Build(BuildRequest(project=basic, jobs=1)).run()
+    rendered = []
+    real_render = handout._Handout.render
+    monkeypatch.setattr(handout._Handout, "render",
+                        lambda self, r, *a: rendered.append(r.audience.id) or real_render(self, r, *a))
+    edit(basic / "modules/deep-dive.md", "Second step", "Second step, done together")  # staff only
+    Build(BuildRequest(project=basic, jobs=1)).run()
+    assert set(rendered) == {"staff"}

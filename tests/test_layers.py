@@ -23,7 +23,8 @@ LAYERS = [
     ("model", ["workshop_builder.model", "workshop_builder.yamlio", "workshop_builder.markdown_tree",
                "workshop_builder.source_files", "workshop_builder.schema"]),
     ("loader and resolver", ["workshop_builder.loader", "workshop_builder.module_parser",
-                             "workshop_builder.edition_loader", "workshop_builder.resolver"]),
+                             "workshop_builder.edition_loader", "workshop_builder.resolver",
+                             "workshop_builder.inputs"]),
     ("renderers", ["workshop_builder.render"]),
     # The accessibility checks measure the deck the renderers plan, so checks sit above them.
     ("checks", ["workshop_builder.checks"]),

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from . import writing
 from .diagnostics import ERROR, ContentError, did_you_mean
-from .incremental import Manifest, OutputInputs, output_key, project_fingerprint, request_key
+from .incremental import Manifest, output_key, project_fingerprint, request_key
+from .inputs import OutputInputs
 from .lock import BusyError, OutputLock
 from .render import RENDERERS, default_formats
 from .render.base import RenderError, RenderOptions

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..diagnostics import ContentError, Location
+from ..inputs import OutputInputs
 from ..yamlio import line_of
 from ..codes.accessibility import (CONTRAST, DUPLICATE_TITLE, HEADING_LEVELS, LANGUAGE_AND_TITLE, LINK_TEXT,
                                    PICTURE_ALT_TEXT, READING_ORDER, SLIDE_TITLE, SMALL_TEXT, TABLE_HEADER)
@@ -130,19 +131,34 @@ def _built(ctx) -> _Built:
             break
         built.decks[aud] = Presentation(io.BytesIO(data))
         built.plans[aud] = sample
+    inputs = OutputInputs(ctx.workshop) if ctx.cache is not None else None
     for aud, resolved in ctx.resolved.items():
         for renderer in (FacilitatorHandout(), ParticipantHandout()):
             if renderer.name not in ctx.scope.handouts():
                 continue
             try:
-                html = renderer.render(resolved, options).decode("utf-8")
+                page = _handout_page(ctx, inputs, aud, resolved, renderer, options)
             except ContentError as exc:
                 built.failed.extend(exc.diagnostics)
                 continue
             except jinja2.TemplateError:  # a broken project template: the build reports it
                 continue
-            built.handouts[(aud, renderer.name)] = (html, _handout_template(ctx, renderer.template))
+            built.handouts[(aud, renderer.name)] = (page, _handout_template(ctx, renderer.template))
     return built
+
+
+def _handout_page(ctx, inputs, aud, resolved, renderer, options) -> "_Page":
+    """What the checks read from one rendered handout; kept in the check cache by its inputs."""
+
+    def read():
+        page = _Page()
+        page.feed(renderer.render(resolved, options).decode("utf-8"))
+        return [page]
+
+    if inputs is None:
+        return read()[0]
+    key = ctx.cache.key("handout-page", renderer.name, aud, ctx.workshop.date, inputs.digest(aud, None))
+    return ctx.cache.get_or_run(key, read, dump=_Page.dump, load=_Page.load)[0]
 
 
 def _sample(deck: list) -> list:
@@ -415,6 +431,17 @@ class _Page(HTMLParser):
         self.lang, self.title, self.headings = None, "", []  # headings: [level, text]
         self._in = None
 
+    def dump(self) -> list:
+        """The page as JSON-able data (for the check cache)."""
+        return [self.lang, self.title, self.headings]
+
+    @classmethod
+    def load(cls, data: list) -> "_Page":
+        """A page from dump()'s data."""
+        page = cls()
+        page.lang, page.title, page.headings = data[0], str(data[1]), [[int(l), str(t)] for l, t in data[2]]
+        return page
+
     def handle_starttag(self, tag, attrs):
         if tag == "html" and self.lang is None:
             self.lang = dict(attrs).get("lang") or ""
@@ -445,9 +472,7 @@ def language_and_title(ctx, report):
         if not (props.title or "").strip():
             report.error(_yaml_loc(ctx, "title"), LANGUAGE_AND_TITLE, "the deck has no title in its properties",
                          "set title: in workshop.yaml")
-    for (aud, fmt), (html, own) in built.handouts.items():
-        page = _Page()
-        page.feed(html)
+    for (aud, fmt), (page, own) in built.handouts.items():
         if not (page.lang or "").strip():
             report.error(_template_with(ctx, own, "<html", "language"), LANGUAGE_AND_TITLE,
                          f"the {fmt} handout does not declare its language (<html lang>)",
@@ -482,9 +507,7 @@ def _heading_source(ctx, level: int, text: str):
 def heading_levels(ctx, report):
     built = _built(ctx)
     found: dict = {}
-    for (aud, fmt), (html, own) in built.handouts.items():
-        page = _Page()
-        page.feed(html)
+    for (aud, fmt), (page, own) in built.handouts.items():
         previous = 0
         for level, text in page.headings:
             if previous and level > previous + 1:
