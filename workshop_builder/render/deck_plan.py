@@ -10,6 +10,8 @@ layout metrics, and nothing else outside the model.
 
 from __future__ import annotations
 
+import os
+
 from ..model import Resolved
 from .base import long_date, minutes_text
 from .fit import AGENDA_COLUMNS, AGENDA_ROW_FACTOR, fit_deck
@@ -72,7 +74,26 @@ def plan_deck(resolved: Resolved) -> list:
                 slides.append(Slide(layout, s.title, "content", _shapes(points, shapes, bool(text)), notes,
                                     module_id=mid, source=s.loc))
     slides.append(_closing(resolved))
-    return fit_deck(slides, w.template)
+    return _fitted(slides, w.template)
+
+
+_FITTED: dict = {}  # (slides, template and its state) -> fitted slides, for the last few decks
+FITTED_KEPT = 8
+
+
+def _fitted(slides: list, template) -> list:
+    """fit_deck, remembered: the checks and the deck writer plan the same deck once a process."""
+    try:
+        stat = os.stat(template)
+        key = (tuple(slides), str(template), stat.st_size, stat.st_mtime_ns)
+        hash(key)
+    except (OSError, TypeError):  # no template file (fit_deck reports it) or an unhashable shape
+        return fit_deck(slides, template)
+    if key not in _FITTED:
+        if len(_FITTED) >= FITTED_KEPT:
+            _FITTED.pop(next(iter(_FITTED)))
+        _FITTED[key] = fit_deck(slides, template)
+    return list(_FITTED[key])
 
 
 def _subtitle(resolved: Resolved) -> tuple:
