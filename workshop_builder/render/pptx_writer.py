@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from pathlib import Path
 
 from lxml import etree as lxml_etree
@@ -16,6 +17,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.oxml.ns import qn
+from pptx.text.text import _Run as _PptxRun
 from pptx.util import Emu, Pt
 
 from ..codes.load import MISSING_LAYOUT
@@ -135,46 +137,55 @@ class _SlideWriter:
             self._fill(self.notes_pages.text_frame(slide), planned.notes, notes=True)
 
     # ---- text ----
+    # Paragraphs and runs are written as a:p / a:r elements directly (python-pptx's proxy objects
+    # per run and paragraph were most of a slide's cost); the XML is the same python-pptx writes.
     def _fill(self, tf, paragraphs, notes: bool = False) -> None:
         """Write paragraphs into a text frame (a notes page's keep its own, bullet-less style)."""
+        body = tf._txBody
         for i, para in enumerate(paragraphs):
-            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            p.level = min(para.level, 8)
+            p = body.find(A_P) if i == 0 else body.add_p()
+            _set_level(p, min(para.level, 8))
             if not notes:
                 _bullet(p, para.bullet)
                 if para.bullet == "number" and para.start_at != 1:  # a list continued from an earlier part
-                    p._p.get_or_add_pPr().find(qn("a:buAutoNum")).set("startAt", str(para.start_at))
-            self._runs(p, para.runs)
+                    _ppr(p).find(A_BU_AUTO_NUM).set("startAt", str(para.start_at))
+            self._runs(p, para.runs, tf)
             if para.role == "heading":
-                for run in p.runs:
-                    run.font.bold = True
+                for r in p.iterchildren(A_R):
+                    _rpr(r).set("b", "1")
         self._language(tf)
 
-    def _runs(self, p, runs) -> None:
+    def _runs(self, p, runs, tf) -> None:
+        """Append the runs and line breaks to an a:p element (tf: its text frame, for hyperlinks)."""
         for run in runs:
             if isinstance(run, LineBreak):
-                p.add_line_break()
+                _before_end(p, p.makeelement(A_BR))
             else:
-                self._run(p, run)
+                self._run(p, run, tf)
 
-    def _run(self, p, model: Run) -> None:
-        run = p.add_run()
-        run.text = model.text
+    def _run(self, p, model: Run, tf) -> None:
+        r = p.makeelement(A_R)
+        lxml_etree.SubElement(r, A_T).text = _escape_ctrl_chars(model.text)
+        _before_end(p, r)
         if model.bold:
-            run.font.bold = True
+            _rpr(r).set("b", "1")
         if model.italic:
-            run.font.italic = True
+            _rpr(r).set("i", "1")
         if model.code:
-            run.font.name = MONO_FONT
-        if model.link:
-            run.hyperlink.address = model.link
+            latin = _rpr(r).find(A_LATIN)
+            if latin is None:
+                latin = lxml_etree.SubElement(_rpr(r), A_LATIN)
+            latin.set("typeface", MONO_FONT)
+        if model.link:  # a relationship to the slide's part: python-pptx's own way
+            _PptxRun(r, tf).hyperlink.address = model.link
 
     def _language(self, tf) -> None:
         if self.lang is None:
             return
-        for p in tf.paragraphs:
-            for run in p.runs:
-                run.font.language_id = self.lang
+        lang = MSO_LANGUAGE_ID.to_xml(self.lang)
+        for p in tf._txBody.iterchildren(A_P):
+            for r in p.iterchildren(A_R):
+                _rpr(r).set("lang", lang)
 
     # ---- tables and pictures ----
     def _visuals(self, slide, box, visuals) -> None:
@@ -205,10 +216,10 @@ class _SlideWriter:
             table.rows[r].height = row_h
             for c, cell in enumerate(row[:n_cols]):
                 tf = table.cell(r, c).text_frame
-                self._runs(tf.paragraphs[0], cell)
-                for para in tf.paragraphs:
-                    for run in para.runs:
-                        run.font.size = Pt(TABLE_FONT_PT)
+                self._runs(tf._txBody.find(A_P), cell, tf)
+                for p in tf._txBody.iterchildren(A_P):
+                    for run in p.iterchildren(A_R):
+                        _rpr(run).set("sz", str(Pt(TABLE_FONT_PT).centipoints))
                 self._language(tf)
         if model.name:
             shape.name = model.name
@@ -331,10 +342,10 @@ def _take_box(placeholder):
 
 
 def _bullet(p, kind: str) -> None:
-    """Set a paragraph's bullet: 'bullet' (the template's), 'number' or 'none'."""
+    """Set an a:p element's bullet: 'bullet' (the template's), 'number' or 'none'."""
     if kind == "bullet":
         return
-    p_pr = p._p.get_or_add_pPr()
+    p_pr = _ppr(p)
     for tag in ("a:buNone", "a:buAutoNum", "a:buChar"):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
@@ -345,3 +356,58 @@ def _bullet(p, kind: str) -> None:
     else:
         auto = lxml_etree.SubElement(p_pr, qn("a:buAutoNum"))
         auto.set("type", "arabicPeriod")
+
+
+# ---- a:p and a:r elements, as python-pptx builds them ----
+
+A_P, A_R, A_T, A_BR, A_RPR, A_PPR, A_LATIN = (qn(t) for t in ("a:p", "a:r", "a:t", "a:br", "a:rPr", "a:pPr",
+                                                              "a:latin"))
+A_BU_AUTO_NUM = qn("a:buAutoNum")
+A_END_PARA = qn("a:endParaRPr")
+PPR_SUCCESSORS = frozenset(qn(t) for t in ("a:r", "a:br", "a:fld", "a:endParaRPr"))
+_CTRL_CHARS = re.compile(r"([\x00-\x08\x0B-\x1F])")
+
+
+def _escape_ctrl_chars(text: str) -> str:
+    """Control characters as python-pptx writes them (_x0007_); tab and line feed stay."""
+    return _CTRL_CHARS.sub(lambda m: "_x%04X_" % ord(m.group(1)), text)
+
+
+def _before_end(p, child) -> None:
+    """Append a run or line break to an a:p, before its a:endParaRPr if it has one."""
+    end = p.find(A_END_PARA)
+    if end is None:
+        p.append(child)
+    else:
+        end.addprevious(child)
+
+
+def _ppr(p):
+    """The a:p's a:pPr, added before its runs when it has none."""
+    p_pr = p.find(A_PPR)
+    if p_pr is None:
+        p_pr = p.makeelement(A_PPR)
+        following = next((child for child in p if child.tag in PPR_SUCCESSORS), None)
+        if following is None:
+            p.append(p_pr)
+        else:
+            following.addprevious(p_pr)
+    return p_pr
+
+
+def _set_level(p, level: int) -> None:
+    """A paragraph's outline level (python-pptx's paragraph.level = level)."""
+    p_pr = _ppr(p)
+    if level:
+        p_pr.set("lvl", str(level))
+    elif "lvl" in p_pr.attrib:
+        del p_pr.attrib["lvl"]
+
+
+def _rpr(r):
+    """The a:r's a:rPr, added as its first child when it has none."""
+    r_pr = r.find(A_RPR)
+    if r_pr is None:
+        r_pr = r.makeelement(A_RPR)
+        r.insert(0, r_pr)
+    return r_pr
