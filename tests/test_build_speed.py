@@ -142,3 +142,48 @@ def test_handouts_are_rendered_for_their_checks_only_when_their_inputs_changed(b
     edit(basic / "modules/deep-dive.md", "Second step", "Second step, done together")  # staff only
     Build(BuildRequest(project=basic, jobs=1)).run()
     assert set(rendered) == {"staff"}
+
+
+def _fake_libreoffice(monkeypatch, pages=None):
+    """thumbnails' converters replaced: counts conversions, one tiny PNG a slide (or `pages`)."""
+    from PIL import Image
+
+    from workshop_builder.render import thumbnails
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 3)).save(buf, "PNG")
+    calls = []
+
+    def to_pdf(deck, suffix, what):
+        calls.append(len(deck))
+        from pptx import Presentation
+        return len(Presentation(io.BytesIO(deck)).slides) if pages is None else pages
+
+    monkeypatch.setattr(thumbnails, "missing_program", lambda: None)
+    monkeypatch.setattr(thumbnails, "soffice_to_pdf", to_pdf)
+    monkeypatch.setattr(thumbnails, "pdf_pages_to_png", lambda n, width, what: [buf.getvalue()] * n)
+    monkeypatch.setattr(thumbnails, "_CACHE", {})
+    return calls
+
+
+def test_slide_pictures_of_an_unchanged_deck_are_not_converted_again(basic, monkeypatch):
+    calls = _fake_libreoffice(monkeypatch)
+    request = BuildRequest(project=basic, formats=("facilitator",), thumbnails=True, jobs=1)
+    Build(request).run()
+    assert len(calls) == 2  # one a deck
+    from workshop_builder.render import thumbnails
+    monkeypatch.setattr(thumbnails, "_CACHE", {})  # a new process: only the output folder's cache
+    again = Build(BuildRequest(project=basic, formats=("facilitator",), thumbnails=True, jobs=1, force=True)).run()
+    assert len(calls) == 2 and not again.incomplete
+    assert list((basic / "output" / ".workshop-builder-cache" / "pictures").glob("*.zip"))
+
+
+def test_a_failed_conversion_is_reported_and_not_kept(basic, monkeypatch):
+    calls = _fake_libreoffice(monkeypatch, pages=1)  # one page for a deck of several slides
+    first = Build(BuildRequest(project=basic, formats=("facilitator",), thumbnails=True, jobs=1)).run()
+    assert len(first.incomplete) == 2 and any("pages for a deck" in n for n in first.notes)
+    assert not list((basic / "output").glob(".workshop-builder-cache/pictures/*.zip"))
+    from workshop_builder.render import thumbnails
+    monkeypatch.setattr(thumbnails, "_CACHE", {})
+    Build(BuildRequest(project=basic, formats=("facilitator",), thumbnails=True, jobs=1)).run()
+    assert len(calls) == 4  # tried again

@@ -39,6 +39,7 @@ from .source_files import inside
 if TYPE_CHECKING:
     from .model import Workshop
 
+CACHE_DIR = ".workshop-builder-cache"  # in the output folder: what builds keep for the next one
 LOGGER = "workshop_builder"  # a renderer that leaves something out warns here (slide pictures)
 
 
@@ -84,7 +85,8 @@ class BuildRequest:
 
     def options(self) -> RenderOptions:
         """The options that change outputs."""
-        return RenderOptions(start=self.start, thumbnails=self.thumbnails)
+        return RenderOptions(start=self.start, thumbnails=self.thumbnails,
+                             cache_dir=self.out_dir / CACHE_DIR)  # slide pictures kept by deck
 
 
 @dataclass

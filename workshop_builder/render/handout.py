@@ -54,7 +54,8 @@ class _Handout(Renderer):
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
         from .thumbnails import Thumbnails, slide_thumbnails
 
-        thumbs = slide_thumbnails(resolved) if self.thumbnails and options.thumbnails else Thumbnails()
+        thumbs = (slide_thumbnails(resolved, getattr(options, "cache_dir", None))
+                  if self.thumbnails and options.thumbnails else Thumbnails())
         page = render_page(
             environment(resolved.workshop.root), self.template, build_handout(resolved, self.facilitator),
             HtmlWriter(resolved, heading_offset=1), thumbs,

@@ -14,6 +14,7 @@ import struct
 from dataclasses import dataclass, field
 
 from ..model import Resolved
+from . import picture_cache
 from .base import RenderError, RenderOptions
 from .external import PROGRAMS, missing_program, not_found, pdf_pages_to_png, soffice_to_pdf
 
@@ -54,8 +55,12 @@ def unavailable() -> str:
     return not_found(program) if program else ""
 
 
-def slide_thumbnails(resolved: Resolved) -> Thumbnails:
-    """Every slide of the audience's deck as a picture, keyed by the slide it came from."""
+def slide_thumbnails(resolved: Resolved, cache_dir=None) -> Thumbnails:
+    """Every slide of the audience's deck as a picture, keyed by the slide it came from.
+
+    With cache_dir (the output folder's cache), a deck converted in an earlier build is not
+    converted again.
+    """
     from .deck_plan import plan_deck
     from .pptx_deck import PptxDeck
 
@@ -66,9 +71,7 @@ def slide_thumbnails(resolved: Resolved) -> Thumbnails:
     plan = plan_deck(resolved)
     deck = PptxDeck().render(resolved, RenderOptions())
     try:
-        pngs = _pictures(deck)
-        if len(pngs) != len(plan):
-            raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {len(plan)} slides")
+        pngs = _pictures(deck, len(plan), picture_cache.folder(cache_dir))
     except RenderError as exc:  # the handout is still built, saying why it has no pictures
         logging.getLogger("workshop_builder").warning(  # the build reports it and rebuilds next time
             "%s facilitator handout built without slide pictures: %s", resolved.audience.id, exc)
@@ -83,12 +86,21 @@ def slide_thumbnails(resolved: Resolved) -> Thumbnails:
     return out
 
 
-def _pictures(deck: bytes) -> list:
-    """The PNG of every slide of a deck (cached by the deck's bytes)."""
+def _pictures(deck: bytes, slides: int, stored=None) -> list:
+    """The PNG of every slide of a deck (kept by the deck's bytes, in memory and in stored).
+
+    A conversion that does not give one page a slide raises RenderError and is kept nowhere.
+    """
     digest = hashlib.sha256(deck).hexdigest()
     if digest not in _CACHE:
-        pdf = soffice_to_pdf(deck, ".pptx", "slide thumbnails")
+        pngs = picture_cache.get(stored, digest)
+        if pngs is None or len(pngs) != slides:
+            pdf = soffice_to_pdf(deck, ".pptx", "slide thumbnails")
+            pngs = pdf_pages_to_png(pdf, WIDTH_PX, "slide thumbnails")
+            if len(pngs) != slides:
+                raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {slides} slides")
+            picture_cache.put(stored, digest, pngs)
         if len(_CACHE) >= 8:
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[digest] = pdf_pages_to_png(pdf, WIDTH_PX, "slide thumbnails")
+        _CACHE[digest] = pngs
     return _CACHE[digest]
