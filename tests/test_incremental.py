@@ -51,7 +51,7 @@ def test_the_code_digest_covers_every_source_file(tmp_path):
 
 
 def test_a_failed_slide_picture_run_is_reported_and_built_again_next_time(basic, cli, monkeypatch):
-    def broken(*args):
+    def broken(deck):
         raise RenderError("slide thumbnails: soffice did not finish within 180 seconds")
 
     monkeypatch.setattr(thumbnails, "missing_program", lambda: "")

@@ -71,7 +71,7 @@ def slide_thumbnails(resolved: Resolved, cache_dir=None) -> Thumbnails:
     plan = plan_deck(resolved)
     deck = PptxDeck().render(resolved, RenderOptions())
     try:
-        pngs = _pictures(deck, len(plan), picture_cache.folder(cache_dir))
+        pngs = _stored_or_converted(deck, len(plan), picture_cache.folder(cache_dir))
     except RenderError as exc:  # the handout is still built, saying why it has no pictures
         logging.getLogger("workshop_builder").warning(  # the build reports it and rebuilds next time
             "%s facilitator handout built without slide pictures: %s", resolved.audience.id, exc)
@@ -86,21 +86,28 @@ def slide_thumbnails(resolved: Resolved, cache_dir=None) -> Thumbnails:
     return out
 
 
-def _pictures(deck: bytes, slides: int, stored=None) -> list:
-    """The PNG of every slide of a deck (kept by the deck's bytes, in memory and in stored).
+def _stored_or_converted(deck: bytes, slides: int, stored) -> list:
+    """The deck's PNGs from the output folder's cache, else converted (and stored when complete).
 
-    A conversion that does not give one page a slide raises RenderError and is kept nowhere.
+    A conversion that does not give one page a slide raises RenderError and is stored nowhere.
     """
     digest = hashlib.sha256(deck).hexdigest()
+    pngs = picture_cache.get(stored, digest)
+    if pngs is not None and len(pngs) == slides:
+        return pngs
+    pngs = _pictures(deck)
+    if len(pngs) != slides:
+        raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {slides} slides")
+    picture_cache.put(stored, digest, pngs)
+    return pngs
+
+
+def _pictures(deck: bytes) -> list:
+    """The PNG of every slide of a deck (cached by the deck's bytes)."""
+    digest = hashlib.sha256(deck).hexdigest()
     if digest not in _CACHE:
-        pngs = picture_cache.get(stored, digest)
-        if pngs is None or len(pngs) != slides:
-            pdf = soffice_to_pdf(deck, ".pptx", "slide thumbnails")
-            pngs = pdf_pages_to_png(pdf, WIDTH_PX, "slide thumbnails")
-            if len(pngs) != slides:
-                raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {slides} slides")
-            picture_cache.put(stored, digest, pngs)
+        pdf = soffice_to_pdf(deck, ".pptx", "slide thumbnails")
         if len(_CACHE) >= 8:
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[digest] = pngs
+        _CACHE[digest] = pdf_pages_to_png(pdf, WIDTH_PX, "slide thumbnails")
     return _CACHE[digest]
