@@ -223,8 +223,9 @@ def _render_in_worker(spec: OutputSpec, options: RenderOptions) -> tuple:
 def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int, precheck: Callable):
     """Yield (spec, bytes, warnings) for each spec, in worker processes when jobs > 1.
 
-    precheck() runs first when rendering is serial, and while the workers render when it is
-    parallel; it raises ContentError before any output is yielded if the content has errors.
+    precheck() runs first; it raises ContentError before any output is rendered if the content
+    has errors. In parallel, the workers are forked after it and after one output of each format
+    is rendered here, so they inherit everything those computed (deck plans, templates, fonts).
     """
     global _WORKER_WORKSHOP
     jobs = max(1, min(jobs, len(specs)))
@@ -238,6 +239,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
 
     methods = multiprocessing.get_all_start_methods()
     warmed = []
+    precheck()
     if "fork" in methods:  # workers inherit the loaded workshop and warm caches; nothing is pickled
         # One output of each format is rendered here first, so every forked worker starts with
         # python-pptx imported, the template parsed, the font metrics and templates loaded.
@@ -245,7 +247,6 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
         warmed = [(spec, *render_one(workshop, spec, options)) for spec in first]
         specs = [spec for spec in specs if spec not in set(first)]
         if not specs:
-            precheck()
             yield from warmed
             return
         jobs = min(jobs, len(specs))
@@ -266,7 +267,6 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
 
     try:
         fill()
-        precheck()
         yield from warmed
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
