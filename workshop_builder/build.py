@@ -280,7 +280,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
     pool.shutdown(wait=True)
 
 
-OUTPUTS_PER_WORKER = 4  # below this many outputs a worker costs more (fork, warm-up) than it saves
+OUTPUTS_PER_WORKER = 8  # below this many outputs a worker costs more (fork, warm-up) than it saves
 
 
 def default_jobs(outputs: int) -> int:

@@ -95,7 +95,7 @@ def main():
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A .pptx template to use instead of the workshop's.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes for rendering. Default: one per 4 outputs to render, at most one per CPU "
+              help="Worker processes for rendering. Default: one per 8 outputs to render, at most one per CPU "
                    "(serial for a few outputs).")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those that are up to date.")
 @click.option("-e", "--edition", "editions", multiple=True, metavar="ID",
