@@ -236,7 +236,14 @@ def main():
     parser.add_argument("--repeats", type=int, default=5, help="runs of each command (medians are reported)")
     parser.add_argument("--quick", action="store_true", help="3 repeats and a smaller large workshop")
     parser.add_argument("--no-pictures", action="store_true", help="skip the slide-pictures row (LibreOffice)")
+    parser.add_argument("--councils", type=int, default=0, metavar="N",
+                        help="only build N council editions x 5 audiences of the default workshop "
+                             "(300 for every English council), and a no-op rebuild of them")
     args = parser.parse_args()
+    if args.councils:
+        print(f"Machine: {machine()}")
+        councils(args.councils)
+        return
     repeats = 3 if args.quick else args.repeats
     if not shutil.which("pandoc"):
         raise Failed("pandoc is not installed: the benchmark compares with it (apt-get install pandoc)")
@@ -363,6 +370,26 @@ def main():
         print("\n| measurement | now | target | |\n|---|---|---|---|")
         for measure, now, target, met, detail in ROWS:
             print(f"| {measure} | {now} {detail} | {target} | {'met' if met else '**missed**'} |")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def councils(n: int) -> None:
+    """N copies of the sample edition, every audience, the default formats, --all-editions."""
+    tmp = Path(tempfile.mkdtemp(prefix="wb-councils-"))
+    try:
+        project = copy_project(tmp / "default")
+        sample = (project / "editions" / "example-council.yaml").read_text(encoding="utf-8")
+        for i in range(1, n):
+            (project / "editions" / f"council-{i:03d}.yaml").write_text(
+                sample.replace("name: Example Council", f"name: Council {i:03d}"), encoding="utf-8")
+        build = CLI + ["build", "-C", project, "-q", "--out", tmp / "out", "--all-editions", "--no-thumbnails"]
+        wall, cpu, peak = run(build)
+        outputs = sum(1 for p in (tmp / "out").rglob("*") if p.is_file() and not p.name.startswith(".")
+                      and ".workshop-builder-cache" not in p.parts)
+        print(f"{n} council editions x 5 audiences x 3 formats ({outputs} outputs, default --jobs, no pictures): "
+              f"{wall:.0f} s ({wall / outputs * 1000:.0f} ms an output), peak {peak:.0f} MiB")
+        print(f"  then a no-op rebuild of all {outputs}: {run(build)[0]:.2f} s")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

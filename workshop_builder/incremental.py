@@ -3,7 +3,7 @@
 Two fingerprints. The project's (`project_fingerprint`) covers every source, every file they
 point at (a picture in a folder beside modules/, an edition's logo), the templates and the
 builder's own code; it is computed without parsing anything, so a no-op rebuild only hashes
-files. When it has changed, each output's own inputs decide (`OutputInputs`): the files that
+files. When it has changed, each output's own inputs decide (inputs.py's `OutputInputs`): the files that
 output reads (workshop.yaml, the deck and handout templates, its edition's file, the modules
 its audience sees and the files those point at) and the builder's code. An output whose
 inputs' key matches the manifest, and whose file is still the one we wrote, is up to date

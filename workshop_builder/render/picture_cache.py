@@ -17,7 +17,6 @@ import zipfile
 from pathlib import Path
 from typing import Optional
 
-FOLDER = Path(".workshop-builder-cache") / "pictures"
 KEEP = 64  # decks' pictures kept (a few builds' worth of every audience and edition)
 
 
