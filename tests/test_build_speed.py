@@ -187,3 +187,21 @@ def test_a_failed_conversion_is_reported_and_not_kept(basic, monkeypatch):
     monkeypatch.setattr(thumbnails, "_CACHE", {})
     Build(BuildRequest(project=basic, formats=("facilitator",), thumbnails=True, jobs=1)).run()
     assert len(calls) == 4  # tried again
+
+
+def test_the_sample_deck_the_checks_read_is_written_again_only_when_its_inputs_change(basic, monkeypatch):
+    from workshop_builder.render import pptx_writer
+
+    written = []
+    real = pptx_writer.write_slides
+    monkeypatch.setattr(pptx_writer, "write_slides", lambda r, s: written.append(len(s)) or real(r, s))
+    request = BuildRequest(project=basic, audiences=("members",), formats=("pptx",), jobs=1, force=True)
+    Build(request).run()
+    assert len(written) == 2  # the deck, and one slide per layout for A507/A508
+    written.clear()
+    Build(request).run()
+    assert len(written) == 1  # the deck only
+    edit(basic / "modules/intro.md", "title: Introduction to the topic", "title: Introduction, changed")
+    written.clear()
+    Build(request).run()
+    assert len(written) == 2
