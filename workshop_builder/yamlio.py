@@ -12,6 +12,10 @@ from .diagnostics import Location, Report
 MAX_YAML_NODES = 100_000
 
 
+# libyaml's composer where PyYAML was built with it: its nodes carry the same marks.
+_CLoader = getattr(yaml, "CSafeLoader", None)
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases (no billion laughs)."""
 
@@ -31,12 +35,9 @@ def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
     return (None, {}).
     """
     try:
-        loader = _NoAliasLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = _compose_fast(text)
+        if node is _SLOW:
+            node, data = _compose(_NoAliasLoader, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
@@ -60,6 +61,33 @@ def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
     if node is not None:
         _collect_lines(node, (), lines, line_offset, rel, report)
     return data, lines
+
+
+_SLOW = object()
+
+
+def _compose(loader_class, text: str):
+    """(root node, constructed data) of one YAML document."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _compose_fast(text: str):
+    """_compose with libyaml, or (_SLOW, None) when the pure-Python loader must answer.
+
+    Text that could hold an alias (a '*') and text libyaml rejects go to the pure-Python
+    loader, which refuses aliases and words its errors as the messages users know.
+    """
+    if _CLoader is None or "*" in text:
+        return _SLOW, None
+    try:
+        return _compose(_CLoader, text)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return _SLOW, None
 
 
 def _collect_lines(node, path: tuple, lines: dict, offset: int, rel: str, report: Report) -> None:
