@@ -38,6 +38,9 @@ AUDIENCE = "elected-members"
 EDITED = ("missing-children", "language-matters")  # a module two audiences see; one all five see
 TOLERANCE = 0.05  # slide counts may differ by at most this share
 ENV = dict(os.environ, PYTHONPATH=str(REPO))
+# As an installed package runs: its modules compiled once to __pycache__, not on every command
+# (a shell with PYTHONDONTWRITEBYTECODE=1 would otherwise time Python compiling our source).
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 class Failed(SystemExit):

@@ -242,8 +242,7 @@ class _SlideWriter:
         copies neither); the number is a slide-number field, so it stays right when slides move."""
         from pptx.enum.shapes import PP_PLACEHOLDER
 
-        for ph in layout.placeholders:
-            kind = ph.placeholder_format.type
+        for kind, ph in self.new_slides.navigation(layout):
             if kind == PP_PLACEHOLDER.FOOTER and planned.footer:
                 el = _clone_onto(slide, ph)
                 tx_body = el.find(qn("p:txBody"))
@@ -454,6 +453,19 @@ class _NewSlides:
     def __init__(self, prs):
         self.prs = prs
         self.protos: dict = {}
+        self.navigations: dict = {}
+
+    def navigation(self, layout) -> list:
+        """A layout's footer and slide-number placeholders as (type, placeholder), found once a deck."""
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
+        found = self.navigations.get(layout.name)
+        if found is None:
+            wanted = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+            found = self.navigations[layout.name] = [
+                (ph.placeholder_format.type, ph) for ph in layout.placeholders
+                if ph.placeholder_format.type in wanted]
+        return found
 
     def add(self, layout):
         from pptx.opc.constants import CONTENT_TYPE as CT
