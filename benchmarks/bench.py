@@ -320,7 +320,7 @@ def main():
             module = project / "modules" / f"{edited}.md"
             original = module.read_text(encoding="utf-8")
 
-            def edit_and_build():
+            def edit_and_build(module=module, original=original):
                 module.write_text(original.replace("\n# ", f"\n# Edit {next(counter)}: ", 1), encoding="utf-8")
                 return run(build + ["--out", out])
 

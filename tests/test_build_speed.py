@@ -7,14 +7,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from workshop_builder.checks import base as checks_base
+from helpers import deck_text, html_text
+from test_bad_input import edit
+
 from workshop_builder.build import Build, BuildRequest
+from workshop_builder.checks import base as checks_base
 from workshop_builder.checks import language
 from workshop_builder.progress_bar import ProgressBar
 from workshop_builder.render import handout
-
-from helpers import deck_text, html_text
-from test_bad_input import edit
 
 
 def _outputs(folder: Path) -> dict:
@@ -125,7 +125,7 @@ def test_the_bar_shows_done_of_total_the_latest_output_and_time_then_clears():
 
 
 def test_the_bar_is_quiet_under_quiet_and_before_its_delay():
-    for bar, stream in ((ProgressBar(quiet=True, stream=_Terminal(), delay=0), None),
+    for bar, _stream in ((ProgressBar(quiet=True, stream=_Terminal(), delay=0), None),
                         (ProgressBar(stream=_Terminal(), delay=60), None)):
         bar.start(3)
         bar.advance(_spec("a.pptx"))

@@ -470,7 +470,7 @@ class _Page(HTMLParser):
     def load(cls, data: list) -> "_Page":
         """A page from dump()'s data."""
         page = cls()
-        page.lang, page.title, page.headings = data[0], str(data[1]), [[int(l), str(t)] for l, t in data[2]]
+        page.lang, page.title, page.headings = data[0], str(data[1]), [[int(level), str(text)] for level, text in data[2]]
         return page
 
     def handle_starttag(self, tag, attrs):

@@ -647,7 +647,7 @@ _CTRL_CHARS = re.compile(r"([\x00-\x08\x0B-\x1F])")
 
 def _escape_ctrl_chars(text: str) -> str:
     """Control characters as python-pptx writes them (_x0007_); tab and line feed stay."""
-    return _CTRL_CHARS.sub(lambda m: "_x%04X_" % ord(m.group(1)), text)
+    return _CTRL_CHARS.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
 
 
 def _before_end(p, tag: str):
