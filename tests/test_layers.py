@@ -26,14 +26,15 @@ LAYERS = [
     ("loader and resolver", ["workshop_builder.loader", "workshop_builder.module_parser",
                              "workshop_builder.edition_loader", "workshop_builder.resolver",
                              "workshop_builder.footnotes", "workshop_builder.pacing", "workshop_builder.link_checks",
-                             "workshop_builder.template_guard", "workshop_builder.project_shape"]),
+                             "workshop_builder.template_guard", "workshop_builder.project_shape",
+                             "workshop_builder.inputs"]),
     ("renderers", ["workshop_builder.render"]),
     # The accessibility checks measure the deck the renderers plan, so checks sit above them.
     ("checks", ["workshop_builder.checks"]),
     ("build", ["workshop_builder.writing", "workshop_builder.lock", "workshop_builder.incremental",
                "workshop_builder.build"]),
     ("commands", ["workshop_builder.authoring", "workshop_builder.cli", "workshop_builder.__main__",
-                  "workshop_builder.docs_gen", "workshop_builder.preview"]),
+                  "workshop_builder.docs_gen", "workshop_builder.preview", "workshop_builder.progress_bar"]),
 ]
 ALLOWED_CYCLES: set = set()  # none: keep it so
 

@@ -18,6 +18,8 @@ and print the result.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 from . import writing
 from .diagnostics import ERROR, ContentError, did_you_mean
 from .incremental import Manifest, output_key, project_fingerprint, request_key
+from .inputs import OutputInputs
 from .lock import BusyError, OutputLock
 from .render import RENDERERS, default_formats
 from .render.base import RenderError, RenderOptions
@@ -36,6 +39,7 @@ from .source_files import inside
 if TYPE_CHECKING:
     from .model import Workshop
 
+CACHE_DIR = ".workshop-builder-cache"  # in the output folder: what builds keep for the next one
 LOGGER = "workshop_builder"  # a renderer that leaves something out warns here (slide pictures)
 
 
@@ -70,9 +74,10 @@ class BuildRequest:
     start: Optional[str] = None  # HH:MM, overrides start: in workshop.yaml
     template: Optional[Path] = None
     thumbnails: bool = False
-    jobs: Optional[int] = None  # default: the number of CPUs
+    jobs: Optional[int] = None  # default: default_jobs() of the outputs to render (serial for a few)
     force: bool = False
     checks: bool = True  # False: render without the checks (the preview runs them after publishing)
+    date: Optional[dt.date] = None  # the delivery date; overrides date: in workshop.yaml
 
     @property
     def out_dir(self) -> Path:
@@ -81,7 +86,8 @@ class BuildRequest:
 
     def options(self) -> RenderOptions:
         """The options that change outputs."""
-        return RenderOptions(start=self.start, thumbnails=self.thumbnails)
+        return RenderOptions(start=self.start, thumbnails=self.thumbnails,
+                             cache_dir=self.out_dir / CACHE_DIR)  # slide pictures kept by deck
 
 
 @dataclass
@@ -218,8 +224,9 @@ def _render_in_worker(spec: OutputSpec, options: RenderOptions) -> tuple:
 def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int, precheck: Callable):
     """Yield (spec, bytes, warnings) for each spec, in worker processes when jobs > 1.
 
-    precheck() runs first when rendering is serial, and while the workers render when it is
-    parallel; it raises ContentError before any output is yielded if the content has errors.
+    precheck() runs first; it raises ContentError before any output is rendered if the content
+    has errors. In parallel, the workers are forked after it and after one output of each format
+    is rendered here, so they inherit everything those computed (deck plans, templates, fonts).
     """
     global _WORKER_WORKSHOP
     jobs = max(1, min(jobs, len(specs)))
@@ -232,7 +239,18 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods:  # workers inherit the loaded workshop; nothing is pickled
+    warmed = []
+    precheck()
+    if "fork" in methods:  # workers inherit the loaded workshop and warm caches; nothing is pickled
+        # One output of each format is rendered here first, so every forked worker starts with
+        # python-pptx imported, the template parsed, the font metrics and templates loaded.
+        first = list({spec.format: spec for spec in reversed(specs)}.values())
+        warmed = [(spec, *render_one(workshop, spec, options)) for spec in first]
+        specs = [spec for spec in specs if spec not in set(first)]
+        if not specs:
+            yield from warmed
+            return
+        jobs = min(jobs, len(specs))
         context, _WORKER_WORKSHOP, initarg = multiprocessing.get_context("fork"), workshop, None
     else:  # pragma: no cover - Windows and macOS defaults
         context, initarg = multiprocessing.get_context("spawn"), workshop
@@ -250,7 +268,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
 
     try:
         fill()
-        precheck()
+        yield from warmed
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -261,6 +279,14 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
         _stop(pool)  # a failed build does not wait for renders it will throw away
         raise
     pool.shutdown(wait=True)
+
+
+OUTPUTS_PER_WORKER = 8  # below this many outputs a worker costs more (fork, warm-up) than it saves
+
+
+def default_jobs(outputs: int) -> int:
+    """Worker processes for a build of this many outputs: serial for a few, up to one per CPU."""
+    return max(1, min(os.cpu_count() or 1, outputs // OUTPUTS_PER_WORKER))
 
 
 def _stop(pool) -> None:
@@ -286,22 +312,29 @@ class Build:
         self.options = request.options()
         self.workshop: Optional[Workshop] = None  # the project as loaded, once run() has loaded it
 
+    def _options_key(self) -> str:
+        """The options that change outputs, the delivery date among them."""
+        return self.options.key() + (f";date={self.request.date}" if self.request.date else "")
+
     def run(self) -> BuildResult:
         """Build what is out of date; a BuildResult, or ContentError / UsageError / BuildError."""
         request = self.request
         fingerprint = project_fingerprint(request.project, request.template)
         request_id = request_key(fingerprint, request.audiences, request.formats,
-                                 self.options.key() + f";editions={sorted(request.editions)}"
+                                 self._options_key() + f";editions={sorted(request.editions)}"
                                  f";all={request.all_editions}"
                                  + ("" if request.checks else ";checks=no"), self.out_dir)
         manifest = Manifest(self.out_dir)
         if not request.force and manifest.request_up_to_date(request_id):
             return BuildResult(self.out_dir, unchanged=[self.out_dir / n for n in manifest.request_outputs(request_id)],
                                warnings=manifest.request_warnings(request_id), nothing_to_do=True)
-        from .checks import run_checks, today_for_checks
+        from .checks import Scope, run_checks, today_for_checks
         from .loader import load_project
 
-        workshop = self.workshop = load_project(request.project, request.template)
+        workshop = load_project(request.project, request.template)
+        if request.date is not None:  # --date: the day it is delivered, on the title slide and handouts
+            workshop = dataclasses.replace(workshop, date=request.date)
+        self.workshop = workshop
         today = today_for_checks()  # a bad WORKSHOP_BUILDER_TODAY is one line before anything is written
         audiences = select_audiences(workshop, request.audiences)
         editions = select_editions(workshop, request.editions, request.all_editions)
@@ -318,9 +351,16 @@ class Build:
             if why:
                 result.notes.append(f"facilitator handouts are built without slide pictures: {why} "
                                     "(--no-thumbnails turns them off)")
-        jobs = request.jobs or os.cpu_count() or 1
-        checks = (lambda: run_checks(workshop, today)) if request.checks else None
+        jobs = request.jobs or 0  # 0: chosen when the build knows how many outputs are out of date
+        from .checks.cache import CheckCache
+
+        cache = CheckCache(self.out_dir) if request.checks else None
+        scope = Scope(audiences=tuple(audiences), formats=tuple(dict.fromkeys(s.format for s in specs)),
+                      editions=tuple(e for e in editions if e is not None))
+        checks = (lambda: run_checks(workshop, today, scope=scope, cache=cache)) if request.checks else None
         self._write(workshop, specs, fingerprint, manifest, jobs, checks, result, request_id)
+        if cache is not None:
+            cache.save()
         return result
 
     def _write(self, workshop, specs, fingerprint, manifest, jobs, checks, result, request_id) -> None:
@@ -367,8 +407,10 @@ class Build:
             if any(d.severity == ERROR for d in result.findings):
                 raise ContentError(result.findings)
 
-        keys = {spec: output_key(fingerprint, f"{spec.edition_id}/{spec.audience_id}", spec.format,
-                                 self.options.key()) for spec in specs}
+        inputs = OutputInputs(workshop, self.request.template)  # each output's own files: an edit rebuilds its users
+        keys = {spec: output_key(inputs.digest(spec.audience_id, spec.edition_id),
+                                 f"{spec.edition_id}/{spec.audience_id}", spec.format,
+                                 self._options_key()) for spec in specs}
         if os.path.isdir(self.out_dir):  # an existing folder: find another build (or no write access) first
             lock.hold()
         self.progress.start(len(specs))
@@ -383,7 +425,8 @@ class Build:
         try:
             if not stale:
                 precheck()
-            for spec, data, warnings in _rendered(workshop, stale, self.options, jobs, precheck):
+            for spec, data, warnings in _rendered(workshop, stale, self.options, jobs or default_jobs(len(stale)),
+                                                  precheck):
                 lock.hold()
                 staged.append((spec, writing.stage(spec.path, data), hashlib.sha256(data).hexdigest(), warnings))
                 self.progress.advance(spec)

@@ -28,6 +28,20 @@ def _start(value):
     return value
 
 
+def _date(value):
+    """The --date value as a date; a usage error unless it is YYYY-MM-DD."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise click.BadParameter(f"'{value}' is not a date such as 2026-12-03 (YYYY-MM-DD)", param_hint="--date")
+
+
 def _load(project: Path, template=None):
     """Load the project, or print every finding and exit 1."""
     from .loader import load_project
@@ -81,7 +95,8 @@ def main():
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A .pptx template to use instead of the workshop's.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes for rendering. Default: the number of CPUs.")
+              help="Worker processes for rendering. Default: one per 8 outputs to render, at most one per CPU "
+                   "(serial for a few outputs).")
 @click.option("--force", is_flag=True, help="Rebuild every output, even those that are up to date.")
 @click.option("-e", "--edition", "editions", multiple=True, metavar="ID",
               help="Build this council's edition (editions/ID.yaml; repeatable). Default: the national edition.")
@@ -91,8 +106,11 @@ def main():
               help="Show each slide's picture beside its notes in the facilitator handout "
                    "(needs LibreOffice; without it the handout says why). "
                    "Environment: WORKSHOP_BUILDER_THUMBNAILS=0 turns them off.")
+@click.option("--date", "day", callback=lambda c, p, v: _date(v), metavar="YYYY-MM-DD",
+              help="The delivery date printed on the title slide and handouts (overrides date: in workshop.yaml).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no line per output; warnings and the summary only.")
 def build_command(project, audiences, formats, out, start, template, jobs, force, thumbnails, editions,
-                  all_editions):
+                  all_editions, day, quiet):
     """Build decks and handouts for every (or the chosen) audience.
 
     Runs every check (alongside the rendering): errors stop the build and nothing is written;
@@ -103,11 +121,13 @@ def build_command(project, audiences, formats, out, start, template, jobs, force
 
     request = BuildRequest(project=Path(project), out=out, audiences=tuple(audiences), formats=tuple(formats),
                            editions=tuple(editions), all_editions=all_editions, start=start, template=template,
-                           thumbnails=thumbnails, jobs=jobs, force=force)
-    result = _run_build(request, _Bar())
+                           thumbnails=thumbnails, jobs=jobs, force=force, date=day)
+    from .progress_bar import ProgressBar
+
+    result = _run_build(request, ProgressBar(quiet=quiet))
     if result is None:
         sys.exit(1)
-    show_result(result)
+    show_result(result, quiet=quiet)
 
 
 def _run_build(request, progress=None):
@@ -128,43 +148,22 @@ def _run_build(request, progress=None):
     return None
 
 
-class _Bar:
-    """A progress bar on stderr for builds of more than one output."""
-
-    def __init__(self):
-        self.bar = None
-
-    def start(self, total: int) -> None:
-        if total > 1:
-            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr, show_pos=True)
-            self.bar.__enter__()
-
-    def advance(self, spec) -> None:
-        if self.bar is not None:
-            self.bar.update(1)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-
-
-def show_result(result) -> None:
-    """Print what a build did: warnings, notes, each output, and a summary line."""
+def show_result(result, quiet: bool = False) -> None:
+    """Print what a build did: warnings, notes, each output (not when quiet), and a summary line."""
     for line in result.warnings:
         click.echo(f"{line} (warning)", err=True)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     if result.nothing_to_do:
-        for path in result.unchanged:
+        for path in [] if quiet else result.unchanged:
             click.echo(f"  up to date {_show(path)}")
         n = len(result.unchanged)
         click.echo(f"Nothing to do: {n} output{'s' if n != 1 else ''} in {_show(result.out_dir)} "
                    "are up to date (use --force to rebuild).")
         return
-    for path in result.written:
+    for path in [] if quiet else result.written:
         click.echo(f"  wrote      {_show(path)}")
-    for path in result.unchanged:
+    for path in [] if quiet else result.unchanged:
         click.echo(f"  up to date {_show(path)}")
     n, n_aud, n_ed = result.outputs, result.audiences, len(result.editions)
     click.echo(f"Built {n} output{'s' if n != 1 else ''} for {n_aud} "

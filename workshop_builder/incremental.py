@@ -1,10 +1,14 @@
 """Incremental builds: a fingerprint of everything an output depends on, and a manifest.
 
-An output whose fingerprint matches the manifest, and whose file is still the one we wrote,
-is up to date and is neither rendered nor rewritten. The fingerprint is computed without
-parsing anything, so a no-op rebuild only hashes files. It covers the project's sources,
-every file they point at (a picture in a folder beside modules/, an edition's logo), the
-templates, and the builder's own code, so a changed builder rebuilds everything.
+Two fingerprints. The project's (`project_fingerprint`) covers every source, every file they
+point at (a picture in a folder beside modules/, an edition's logo), the templates and the
+builder's own code; it is computed without parsing anything, so a no-op rebuild only hashes
+files. When it has changed, each output's own inputs decide (inputs.py's `OutputInputs`): the files that
+output reads (workshop.yaml, the deck and handout templates, its edition's file, the modules
+its audience sees and the files those point at) and the builder's code. An output whose
+inputs' key matches the manifest, and whose file is still the one we wrote, is up to date
+and is neither rendered nor rewritten: an edit re-renders only the outputs that use the
+edited file.
 """
 
 from __future__ import annotations
@@ -18,54 +22,13 @@ from pathlib import Path
 from typing import Optional
 
 from . import __version__
+from .inputs import files_under as _files_under, referenced_files
 from .package_files import code_digest, default_templates_dir
 from .writing import write_atomic
 
 MANIFEST = ".workshop-builder.json"
 INPUT_DIRS = ("modules", "templates", "editions")
 TEMPLATE_LINE = re.compile(r"^template:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(?:#.*)?$", re.MULTILINE)
-# Relative paths a source may point at: Markdown link and picture targets, reference
-# definitions, HTML src attributes and YAML `logo:` values. Over-matching only hashes more.
-REFERENCE_RES = (
-    re.compile(r"\]\(\s*<?([^)\s>]+)"),
-    re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE),
-    re.compile(r"\bsrc\s*=\s*[\"']([^\"']+)[\"']"),
-    re.compile(r"^\s*logo:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(?:#.*)?$", re.MULTILINE),
-)
-TEXT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
-
-
-def _files_under(folder: Path):
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
-
-
-def referenced_files(root: Path, sources: list) -> list:
-    """Files inside the project that the text sources point at by relative path, sorted."""
-    found = set()
-    for source in sources:
-        if source.suffix not in TEXT_SUFFIXES:
-            continue
-        try:
-            text = source.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        for pattern in REFERENCE_RES:
-            for match in pattern.finditer(text):
-                target = match.group(1).strip().split("#", 1)[0].split("?", 1)[0]
-                if not target or ":" in target or target.startswith("/"):
-                    continue  # a URL, a mailto:, an absolute path: not a project file
-                path = (source.parent / target).resolve()
-                try:
-                    path.relative_to(root)
-                except ValueError:
-                    continue
-                if path.is_file():
-                    found.add(path)
-    return sorted(found)
 
 
 def project_fingerprint(root: Path, template: Optional[Path] = None, extra: str = "") -> str:

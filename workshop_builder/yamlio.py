@@ -13,6 +13,10 @@ from .yaml_values import scan_values
 MAX_YAML_NODES = 100_000
 
 
+# libyaml's composer where PyYAML was built with it: its nodes carry the same marks.
+_CLoader = getattr(yaml, "CSafeLoader", None)
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases (no billion laughs)."""
 
@@ -32,14 +36,14 @@ def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
     return (None, {}).
     """
     try:
-        loader = _NoAliasLoader(text)
-        try:
-            node = loader.get_single_node()
-            if node is not None and not scan_values(loader, node, rel, line_offset, report):
-                return None, {}
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        def usable(loader, node) -> bool:
+            return scan_values(loader, node, rel, line_offset, report)
+
+        node, data = _compose_fast(text, usable)
+        if node is _SLOW:
+            node, data = _compose(_NoAliasLoader, text, usable)
+        if data is _REFUSED:
+            return None, {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
@@ -63,6 +67,39 @@ def load_yaml(text: str, rel: str, report: Report, line_offset: int = 0):
     if node is not None:
         _collect_lines(node, (), lines, line_offset, rel, report)
     return data, lines
+
+
+_SLOW = object()
+_REFUSED = object()  # a value is unusable (an impossible date, a control character): already reported
+
+
+def _compose(loader_class, text: str, usable):
+    """(root node, constructed data) of one YAML document; data is _REFUSED when `usable` says no.
+
+    `usable(loader, node)` sees every value before PyYAML builds it (yaml_values.scan_values).
+    """
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None and not usable(loader, node):
+            return node, _REFUSED
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _compose_fast(text: str, usable):
+    """_compose with libyaml, or (_SLOW, None) when the pure-Python loader must answer.
+
+    Text that could hold an alias (a '*') and text libyaml rejects go to the pure-Python
+    loader, which refuses aliases and words its errors as the messages users know.
+    """
+    if _CLoader is None or "*" in text:
+        return _SLOW, None
+    try:
+        return _compose(_CLoader, text, usable)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return _SLOW, None
 
 
 def _collect_lines(node, path: tuple, lines: dict, offset: int, rel: str, report: Report) -> None:

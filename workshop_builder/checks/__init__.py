@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from ..diagnostics import ContentError, Diagnostic, Report
 from ..model import Workshop
-from .base import RULES, CheckContext, Rule, rule, today_for_checks
+from .base import EVERYTHING, RULES, CheckContext, Rule, Scope, rule, today_for_checks
 
 
 def selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
@@ -24,12 +24,13 @@ def selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) 
     return not any(code.startswith(s) for s in ignore)
 
 
-def run_checks(workshop: Workshop, today: Optional[dt.date] = None, select: Iterable[str] = ()) -> list:
-    """Every rule's findings for a loaded workshop, sorted by place.
+def run_checks(workshop: Workshop, today: Optional[dt.date] = None, select: Iterable[str] = (),
+               scope: Scope = EVERYTHING, cache=None) -> list:
+    """Every rule's findings for a loaded workshop (what scope renders of it), sorted by place.
 
     Rules that are not on by default (advisory ones) run only when select names their code.
     """
-    ctx = CheckContext(workshop, today=today)
+    ctx = CheckContext(workshop, today=today, scope=scope, cache=cache)
     report = Report()
     named = {s.upper() for s in select}
     for item in RULES:
@@ -57,5 +58,5 @@ def filter_findings(findings: list, select=(), ignore=()) -> list:
 from . import (structure, timing, evidence, language, accessibility, editions, markdown,  # noqa: E402,F401
                pacing, template_layouts, visuals)
 
-__all__ = ["RULES", "Rule", "CheckContext", "rule", "run_checks", "check_project", "filter_findings", "today_for_checks",
-           "Diagnostic"]
+__all__ = ["Scope", "EVERYTHING", "RULES", "Rule", "CheckContext", "rule", "run_checks", "check_project",
+           "filter_findings", "today_for_checks", "Diagnostic"]

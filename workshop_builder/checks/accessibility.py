@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ..link_checks import source_position
 from ..diagnostics import ContentError, Location
+from ..inputs import OutputInputs
 from ..markdown_tree import code_lines
 from ..yamlio import line_of
 from ..codes.accessibility import (CONTRAST, DUPLICATE_TITLE, HEADING_LEVELS, LANGUAGE_AND_TITLE, LINK_TEXT,
@@ -98,7 +99,7 @@ class _Built:
     """Decks and handouts rendered in memory for the checks that need the real files."""
 
     def __init__(self):
-        self.decks: dict = {}  # audience id -> python-pptx Presentation of a sample of its slides
+        self.decks: dict = {}  # audience id -> _SampleDeck: what a sample of its slides, written, shows
         self.plans: dict = {}  # audience id -> the planned slides of that sample
         self.handouts: dict = {}  # (audience id, format) -> (html text, {project template name: text})
         self.failed: list = []  # Diagnostics from a render that could not run
@@ -117,26 +118,80 @@ def _built(ctx) -> _Built:
     options = RenderOptions()
     from ..render.pptx_writer import write_slides
 
+    inputs = OutputInputs(ctx.workshop) if ctx.cache is not None else None
     for aud in _covering_audiences(ctx):
         sample = _sample(ctx.decks[aud])
-        try:
+
+        def read(aud=aud, sample=sample):
             data = write_slides(ctx.resolved[aud], sample)  # one slide per layout: what A507/A508 need
+            return [_SampleDeck.read(Presentation(io.BytesIO(data)))]
+
+        try:
+            if inputs is None:
+                built.decks[aud] = read()[0]
+            else:  # kept in the check cache by the audience's inputs (the template among them)
+                key = ctx.cache.key("sample-deck", aud, ctx.workshop.date, inputs.digest(aud, None))
+                built.decks[aud] = ctx.cache.get_or_run(key, read, dump=_SampleDeck.dump, load=_SampleDeck.load)[0]
         except ContentError as exc:
             built.failed.extend(exc.diagnostics)
             break
-        built.decks[aud] = Presentation(io.BytesIO(data))
         built.plans[aud] = sample
     for aud, resolved in ctx.resolved.items():
         for renderer in (FacilitatorHandout(), ParticipantHandout()):
+            if renderer.name not in ctx.scope.handouts():
+                continue
             try:
-                html = renderer.render(resolved, options).decode("utf-8")
+                page = _handout_page(ctx, inputs, aud, resolved, renderer, options)
             except ContentError as exc:
                 built.failed.extend(exc.diagnostics)
                 continue
             except jinja2.TemplateError:  # a broken project template: the build reports it
                 continue
-            built.handouts[(aud, renderer.name)] = (html, _handout_template(ctx, renderer.template))
+            built.handouts[(aud, renderer.name)] = (page, _handout_template(ctx, renderer.template))
     return built
+
+
+def _handout_page(ctx, inputs, aud, resolved, renderer, options) -> "_Page":
+    """What the checks read from one rendered handout; kept in the check cache by its inputs."""
+
+    def read():
+        page = _Page()
+        page.feed(renderer.render(resolved, options).decode("utf-8"))
+        return [page]
+
+    if inputs is None:
+        return read()[0]
+    key = ctx.cache.key("handout-page", renderer.name, aud, ctx.workshop.date, inputs.digest(aud, None))
+    return ctx.cache.get_or_run(key, read, dump=_Page.dump, load=_Page.load)[0]
+
+
+class _SampleDeck:
+    """What A507 and A508 read from a written sample deck: each slide's first shape, the properties."""
+
+    def __init__(self, slides: list, language: str, title: str):
+        self.slides = slides  # per slide: [whether the title comes first, the first shape's name]
+        self.language, self.title = language, title
+
+    @classmethod
+    def read(cls, prs) -> "_SampleDeck":
+        """The summary of a python-pptx Presentation."""
+        slides = []
+        for slide in prs.slides:
+            title = slide.shapes.title
+            shapes = list(slide.shapes)
+            first = title is not None and bool(shapes) and shapes[0].shape_id == title.shape_id
+            slides.append([first, shapes[0].name if shapes else "nothing"])
+        props = prs.core_properties
+        return cls(slides, props.language or "", props.title or "")
+
+    def dump(self) -> list:
+        """JSON-able data (for the check cache)."""
+        return [self.slides, self.language, self.title]
+
+    @classmethod
+    def load(cls, data: list) -> "_SampleDeck":
+        """A summary from dump()'s data."""
+        return cls([[bool(f), str(n)] for f, n in data[0]], str(data[1]), str(data[2]))
 
 
 def _sample(deck: list) -> list:
@@ -238,7 +293,7 @@ def _bad_alt(alt: str, src: str) -> str:
 
 @rule(PICTURE_ALT_TEXT)
 def picture_alt_text(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in _module_blocks(module):
             if not list(block.tree.iter("img")):
                 continue
@@ -256,7 +311,7 @@ def picture_alt_text(ctx, report):
 
 @rule(TABLE_HEADER)
 def table_header(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in _module_blocks(module):
             tables = list(block.tree.iter("table"))
             if not tables:
@@ -383,16 +438,12 @@ def reading_order(ctx, report):
     built = _built(ctx)
     report.extend(built.failed)
     bad: dict = {}
-    for aud, prs in built.decks.items():
+    for aud, deck in built.decks.items():
         planned = built.plans[aud]
-        slides = list(prs.slides)
-        if len(slides) != len(planned):
+        if len(deck.slides) != len(planned):
             continue
-        for slide, plan in zip(slides, planned):
-            title = slide.shapes.title
-            shapes = list(slide.shapes)
-            if title is None or not shapes or shapes[0].shape_id != title.shape_id:
-                first = shapes[0].name if shapes else "nothing"
+        for (title_first, first), plan in zip(deck.slides, planned):
+            if not title_first:
                 bad.setdefault(plan.layout, (plan, first))
     for layout, (plan, first) in sorted(bad.items()):
         report.error(_template_loc(ctx), READING_ORDER,
@@ -409,6 +460,17 @@ class _Page(HTMLParser):
         self.lang, self.title, self.headings = None, "", []  # headings: [level, text]
         self._in = None
         self._svg = 0  # inside an <svg> (a chart's <title> is not the page's)
+
+    def dump(self) -> list:
+        """The page as JSON-able data (for the check cache)."""
+        return [self.lang, self.title, self.headings]
+
+    @classmethod
+    def load(cls, data: list) -> "_Page":
+        """A page from dump()'s data."""
+        page = cls()
+        page.lang, page.title, page.headings = data[0], str(data[1]), [[int(level), str(text)] for level, text in data[2]]
+        return page
 
     def handle_starttag(self, tag, attrs):
         if tag == "svg":
@@ -438,17 +500,14 @@ class _Page(HTMLParser):
 @rule(LANGUAGE_AND_TITLE)
 def language_and_title(ctx, report):
     built = _built(ctx)
-    for aud, prs in built.decks.items():
-        props = prs.core_properties
-        if not (props.language or "").strip():
+    for aud, deck in built.decks.items():
+        if not deck.language.strip():
             report.error(_yaml_loc(ctx, "language"), LANGUAGE_AND_TITLE, "the deck does not declare its language",
                          "set language: (e.g. en-GB) in workshop.yaml")
-        if not (props.title or "").strip():
+        if not deck.title.strip():
             report.error(_yaml_loc(ctx, "title"), LANGUAGE_AND_TITLE, "the deck has no title in its properties",
                          "set title: in workshop.yaml")
-    for (aud, fmt), (html, own) in built.handouts.items():
-        page = _Page()
-        page.feed(html)
+    for (aud, fmt), (page, own) in built.handouts.items():
         if not (page.lang or "").strip():
             report.error(_template_with(ctx, own, "<html", "language"), LANGUAGE_AND_TITLE,
                          f"the {fmt} handout does not declare its language (<html lang>)",
@@ -483,9 +542,7 @@ def _heading_source(ctx, level: int, text: str):
 def heading_levels(ctx, report):
     built = _built(ctx)
     found: dict = {}
-    for (aud, fmt), (html, own) in built.handouts.items():
-        page = _Page()
-        page.feed(html)
+    for (aud, fmt), (page, own) in built.handouts.items():
         previous = 0
         for level, text in page.headings:
             if previous and level > previous + 1:
@@ -515,7 +572,7 @@ def _vague_link(text: str, href: str) -> str:
 
 @rule(LINK_TEXT)
 def link_text(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in _module_blocks(module):
             cursor: dict = {}  # every link form, read from the parsed tree (linear time; issue 14)
             for el in block.tree.iter("a"):

@@ -76,20 +76,76 @@ def rule(declared: Code):
     return register
 
 
-class CheckContext:
-    """What rules look at: the workshop, each audience's resolved view and deck plan."""
+HANDOUT_KINDS = ("facilitator", "participant")  # a format named <kind> or <kind>-<x> is that handout
 
-    def __init__(self, workshop: Workshop, loader: Optional[Loader] = None, today: Optional[dt.date] = None):
+
+@dataclass(frozen=True)
+class Scope:
+    """What a build renders, so its checks look at that and nothing else (None: everything)."""
+
+    audiences: Optional[tuple] = None
+    formats: Optional[tuple] = None
+    editions: Optional[tuple] = None  # council edition ids; the national edition is always checked
+
+    def handouts(self) -> tuple:
+        """The handout kinds (facilitator, participant) the scope renders."""
+        if self.formats is None:
+            return HANDOUT_KINDS
+        return tuple(k for k in HANDOUT_KINDS if any(f.split("-")[0] == k for f in self.formats))
+
+    def decks(self) -> bool:
+        """Whether the scope renders a deck (any format that is not a handout)."""
+        return self.formats is None or any(f.split("-")[0] not in HANDOUT_KINDS for f in self.formats)
+
+
+EVERYTHING = Scope()
+
+
+class CheckContext:
+    """What rules look at: the workshop, each audience's resolved view and deck plan, in scope.
+
+    `check` looks at everything; a build passes the Scope of what it renders, so rules see only
+    those audiences (`resolved`, `decks`, `modules`), handouts and editions.
+    """
+
+    def __init__(self, workshop: Workshop, loader: Optional[Loader] = None, today: Optional[dt.date] = None,
+                 scope: Scope = EVERYTHING, cache=None):
         self.workshop = workshop
         self.loader = loader
         self.today = today or today_for_checks()  # WORKSHOP_BUILDER_TODAY pins it (tests)
+        self.scope = scope
+        self.cache = cache  # a CheckCache, or None: per-input results kept between builds
+
+    @cached_property
+    def audiences(self) -> list:
+        """The audience ids in scope, in workshop order."""
+        wanted = self.scope.audiences
+        return [a for a in self.workshop.audiences if wanted is None or a in wanted]
 
     @cached_property
     def resolved(self) -> dict:
-        return {aud: resolve(self.workshop, aud) for aud in self.workshop.audiences}
+        """Each in-scope audience's resolved view."""
+        return {aud: resolve(self.workshop, aud) for aud in self.audiences}
 
     @cached_property
     def decks(self) -> dict:
+        """Each in-scope audience's deck plan (none when the scope renders no deck)."""
         from ..render.deck_plan import plan_deck
 
+        if not self.scope.decks():
+            return {}
         return {aud: plan_deck(r) for aud, r in self.resolved.items()}
+
+    @cached_property
+    def modules(self) -> list:
+        """The modules in scope: every module for `check`, those the audiences use for a build."""
+        if self.scope.audiences is None:
+            return list(self.workshop.modules.values())
+        used = {id(rm.module) for r in self.resolved.values() for rm in r.modules}
+        return [m for m in self.workshop.modules.values() if id(m) in used]
+
+    @cached_property
+    def editions(self) -> list:
+        """The council editions in scope."""
+        wanted = self.scope.editions
+        return [e for ident, e in self.workshop.editions.items() if wanted is None or ident in wanted]

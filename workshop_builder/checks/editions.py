@@ -17,7 +17,7 @@ STALE_AFTER = dt.timedelta(days=365)
 
 
 def _contacts(ctx):
-    for edition in ctx.workshop.editions.values():
+    for edition in ctx.editions:
         for key, contact in edition.contacts.items():
             yield edition, key, contact
 

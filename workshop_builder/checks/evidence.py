@@ -24,7 +24,7 @@ NOT_STATISTIC = re.compile(
 
 @rule(REVIEW_OVERDUE)
 def review_overdue(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         if module.review_by and module.review_by < ctx.today:
             report.warning(Location(module.rel, module.key_lines.get(("review_by",), 1)), REVIEW_OVERDUE,
                            f"review_by {module.review_by} has passed",
@@ -33,7 +33,7 @@ def review_overdue(ctx, report):
 
 @rule(REVIEW_MISSING)
 def review_missing(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         if module.review_by is None:
             report.warning(Location(module.rel, 1), REVIEW_MISSING, "module has no review_by date",
                            "add 'review_by: YYYY-MM-DD' (within 12 months) to the front matter")
@@ -41,7 +41,7 @@ def review_missing(ctx, report):
 
 @rule(SOURCE_YEAR_MISSING)
 def source_year_missing(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for key, source in module.sources.items():
             if not source.year:
                 report.warning(source.loc, SOURCE_YEAR_MISSING, f"source '{key}' has no year", "add 'year: YYYY'")
@@ -75,7 +75,7 @@ def statistics_in(text: str, code: frozenset = frozenset()):
 
 @rule(UNCITED_STATISTIC)
 def uncited_statistic(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for slide in module.slides:
             blocks = [b for b in slide.blocks if b.kind in ("body", "notes")]
             if any(list(b.tree.iter("cite")) for b in blocks):

@@ -18,7 +18,7 @@ from typing import Optional
 import yaml
 
 from ..codes import lookup
-from ..codes.language import raw_data
+from ..codes.language import LANGUAGE_CODES, raw_data
 from ..diagnostics import Location
 from ..markdown_tree import code_lines
 from .base import rule
@@ -330,7 +330,22 @@ def rows_from(data) -> list:
     return rows
 
 
-ROWS = rows_from(raw_data())
+_ROWS: list = []
+
+
+def compiled_rows() -> list:
+    """The data file's rows with their patterns compiled, on first use (not at import)."""
+    if not _ROWS:
+        _ROWS.extend(rows_from(raw_data()))
+    return _ROWS
+
+
+def __getattr__(name: str):
+    """ROWS, compiled the first time someone asks for it."""
+    if name == "ROWS":
+        return compiled_rows()
+    raise AttributeError(name)
+
 
 # ---------------------------------------------------------------- text to words
 
@@ -586,7 +601,7 @@ def _heading_lines(module) -> list:
 
 def module_hits(module, rows: list = None) -> list:
     """Every language finding in a module's body, notes, handout and headings."""
-    rows = ROWS if rows is None else rows
+    rows = compiled_rows() if rows is None else rows
     hits = []
     blocks = list(module.intro) + [b for s in module.slides for b in s.blocks]
     for block in blocks:
@@ -611,28 +626,43 @@ def _front_matter_texts(module) -> list:
     return out
 
 
+def _cached_module_hits(ctx, module) -> list:
+    """module_hits, taken from the check cache when the module's file is unchanged."""
+    if ctx.cache is None:
+        return module_hits(module)
+    try:
+        data = module.path.read_bytes()
+    except OSError:
+        return module_hits(module)
+    return ctx.cache.get_or_run(
+        ctx.cache.key("language", module.rel, data), lambda: module_hits(module),
+        dump=lambda h: [h.code, h.severity, h.loc.path, h.loc.line, h.loc.col, h.message, h.fix],
+        load=lambda item: Hit(item[0], item[1], Location(item[2], item[3], item[4]), item[5], item[6]))
+
+
 def _all_hits(ctx) -> dict:
     """Findings for the whole workshop, by code, computed once per check run."""
     cached = getattr(ctx, "_language_hits", None)
     if cached is None:
         cached = {}
-        for module in ctx.workshop.modules.values():
-            for hit in module_hits(module):
+        for module in ctx.modules:
+            for hit in _cached_module_hits(ctx, module):
                 cached.setdefault(hit.code, []).append(hit)
         ctx._language_hits = cached
     return cached
 
 
-def _register(row: Row) -> None:
+def _register(code: str) -> None:
     def check(ctx, report):
-        for hit in _all_hits(ctx).get(row.id, ()):
+        for hit in _all_hits(ctx).get(code, ()):
             record = report.error if hit.severity == "high" else report.warning
             record(hit.loc, hit.code, hit.message, hit.fix)
 
-    check.__name__ = f"language_{row.id.lower()}"
-    check.__doc__ = f"{row.id}: {row.label}"
-    rule(lookup(row.id))(check)
+    declared = lookup(code)
+    check.__name__ = f"language_{code.lower()}"
+    check.__doc__ = f"{code}: {declared.summary}"
+    rule(declared)(check)
 
 
-for _row in ROWS:
-    _register(_row)
+for _code in LANGUAGE_CODES:  # the codes the data declares; patterns compile when a module is checked
+    _register(_code)

@@ -50,7 +50,7 @@ def _text_nodes(tree):
 
 @rule(UNUSED_FOOTNOTE)
 def unused_footnote(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for note in getattr(module, "footnotes", {}).values():
             if not note.number:
                 report.warning(note.loc, UNUSED_FOOTNOTE, f"footnote '[^{note.id}]' is never referred to",
@@ -59,7 +59,7 @@ def unused_footnote(ctx, report):
 
 @rule(UNCLOSED_FENCE)
 def unclosed_fence(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in module_blocks(module):
             if block.tree.find(".//pre[@unclosed]") is None:
                 continue
@@ -76,7 +76,7 @@ def unclosed_fence(ctx, report):
 
 @rule(LIST_START_OUT_OF_RANGE)
 def list_start(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in module_blocks(module):
             for ol in block.tree.iter("ol"):
                 start = ol.get("start", "1")
@@ -90,7 +90,7 @@ def list_start(ctx, report):
 
 @rule(RAW_HTML)
 def raw_html(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in module_blocks(module):
             seen = set()
             for text in _text_nodes(block.tree):
@@ -105,7 +105,7 @@ def raw_html(ctx, report):
 
 @rule(UNKNOWN_PICTURE_ATTRIBUTE)
 def unknown_picture_attribute(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in module_blocks(module):
             for img in block.tree.iter("img"):
                 for name in img.get("unknown-attrs", "").split():
@@ -116,7 +116,7 @@ def unknown_picture_attribute(ctx, report):
 
 @rule(SETEXT_HEADING)
 def setext_heading(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         for block in module_blocks(module):
             for heading in (el for el in block.tree if el.tag in ("h1", "h2")):  # `#`/`##` lines are slides
                 title = " ".join("".join(heading.itertext()).split())

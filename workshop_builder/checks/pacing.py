@@ -62,8 +62,8 @@ def module_overruns(ctx, report):
 @rule(PACE_SETTING)
 def pace_setting(ctx, report):
     """An audience's min_minutes_per_slide must be a positive number of minutes (e.g. 2 or 1.5)."""
-    for aud, audience in ctx.workshop.audiences.items():
-        value = getattr(audience, "min_minutes_per_slide", None)
+    for aud in ctx.audiences:
+        value = getattr(ctx.workshop.audiences[aud], "min_minutes_per_slide", None)
         if value is not None and not valid_threshold(value):
             report.error(_yaml_loc(ctx, "audiences", aud, "min_minutes_per_slide"), PACE_SETTING,
                          f"min_minutes_per_slide of '{aud}' must be a positive number of minutes, not {value!r}",

@@ -21,7 +21,7 @@ def unused_module(ctx, report):
 
 @rule(UNCITED_SOURCE)
 def uncited_source(ctx, report):
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         cited = set()
         blocks = list(module.intro) + [b for s in module.slides for b in s.blocks]
         for tree in with_footnotes(module, [b.tree for b in blocks]):
@@ -54,7 +54,7 @@ def no_duration(ctx, report):
         if entry.module_id is None:
             continue
         module = ctx.workshop.modules[entry.module_id]
-        for aud in ctx.workshop.audiences:
+        for aud in ctx.audiences:
             if module_applies(ctx.workshop, entry, aud) and module.minutes_for(aud) is None:
                 report.error(Location(module.rel, module.key_lines.get(("duration",), 1)), NO_DURATION,
                              f"no duration for audience '{aud}'", f"add '{aud}: N' or 'default: N' to duration")

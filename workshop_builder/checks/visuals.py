@@ -12,7 +12,7 @@ from .base import rule
 
 def _vocabulary(ctx, name: str):
     """(module, Visual, its blocks) for every vocabulary block of one name in the workshop."""
-    for module in ctx.workshop.modules.values():
+    for module in ctx.modules:
         found: dict = {}
         for slide in module.slides:
             for block in slide.blocks:

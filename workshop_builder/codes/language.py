@@ -61,7 +61,8 @@ so every finding is on line 39. The fixed sentence gives no language finding.
 @lru_cache(maxsize=1)
 def raw_data():
     """The language data file, parsed once (checks/language.py validates and compiles it)."""
-    return yaml.safe_load(resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8"))
+    text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml where built in
 
 
 def severity_words(severity: str) -> str:

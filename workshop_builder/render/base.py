@@ -38,9 +38,10 @@ class Renderer:
 class RenderOptions:
     """Options that change outputs (so they are part of what makes an output up to date)."""
 
-    def __init__(self, start=None, thumbnails: bool = False):
+    def __init__(self, start=None, thumbnails: bool = False, cache_dir=None):
         self.start = start
         self.thumbnails = thumbnails  # slide pictures in the facilitator handout (needs LibreOffice)
+        self.cache_dir = cache_dir  # the output folder's cache (slide pictures by deck); not in key()
 
     def key(self) -> str:
         thumbnails = self.thumbnails

@@ -13,6 +13,7 @@ layout metrics, and nothing else outside the model.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from ..model import Resolved
@@ -113,7 +114,26 @@ def plan_deck(resolved: Resolved) -> list:
 
     info = template_info(w.template)
     slides = [_navigation(_roomy(_fallback(slide, info), info), resolved) for slide in slides]
-    return fit_deck(slides, w.template)
+    return _fitted(slides, w.template)
+
+
+_FITTED: dict = {}  # (slides, template and its state) -> fitted slides, for the last few decks
+FITTED_KEPT = 8
+
+
+def _fitted(slides: list, template) -> list:
+    """fit_deck, remembered: the checks and the deck writer plan the same deck once a process."""
+    try:
+        stat = os.stat(template)
+        key = (tuple(slides), str(template), stat.st_size, stat.st_mtime_ns)
+        hash(key)
+    except (OSError, TypeError):  # no template file (fit_deck reports it) or an unhashable shape
+        return fit_deck(slides, template)
+    if key not in _FITTED:
+        if len(_FITTED) >= FITTED_KEPT:
+            _FITTED.pop(next(iter(_FITTED)))
+        _FITTED[key] = fit_deck(slides, template)
+    return list(_FITTED[key])
 
 
 def _activity(s, mid: str, cite, notes) -> Slide:

@@ -19,8 +19,23 @@ from .handout_model import Handout, build_handout
 from .html_fragment import HtmlWriter
 
 
+_ENVIRONMENTS: dict = {}
+
+
 def environment(project_root=None):
-    """Templates from the project's templates/ first (when given), then the package's defaults."""
+    """Templates from the project's templates/ first (when given), then the package's defaults.
+
+    One environment per project folder, kept for the process: each template is compiled once
+    (Jinja2 recompiles a template whose file changed since, so `watch` sees edits).
+    """
+    key = (str(project_root), (project_root / "templates").is_dir()) if project_root is not None else None
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = _new_environment(project_root)
+    return _ENVIRONMENTS[key]
+
+
+def _new_environment(project_root=None):
+    """A Jinja2 environment over the project's templates/ and the package's."""
     import jinja2
 
     folders = ([project_root / "templates"] if project_root is not None else []) + [default_templates_dir()]
@@ -40,7 +55,8 @@ class _Handout(Renderer):
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
         from .thumbnails import Thumbnails, slide_thumbnails
 
-        thumbs = slide_thumbnails(resolved) if self.thumbnails and options.thumbnails else Thumbnails()
+        thumbs = (slide_thumbnails(resolved, getattr(options, "cache_dir", None))
+                  if self.thumbnails and options.thumbnails else Thumbnails())
         page = render_page(
             environment(resolved.workshop.root), self.template, build_handout(resolved, self.facilitator),
             HtmlWriter(resolved, heading_offset=1), thumbs,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from pathlib import Path
 
 from lxml import etree as lxml_etree
@@ -16,6 +17,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.oxml.ns import qn
+from pptx.text.text import _Run as _PptxRun
 from pptx.util import Emu, Pt
 
 from ..codes.load import MISSING_LAYOUT
@@ -244,8 +246,7 @@ class _SlideWriter:
         copies neither); the number is a slide-number field, so it stays right when slides move."""
         from pptx.enum.shapes import PP_PLACEHOLDER
 
-        for ph in layout.placeholders:
-            kind = ph.placeholder_format.type
+        for kind, ph in self.new_slides.navigation(layout):
             if kind == PP_PLACEHOLDER.FOOTER and planned.footer:
                 el = _clone_onto(slide, ph)
                 tx_body = el.find(qn("p:txBody"))
@@ -272,44 +273,54 @@ class _SlideWriter:
                 fld.find(qn("a:t")).text = str(len(self.prs.slides))
 
     # ---- text ----
+    # Paragraphs and runs are written as a:p / a:r elements directly (python-pptx's proxy objects
+    # per run and paragraph were most of a slide's cost); the XML is the same python-pptx writes.
     def _fill(self, tf, paragraphs, notes: bool = False) -> None:
         """Write paragraphs into a text frame (a notes page's keep its own, bullet-less style)."""
+        body = tf._txBody
         for i, para in enumerate(paragraphs):
-            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            p.level = min(para.level, 8)
+            p = body.find(A_P) if i == 0 else body.add_p()
+            _set_level(p, min(para.level, 8))
             if not notes:
                 _bullet(p, para.bullet)
                 if para.bullet == "number" and para.start_at != 1:  # a list continued from an earlier part
-                    p._p.get_or_add_pPr().find(qn("a:buAutoNum")).set("startAt", str(min(max(para.start_at, 1), 32767)))
-            self._runs(p, para.runs)
+                    _ppr(p).find(A_BU_AUTO_NUM).set("startAt", str(min(max(para.start_at, 1), 32767)))
+            self._runs(p, para.runs, tf)
             if para.role == "heading":
-                for run in p.runs:
-                    run.font.bold = True
+                for r in p.iterchildren(A_R):
+                    _rpr(r).set("b", "1")
             elif para.role == "code":
-                for run in p.runs:
-                    _shade(run)
+                for r in p.iterchildren(A_R):
+                    _shade(r)
         self._language(tf)
 
-    def _runs(self, p, runs) -> None:
+    def _runs(self, p, runs, tf) -> None:
+        """Append the runs and line breaks to an a:p element (tf: its text frame, for hyperlinks)."""
         for run in runs:
             if isinstance(run, LineBreak):
-                p.add_line_break()
+                _before_end(p, A_BR)
             else:
-                self._run(p, run)
+                self._run(p, run, tf)
 
-    def _run(self, p, model: Run) -> None:
-        run = p.add_run()
-        run.text = model.text
+    def _run(self, p, model: Run, tf) -> None:
+        r = _before_end(p, A_R)
+        lxml_etree.SubElement(r, A_T).text = _escape_ctrl_chars(model.text)
         if model.bold:
-            run.font.bold = True
+            _rpr(r).set("b", "1")
         if model.italic:
-            run.font.italic = True
+            _rpr(r).set("i", "1")
         if model.code:
-            run.font.name = MONO_FONT
-        if model.colour:
-            run.font.color.rgb = RGBColor.from_string(model.colour)
-        if safe_href(model.link):  # the last gate: only http, https, mailto, tel
-            run.hyperlink.address = safe_href(model.link)
+            latin = _rpr(r).find(A_LATIN)
+            if latin is None:
+                latin = lxml_etree.SubElement(_rpr(r), A_LATIN)
+            latin.set("typeface", MONO_FONT)
+        link = safe_href(model.link)  # the last gate: only http, https, mailto, tel
+        if model.colour or link:  # python-pptx's own way: the fill in its place, a relationship
+            run = _PptxRun(r, tf)
+            if model.colour:
+                run.font.color.rgb = RGBColor.from_string(model.colour)
+            if link:
+                run.hyperlink.address = link
 
     def _shrink_notes(self, tf, paragraphs) -> None:
         """Notes that print: the notes box shrinks its text on overflow (normAutofit), with the
@@ -327,21 +338,23 @@ class _SlideWriter:
                 autofit.set("lnSpcReduction", str(round(fit.spacing_reduction * 100000)))
         body_pr.insert(_autofit_position(body_pr), autofit)
         size = Pt(info.notes.level(0).size_pt) if info is not None and info.notes is not None else None
-        for p in tf.paragraphs:  # the notes master's size and margins, written out: LibreOffice's
-            p_pr = p._p.get_or_add_pPr()  # notes pages otherwise use its own 20 pt hanging style
+        for p in tf._txBody.iterchildren(A_P):  # the notes master's size and margins, written out:
+            p_pr = _ppr(p)  # LibreOffice's notes pages otherwise use its own 20 pt hanging style
             p_pr.set("marL", "0")
             p_pr.set("indent", "0")
             if size is not None:
-                for run in p.runs:
-                    if run.font.size is None:
-                        run.font.size = size
+                for r in p.iterchildren(A_R):
+                    r_pr = _rpr(r)
+                    if r_pr.get("sz") is None:
+                        r_pr.set("sz", str(size.centipoints))
 
     def _language(self, tf) -> None:
         if self.lang is None:
             return
-        for p in tf.paragraphs:
-            for run in p.runs:
-                run.font.language_id = self.lang
+        lang = MSO_LANGUAGE_ID.to_xml(self.lang)
+        for p in tf._txBody.iterchildren(A_P):
+            for r in p.iterchildren(A_R):
+                _rpr(r).set("lang", lang)
 
     # ---- tables and pictures ----
     def _visuals(self, slide, box, visuals) -> None:
@@ -376,10 +389,10 @@ class _SlideWriter:
             table.rows[r].height = row_h
             for c, cell in enumerate(row[:n_cols]):
                 tf = table.cell(r, c).text_frame
-                self._runs(tf.paragraphs[0], cell)
-                for para in tf.paragraphs:
-                    for run in para.runs:
-                        run.font.size = Pt(TABLE_FONT_PT)
+                self._runs(tf._txBody.find(A_P), cell, tf)
+                for p in tf._txBody.iterchildren(A_P):
+                    for run in p.iterchildren(A_R):
+                        _rpr(run).set("sz", str(Pt(TABLE_FONT_PT).centipoints))
                 self._language(tf)
         if model.name:
             shape.name = model.name
@@ -445,6 +458,19 @@ class _NewSlides:
     def __init__(self, prs):
         self.prs = prs
         self.protos: dict = {}
+        self.navigations: dict = {}
+
+    def navigation(self, layout) -> list:
+        """A layout's footer and slide-number placeholders as (type, placeholder), found once a deck."""
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
+        found = self.navigations.get(layout.name)
+        if found is None:
+            wanted = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+            found = self.navigations[layout.name] = [
+                (ph.placeholder_format.type, ph) for ph in layout.placeholders
+                if ph.placeholder_format.type in wanted]
+        return found
 
     def add(self, layout):
         from pptx.opc.constants import CONTENT_TYPE as CT
@@ -605,9 +631,9 @@ def _autofit_position(body_pr) -> int:
     return len(body_pr)
 
 
-def _shade(run) -> None:
-    """Shade a code run's background (a:highlight), the slide's code-block look."""
-    r_pr = run._r.get_or_add_rPr()
+def _shade(r) -> None:
+    """Shade a code run's (a:r element's) background (a:highlight), the slide's code-block look."""
+    r_pr = _rpr(r)
     for old in r_pr.findall(qn("a:highlight")):
         r_pr.remove(old)
     highlight = lxml_etree.Element(qn("a:highlight"))
@@ -623,10 +649,10 @@ def _shade(run) -> None:
 
 
 def _bullet(p, kind: str) -> None:
-    """Set a paragraph's bullet: 'bullet' (the template's), 'number' or 'none'."""
+    """Set an a:p element's bullet: 'bullet' (the template's), 'number' or 'none'."""
     if kind == "bullet":
         return
-    p_pr = p._p.get_or_add_pPr()
+    p_pr = _ppr(p)
     for tag in ("a:buNone", "a:buAutoNum", "a:buChar"):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
@@ -637,3 +663,61 @@ def _bullet(p, kind: str) -> None:
     else:
         auto = lxml_etree.SubElement(p_pr, qn("a:buAutoNum"))
         auto.set("type", "arabicPeriod")
+
+
+# ---- a:p and a:r elements, as python-pptx builds them ----
+
+A_P, A_R, A_T, A_BR, A_RPR, A_PPR, A_LATIN = (qn(t) for t in ("a:p", "a:r", "a:t", "a:br", "a:rPr", "a:pPr",
+                                                              "a:latin"))
+A_BU_AUTO_NUM = qn("a:buAutoNum")
+A_END_PARA = qn("a:endParaRPr")
+PPR_SUCCESSORS = frozenset(qn(t) for t in ("a:r", "a:br", "a:fld", "a:endParaRPr"))
+_CTRL_CHARS = re.compile(r"([\x00-\x08\x0B-\x1F])")
+
+
+def _escape_ctrl_chars(text: str) -> str:
+    """Control characters as python-pptx writes them (_x0007_); tab and line feed stay."""
+    return _CTRL_CHARS.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
+
+
+def _before_end(p, tag: str):
+    """A new run or line break (by tag) at the end of an a:p, before its a:endParaRPr if it has one.
+
+    Elements are made in place (SubElement), never detached (makeelement): a detached element
+    with a namespace takes an "nsN" prefix from the document's counter, which would shift the
+    prefixes of elements written later (a diagram's decorative mark) and change the bytes.
+    """
+    child = lxml_etree.SubElement(p, tag)
+    end = p.find(A_END_PARA)
+    if end is not None:
+        end.addprevious(child)
+    return child
+
+
+def _ppr(p):
+    """The a:p's a:pPr, added before its runs when it has none."""
+    p_pr = p.find(A_PPR)
+    if p_pr is None:
+        following = next((child for child in p if child.tag in PPR_SUCCESSORS), None)
+        p_pr = lxml_etree.SubElement(p, A_PPR)  # made in place, as _before_end says why
+        if following is not None:
+            following.addprevious(p_pr)
+    return p_pr
+
+
+def _set_level(p, level: int) -> None:
+    """A paragraph's outline level (python-pptx's paragraph.level = level)."""
+    p_pr = _ppr(p)
+    if level:
+        p_pr.set("lvl", str(level))
+    elif "lvl" in p_pr.attrib:
+        del p_pr.attrib["lvl"]
+
+
+def _rpr(r):
+    """The a:r's a:rPr, added as its first child when it has none."""
+    r_pr = r.find(A_RPR)
+    if r_pr is None:
+        r_pr = lxml_etree.SubElement(r, A_RPR)  # made in place, as _before_end says why
+        r.insert(0, r_pr)
+    return r_pr

@@ -14,6 +14,7 @@ import struct
 from dataclasses import dataclass, field
 
 from ..model import Resolved
+from . import picture_cache
 from .base import RenderError, RenderOptions
 from .external import PROGRAMS, missing_program, not_found, pdf_pages_to_png
 from .office import soffice_to_pdf
@@ -55,8 +56,12 @@ def unavailable() -> str:
     return not_found(program) if program else ""
 
 
-def slide_thumbnails(resolved: Resolved) -> Thumbnails:
-    """Every slide of the audience's deck as a picture, keyed by the slide it came from."""
+def slide_thumbnails(resolved: Resolved, cache_dir=None) -> Thumbnails:
+    """Every slide of the audience's deck as a picture, keyed by the slide it came from.
+
+    With cache_dir (the output folder's cache), a deck converted in an earlier build is not
+    converted again.
+    """
     from .deck_plan import plan_deck
     from .pptx_deck import PptxDeck
 
@@ -67,9 +72,7 @@ def slide_thumbnails(resolved: Resolved) -> Thumbnails:
     plan = plan_deck(resolved)
     deck = PptxDeck().render(resolved, RenderOptions())
     try:
-        pngs = _pictures(deck)
-        if len(pngs) != len(plan):
-            raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {len(plan)} slides")
+        pngs = _stored_or_converted(deck, len(plan), picture_cache.folder(cache_dir))
     except RenderError as exc:  # the handout is still built, saying why it has no pictures
         logging.getLogger("workshop_builder").warning(  # the build reports it and rebuilds next time
             "%s facilitator handout built without slide pictures: %s", resolved.audience.id, exc)
@@ -82,6 +85,22 @@ def slide_thumbnails(resolved: Resolved) -> Thumbnails:
             out.by_source.setdefault(planned.source, []).append(
                 Thumbnail(number, planned.title, src, width, height))
     return out
+
+
+def _stored_or_converted(deck: bytes, slides: int, stored) -> list:
+    """The deck's PNGs from the output folder's cache, else converted (and stored when complete).
+
+    A conversion that does not give one page a slide raises RenderError and is stored nowhere.
+    """
+    digest = hashlib.sha256(deck).hexdigest()
+    pngs = picture_cache.get(stored, digest)
+    if pngs is not None and len(pngs) == slides:
+        return pngs
+    pngs = _pictures(deck)
+    if len(pngs) != slides:
+        raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {slides} slides")
+    picture_cache.put(stored, digest, pngs)
+    return pngs
 
 
 def _pictures(deck: bytes) -> list:
