@@ -9,6 +9,7 @@ lead back to where it started.
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -186,3 +187,15 @@ def test_list_imports_no_renderer_and_no_document_library():
     assert renderers == []
     libraries = sorted(m for m in imported if m.split(".")[0] in ("pptx", "docx", "jinja2", "markupsafe", "lxml"))
     assert libraries == []
+
+
+def test_a_template_checked_once_is_not_opened_again_by_list(tmp_path):
+    """The shipped workshop names its template: the first run checks it, later runs only hash it."""
+    env = dict(os.environ, WORKSHOP_BUILDER_CACHE=str(tmp_path))
+    command = [sys.executable, "-X", "importtime", "-m", "workshop_builder", "list", "-C", str(PACKAGE.parent)]
+    first = subprocess.run(command, capture_output=True, text=True, cwd=PACKAGE.parent, timeout=120, env=env)
+    assert first.returncode == 0 and "pptx" in first.stderr  # the first run opened it to check it
+    again = subprocess.run(command, capture_output=True, text=True, cwd=PACKAGE.parent, timeout=120, env=env)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in again.stderr.splitlines() if "|" in line}
+    assert again.returncode == 0 and "workshop_builder.loader" in imported
+    assert sorted(m for m in imported if m.split(".")[0] in ("pptx", "lxml")) == []

@@ -14,6 +14,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 _CODE_DIGEST: dict = {}  # folder -> digest, computed once a process
 
 
+def cache_root() -> Path:
+    """Where the builder keeps what it can reuse between runs (WORKSHOP_BUILDER_CACHE, else the temp folder)."""
+    import tempfile
+
+    return Path(os.environ.get("WORKSHOP_BUILDER_CACHE") or tempfile.gettempdir())
+
+
 def default_templates_dir() -> Path:
     """The package's own templates folder (the repository's templates/ when run from source)."""
     from importlib import resources

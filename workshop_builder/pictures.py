@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from .codes.load import TOO_MANY_PIXELS, UNUSABLE_PICTURE
+from .package_files import cache_root
 
 MAX_PICTURE_BYTES = 20_000_000
 MAX_PIXELS = 40_000_000  # 40 megapixels: larger than any camera picture a slide needs
@@ -28,8 +29,7 @@ FIX = "export the picture as PNG or JPEG"
 
 def cache_dir() -> Path:
     """Where converted pictures are kept (WORKSHOP_BUILDER_CACHE, else the system temp folder)."""
-    base = os.environ.get("WORKSHOP_BUILDER_CACHE") or tempfile.gettempdir()
-    return Path(base) / "workshop-builder-pictures"
+    return cache_root() / "workshop-builder-pictures"
 
 
 def _sniff_svg(head: bytes) -> bool:

@@ -3,15 +3,19 @@
 A template is copied into every deck, so it is opened and bounded here once: a zip file of at
 most MAX_ENTRIES parts expanding to at most MAX_EXPANDED bytes, no part expanding more than
 MAX_RATIO times (a zip bomb), with the parts of a presentation, every XML part well formed,
-and readable by python-pptx. Anything else is one line naming the template.
+and readable by python-pptx. Anything else is one line naming the template. A template that
+passed is remembered by the hash of its bytes (in the builder's cache folder), so `list`, `plan`
+and later builds do not open it again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from pathlib import Path
 
 from .codes.load import TEMPLATE_NOT_A_DECK, TEMPLATE_TOO_LARGE
+from .package_files import cache_root
 
 MAX_TEMPLATE_BYTES = 50_000_000
 MAX_EXPANDED = 200_000_000
@@ -22,12 +26,32 @@ NOT_A_DECK = "save the template from PowerPoint or LibreOffice Impress as a .ppt
 
 def check_template(path: Path, loc, report, shown: str) -> bool:
     """Record one error and return False when the template cannot be used safely."""
+    marker = _passed_marker(Path(path))
+    if marker is not None and marker.exists():
+        return True
     problem = _problem(Path(path))
     if problem is None:
+        if marker is not None:
+            try:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+            except OSError:
+                pass  # only a cache: the next run checks again
         return True
     code, message, fix = problem
     report.error(loc, code, f"template '{shown}' {message}", fix)
     return False
+
+
+def _passed_marker(path: Path):
+    """The cache file that says these exact template bytes passed, or None if it cannot be read."""
+    try:
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            return None
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return cache_root() / "workshop-builder-templates" / f"{digest}.ok"
 
 
 def _problem(path: Path):
