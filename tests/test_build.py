@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from helpers import deck_text, html, html_text, slides
 from pptx import Presentation
 from pptx.util import Pt
-
-from helpers import deck_text, html, html_text, slides
 
 
 def outputs(root, aud):

@@ -13,11 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_bad_input import edit
 
 from workshop_builder import build as build_module
 from workshop_builder.lock import OutputLock
-
-from test_bad_input import edit
 
 
 def snapshot(folder: Path) -> dict:

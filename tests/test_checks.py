@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from test_bad_input import edit
 from test_editions import add_editions
 

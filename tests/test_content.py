@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
-from pptx import Presentation
-
 from conftest import run
 from helpers import html, html_text, slides
+from pptx import Presentation
+
 from workshop_builder.checks import run_checks
 from workshop_builder.loader import load_project
 from workshop_builder.resolver import resolve

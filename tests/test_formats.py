@@ -8,12 +8,11 @@ import re
 import zipfile
 
 import docx
+from helpers import html
 
 from workshop_builder.render import RENDERERS, thumbnails
 from workshop_builder.render.base import RenderOptions
 from workshop_builder.render.pdf_handout import _fix_dates
-
-from helpers import html
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PNG_480x270 = bytes.fromhex("89504e470d0a1a0a0000000d49484452000001e00000010e08020000") + b"\0" * 16

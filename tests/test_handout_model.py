@@ -16,12 +16,38 @@ import pytest
 
 from workshop_builder.loader import load_project
 from workshop_builder.render import handout_wording as say
+from workshop_builder.render.docx_handout import write_docx
 from workshop_builder.render.handout import environment, render_page
 from workshop_builder.render.handout_model import (
-    Agenda, AgendaRow, BulletList, Citation, Column, ContactLink, ContactRow, ContentNoteItem, ContentNotes,
-    Cover, Fact, Fragment, Handout, Heading, ListItem, Mark, ModuleSection, Paragraph, Picture, ReferenceItem,
-    References, Run, SlidePart, Support, Table, TableCell, TableRow, build_handout)
-from workshop_builder.render.docx_handout import write_docx
+    Agenda,
+    AgendaRow,
+    BulletList,
+    Citation,
+    Column,
+    ContactLink,
+    ContactRow,
+    ContentNoteItem,
+    ContentNotes,
+    Cover,
+    Fact,
+    Fragment,
+    Handout,
+    Heading,
+    ListItem,
+    Mark,
+    ModuleSection,
+    Paragraph,
+    Picture,
+    ReferenceItem,
+    References,
+    Run,
+    SlidePart,
+    Support,
+    Table,
+    TableCell,
+    TableRow,
+    build_handout,
+)
 from workshop_builder.render.html_fragment import HtmlWriter
 from workshop_builder.render.thumbnails import Thumbnails
 from workshop_builder.resolver import resolve

@@ -10,7 +10,6 @@ import time
 import zipfile
 
 import pytest
-
 from helpers import html
 from test_bad_input import edit, fails_with
 

@@ -8,12 +8,11 @@ import json
 import shutil
 
 from PIL import Image
+from test_bad_input import edit
 
 from workshop_builder import incremental, package_files
 from workshop_builder.render import thumbnails
 from workshop_builder.render.base import RenderError
-
-from test_bad_input import edit
 
 
 def test_a_picture_in_a_folder_beside_modules_is_part_of_the_inputs(basic, cli):

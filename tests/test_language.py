@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_builder.checks import RULES, CheckContext, check_project
-from workshop_builder.checks import language
+from workshop_builder.checks import RULES, CheckContext, check_project, language
 from workshop_builder.diagnostics import Report
 from workshop_builder.loader import load_project
 

@@ -7,13 +7,19 @@ import threading
 import time
 
 import pytest
-from watchdog.events import (FileClosedEvent, FileClosedNoWriteEvent, FileCreatedEvent, FileDeletedEvent,
-                             FileModifiedEvent, FileMovedEvent, FileOpenedEvent)
+from test_bad_input import edit
+from watchdog.events import (
+    FileClosedEvent,
+    FileClosedNoWriteEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileOpenedEvent,
+)
 
 from workshop_builder.authoring import is_change, watch, watched_folders
 from workshop_builder.build import BuildRequest
-
-from test_bad_input import edit
 
 
 def test_reads_are_not_changes_and_only_watched_sources_count(basic):

@@ -798,7 +798,7 @@ APP_XML = (
     f"<vt:lpstr>{THEME_NAME}</vt:lpstr></vt:vector></TitlesOfParts>"
     "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
     "<HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0000</AppVersion></Properties>"
-).encode("utf-8")
+).encode()
 
 
 def edit_app_properties(prs) -> None:

@@ -10,14 +10,23 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from .codes.load import (BAD_ID, BAD_LOGO, BAD_TIME_OR_DATE, FILE_NOT_FOUND, OUTSIDE_PROJECT,
-                         UNDEFINED_PLACEHOLDER, UNKNOWN_PLACEHOLDER, UNSAFE_ADDRESS)
+from .codes.load import (
+    BAD_ID,
+    BAD_LOGO,
+    BAD_TIME_OR_DATE,
+    FILE_NOT_FOUND,
+    OUTSIDE_PROJECT,
+    UNDEFINED_PLACEHOLDER,
+    UNKNOWN_PLACEHOLDER,
+    UNSAFE_ADDRESS,
+)
 from .diagnostics import Location, did_you_mean
 from .links import check_contact_fields, web_problem
 from .model import NATIONAL, PLACEHOLDER, Contact, Edition, Fact
 from .schema import EDITION_FILE, validate
 from .source_files import ID_RE, inside, read_text
 from .yamlio import as_mapping, line_of, load_yaml
+
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 PLACEHOLDER_ROOTS = ("edition", "contact", "fact")
 

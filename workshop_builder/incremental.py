@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Optional
 
 from . import __version__
-from .inputs import files_under as _files_under, referenced_files
+from .inputs import files_under as _files_under
+from .inputs import referenced_files
 from .package_files import code_digest, default_templates_dir
 from .writing import write_atomic
 

@@ -12,9 +12,22 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from .codes.load import (BAD_ID, BAD_MINUTES, BAD_TIME_OR_DATE, INVALID_YAML, LISTED_TWICE, MISSING_KEY,
-                         MODULE_NOT_FOUND, NO_WORKSHOP_FILE, OUTSIDE_PROJECT, TEMPLATE_NOT_FOUND,
-                         UNKNOWN_AUDIENCE, UNKNOWN_CITATION, UNSAFE_ADDRESS, WRONG_TYPE)
+from .codes.load import (
+    BAD_ID,
+    BAD_MINUTES,
+    BAD_TIME_OR_DATE,
+    INVALID_YAML,
+    LISTED_TWICE,
+    MISSING_KEY,
+    MODULE_NOT_FOUND,
+    NO_WORKSHOP_FILE,
+    OUTSIDE_PROJECT,
+    TEMPLATE_NOT_FOUND,
+    UNKNOWN_AUDIENCE,
+    UNKNOWN_CITATION,
+    UNSAFE_ADDRESS,
+    WRONG_TYPE,
+)
 from .diagnostics import ContentError, Location, Report, did_you_mean
 from .edition_loader import EditionLoader, check_placeholders
 from .footnotes import number_footnotes

@@ -20,6 +20,7 @@ What the tree promises every walker (so no renderer re-reads Markdown):
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -27,7 +28,6 @@ import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
-import html
 
 from .markdown_limits import bound_inline_scans
 

@@ -17,7 +17,6 @@ from xml.etree.ElementTree import Element
 from .diagnostics import Location
 from .visuals import Visual
 
-
 NATIONAL = "national"
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")  # {{ contact.key }}, filled per edition
 
@@ -28,7 +27,7 @@ class Condition:
 
     tests: tuple = ()  # each (kind: "audience" | "edition", negate: bool, ids: frozenset)
 
-    def narrowed(self, negate: bool, ids, kind: str = "audience") -> "Condition":
+    def narrowed(self, negate: bool, ids, kind: str = "audience") -> Condition:
         """This condition and one more test."""
         return Condition(self.tests + ((kind, negate, frozenset(ids)),))
 

@@ -25,7 +25,7 @@ Why these numbers:
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from .model import Resolved, ResolvedSlide

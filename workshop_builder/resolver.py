@@ -5,16 +5,25 @@ This is the only place that decides which modules, slides and blocks an audience
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import re
 from typing import Optional
 
-import copy
-import dataclasses
-
 from .footnotes import with_footnotes
-from .model import NATIONAL, PLACEHOLDER, AgendaItem, Block, Edition, Reference, Resolved, ResolvedModule, ResolvedSlide, Workshop
-
+from .model import (
+    NATIONAL,
+    PLACEHOLDER,
+    AgendaItem,
+    Block,
+    Edition,
+    Reference,
+    Resolved,
+    ResolvedModule,
+    ResolvedSlide,
+    Workshop,
+)
 
 TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 

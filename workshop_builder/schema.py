@@ -38,7 +38,7 @@ class Scalar:
 class ListOf:
     """A YAML list whose items all have one shape."""
 
-    item: "Shape"
+    item: Shape
     message: str = ""  # the wrong-type message, e.g. "outcomes must be a list"
     fix: str = "write one '- item' per line"
 
@@ -51,7 +51,7 @@ class Table:
     """A mapping whose keys the author chooses (ids, keys), each value of one shape."""
 
     what: str  # what one entry is called, e.g. "audience"
-    value: "Shape"
+    value: Shape
 
     def describe(self) -> str:
         return f"{self.what} ids, each a {self.value.describe()}"
@@ -61,7 +61,7 @@ class Table:
 class Field:
     """One key of a mapping: its shape, whether it is required, and what it is for."""
 
-    shape: "Shape"
+    shape: Shape
     required: bool = False
     doc: str = ""
 

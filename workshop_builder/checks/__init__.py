@@ -9,7 +9,8 @@ and one new function (or one new file added to that import list).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Optional
+from collections.abc import Iterable
+from typing import Optional
 
 from ..diagnostics import ContentError, Diagnostic, Report
 from ..model import Workshop
@@ -55,8 +56,18 @@ def filter_findings(findings: list, select=(), ignore=()) -> list:
 
 
 # The rule modules (explicit, in the order their findings are produced).
-from . import (structure, timing, evidence, language, accessibility, editions, markdown,  # noqa: E402,F401
-               pacing, template_layouts, visuals)
+from . import (  # noqa: E402,F401
+    accessibility,
+    editions,
+    evidence,
+    language,
+    markdown,
+    pacing,
+    structure,
+    template_layouts,
+    timing,
+    visuals,
+)
 
 __all__ = ["Scope", "EVERYTHING", "RULES", "Rule", "CheckContext", "rule", "run_checks", "check_project",
            "filter_findings", "today_for_checks", "Diagnostic"]

@@ -15,14 +15,24 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..link_checks import source_position
+from ..codes.accessibility import (
+    CONTRAST,
+    DUPLICATE_TITLE,
+    HEADING_LEVELS,
+    LANGUAGE_AND_TITLE,
+    LINK_TEXT,
+    PICTURE_ALT_TEXT,
+    READING_ORDER,
+    SLIDE_TITLE,
+    SMALL_TEXT,
+    TABLE_HEADER,
+)
+from ..codes.fitting import SLIDE_OVERFLOW, SLIDE_SPLIT
 from ..diagnostics import ContentError, Location
 from ..inputs import OutputInputs
+from ..link_checks import source_position
 from ..markdown_tree import code_lines
 from ..yamlio import line_of
-from ..codes.accessibility import (CONTRAST, DUPLICATE_TITLE, HEADING_LEVELS, LANGUAGE_AND_TITLE, LINK_TEXT,
-                                   PICTURE_ALT_TEXT, READING_ORDER, SLIDE_TITLE, SMALL_TEXT, TABLE_HEADER)
-from ..codes.fitting import SLIDE_OVERFLOW, SLIDE_SPLIT
 from .base import rule
 
 SMALLEST_PT = 18
@@ -92,7 +102,7 @@ def _audiences(names) -> str:
 
 # ---- outputs rendered in memory, once per check run ----
 
-_BUILT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_BUILT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class _Built:
@@ -151,7 +161,7 @@ def _built(ctx) -> _Built:
     return built
 
 
-def _handout_page(ctx, inputs, aud, resolved, renderer, options) -> "_Page":
+def _handout_page(ctx, inputs, aud, resolved, renderer, options) -> _Page:
     """What the checks read from one rendered handout; kept in the check cache by its inputs."""
 
     def read():
@@ -173,7 +183,7 @@ class _SampleDeck:
         self.language, self.title = language, title
 
     @classmethod
-    def read(cls, prs) -> "_SampleDeck":
+    def read(cls, prs) -> _SampleDeck:
         """The summary of a python-pptx Presentation."""
         slides = []
         for slide in prs.slides:
@@ -189,7 +199,7 @@ class _SampleDeck:
         return [self.slides, self.language, self.title]
 
     @classmethod
-    def load(cls, data: list) -> "_SampleDeck":
+    def load(cls, data: list) -> _SampleDeck:
         """A summary from dump()'s data."""
         return cls([[bool(f), str(n)] for f, n in data[0]], str(data[1]), str(data[2]))
 
@@ -466,7 +476,7 @@ class _Page(HTMLParser):
         return [self.lang, self.title, self.headings]
 
     @classmethod
-    def load(cls, data: list) -> "_Page":
+    def load(cls, data: list) -> _Page:
         """A page from dump()'s data."""
         page = cls()
         page.lang, page.title, page.headings = data[0], str(data[1]), [[int(level), str(text)] for level, text in data[2]]

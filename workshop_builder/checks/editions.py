@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
+from ..codes.editions import EDITION_CONTACT_STALE, EDITION_EMAIL, EDITION_PHONE, EDITION_URL
 from ..diagnostics import Location
 from ..yamlio import line_of
-from ..codes.editions import EDITION_CONTACT_STALE, EDITION_EMAIL, EDITION_PHONE, EDITION_URL
 from .base import rule
 
 UK_PHONE = re.compile(r"^(?:0[123]\d{8,9}|0[5789]\d{9}|0800\d{6,7}|999|101|111|112|116\d{3})$")

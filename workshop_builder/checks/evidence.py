@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Location
 from ..codes.evidence import REVIEW_MISSING, REVIEW_OVERDUE, SOURCE_YEAR_MISSING, UNCITED_STATISTIC
+from ..diagnostics import Location
 from ..markdown_tree import code_lines
 from .base import rule
 

@@ -20,8 +20,8 @@ from ..codes.markdown import (
 from ..diagnostics import Location
 from ..footnotes import module_blocks
 from ..markdown_tree import FenceTracker, code_lines
-from .base import rule
 from .accessibility import _audiences, _slide_loc
+from .base import rule
 
 MAX_START = 32767  # the largest list start PowerPoint and Word can write (OOXML's bound)
 RAW_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")

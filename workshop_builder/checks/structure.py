@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Location
 from ..codes.structure import ACTIVITY_TOO_LONG, NO_DURATION, UNCITED_SOURCE, UNUSED_MODULE
+from ..diagnostics import Location
 from ..footnotes import with_footnotes
 from .base import rule
 

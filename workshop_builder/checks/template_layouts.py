@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..diagnostics import Location
 from ..codes.fitting import LAYOUT_FALLBACK
+from ..diagnostics import Location
 from .base import rule
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..codes.timing import OVER_SLOT, SLOT_UNUSED
 from ..diagnostics import Location
 from ..yamlio import line_of
-from ..codes.timing import OVER_SLOT, SLOT_UNUSED
 from .base import rule
 
 UNUSED_SHARE = 0.20

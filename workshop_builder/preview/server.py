@@ -35,7 +35,7 @@ def inject(page: bytes, settings: dict) -> bytes:
     data = json.dumps(settings).replace("</", "<\\/")
     tags = ('<link rel="stylesheet" href="/_preview/preview.css">'
             f'<script>window.WB_PREVIEW = {data};</script>'
-            '<script src="/_preview/preview.js"></script>').encode("utf-8")
+            '<script src="/_preview/preview.js"></script>').encode()
     at = page.lower().rfind(b"</body>")
     return page[:at] + tags + page[at:] if at >= 0 else page + tags
 
@@ -52,7 +52,7 @@ def index_page(state: dict) -> bytes:
             f'<title>Preview: {esc(title)}</title></head><body><main class="wb-preview-index">'
             f'<h1>Preview: {esc(title)}</h1>'
             f'<p>For {esc(state["audience"])}, {esc(state["edition"])} edition. Every save rebuilds these '
-            f'and the open pages reload by themselves.</p>{body}</main></body></html>').encode("utf-8")
+            f'and the open pages reload by themselves.</p>{body}</main></body></html>').encode()
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -9,9 +9,9 @@ so `list`, `check` and an up-to-date `build` never load python-pptx, python-docx
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .base import Renderer
@@ -59,7 +59,7 @@ class _Renderers(Mapping):
     def __init__(self) -> None:
         self._loaded: dict = {}
 
-    def __getitem__(self, name: str) -> "Renderer":
+    def __getitem__(self, name: str) -> Renderer:
         if name not in self._loaded:
             module_name, class_name = FORMATS[name].target.split(":")
             module = importlib.import_module(f"{__name__}.{module_name}")

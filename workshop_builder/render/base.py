@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-
 from typing import TYPE_CHECKING
 
 from ..package_files import default_templates_dir  # noqa: F401 (renderers find templates here)
@@ -31,7 +30,7 @@ class Renderer:
         """`<workshop-slug>-<audience-id><suffix>`."""
         return f"{resolved.workshop.slug}-{resolved.audience.id}{self.suffix}"
 
-    def render(self, resolved: Resolved, options: "RenderOptions") -> bytes:  # pragma: no cover
+    def render(self, resolved: Resolved, options: RenderOptions) -> bytes:  # pragma: no cover
         raise NotImplementedError
 
 

@@ -19,9 +19,7 @@ import datetime as dt
 import hashlib
 import io
 import re
-from typing import Optional
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
@@ -29,9 +27,29 @@ from ..links import safe_href
 from . import handout_wording as say
 from .base import Renderer, RenderOptions, build_time, normalise_zip
 from .code_colours import SHADING as CODE_SHADING
-from .handout_model import (BulletList, ChartBlock, Citation, CodeBlock, ColumnsBlock, ContentNotes, DiagramBlock,
-                            FootnoteRef, Handout, Heading, LineBreak, Paragraph, Picture, QuotationBlock, Quote,
-                            References, Rule, Run, StatsBlock, Table, build_handout)
+from .handout_model import (
+    BulletList,
+    ChartBlock,
+    Citation,
+    CodeBlock,
+    ColumnsBlock,
+    ContentNotes,
+    DiagramBlock,
+    FootnoteRef,
+    Handout,
+    Heading,
+    LineBreak,
+    Paragraph,
+    Picture,
+    QuotationBlock,
+    Quote,
+    References,
+    Rule,
+    Run,
+    StatsBlock,
+    Table,
+    build_handout,
+)
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
 BODY_FONT, MONO_FONT = "Arial", "Courier New"

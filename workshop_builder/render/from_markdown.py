@@ -188,9 +188,7 @@ class _Walk:
                 if p.has_text():
                     p = self.para(level, "none")
                 self.children(child, p.runs)
-            elif child.tag in LISTS:
-                self.element(child, level + 1)
-            elif child.tag in ("pre", "blockquote", "table"):
+            elif child.tag in LISTS or child.tag in ("pre", "blockquote", "table"):
                 self.element(child, level + 1)
 
     # ---- inline ----

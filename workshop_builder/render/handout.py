@@ -18,7 +18,6 @@ from .base import Renderer, RenderOptions, default_templates_dir, long_date, min
 from .handout_model import Handout, build_handout
 from .html_fragment import HtmlWriter
 
-
 _ENVIRONMENTS: dict = {}
 
 

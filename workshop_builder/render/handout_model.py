@@ -20,16 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
-from . import handout_wording as say
-from .code_colours import coloured
 from ..links import safe_href
-from .inline import inline_style, width_fraction
+from . import handout_wording as say
 from .base import long_date, minutes_text
+from .code_colours import coloured
+from .inline import inline_style, width_fraction
 from .presentation import Chart, Diagram, Stat
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
@@ -527,7 +525,7 @@ def _module(r: Resolved, m, facilitator: bool) -> ModuleSection:
                          slides=slides, **_footnotes(walk, m, [intro_blocks] + [s.body + s.handout for s in m.slides]))
 
 
-def _footnotes(walk: "_TreeWalk", m, block_lists: list) -> dict:
+def _footnotes(walk: _TreeWalk, m, block_lists: list) -> dict:
     """The footnotes the reader's text refers to, in number order, with their heading."""
     wanted = {int(ref.get("n")) for blocks in block_lists for b in blocks for ref in b.tree.iter("fnref")
               if ref.get("n")}
@@ -536,7 +534,7 @@ def _footnotes(walk: "_TreeWalk", m, block_lists: list) -> dict:
     return {"footnotes": items, "footnotes_heading": say.FOOTNOTES if items else ""}
 
 
-def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
+def _facilitator_slide(walk: _TreeWalk, m, s) -> SlidePart:
     """A slide as the facilitator reads it: heading, body, what to say, handout text."""
     heading: Optional[str]
     if s.kind == "activity":
@@ -549,7 +547,7 @@ def _facilitator_slide(walk: "_TreeWalk", m, s) -> SlidePart:
                      walk.fragments(s.notes, True, s.title), label, walk.fragments(s.handout, True, s.title), s.loc)
 
 
-def _participant_slide(walk: "_TreeWalk", m, s) -> SlidePart:
+def _participant_slide(walk: _TreeWalk, m, s) -> SlidePart:
     """A slide as a participant reads it: heading, body and handout text."""
     heading: Optional[str]
     if s.kind == "activity":

@@ -17,18 +17,36 @@ from __future__ import annotations
 import base64
 from html import escape
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from markupsafe import Markup
 
 from ..links import safe_href
 from ..pictures import mime_type
 from . import handout_wording as say
-from .handout_model import (BulletList, ChartBlock, Citation, CodeBlock, ColumnsBlock, DiagramBlock, FootnoteRef,
-                            Fragment, Heading, LineBreak, ListItem, Paragraph, Picture, QuotationBlock, Quote, Rule,
-                            Run, Span, StatsBlock, Table, fragments)
-
-from typing import TYPE_CHECKING
+from .handout_model import (
+    BulletList,
+    ChartBlock,
+    Citation,
+    CodeBlock,
+    ColumnsBlock,
+    DiagramBlock,
+    FootnoteRef,
+    Fragment,
+    Heading,
+    LineBreak,
+    ListItem,
+    Paragraph,
+    Picture,
+    QuotationBlock,
+    Quote,
+    Rule,
+    Run,
+    Span,
+    StatsBlock,
+    Table,
+    fragments,
+)
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved

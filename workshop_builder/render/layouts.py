@@ -9,8 +9,9 @@ the layout names a template has come from template_info.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Optional
 
 from ..codes.fitting import LAYOUT_FALLBACK
 from ..diagnostics import WARNING, Diagnostic, Location

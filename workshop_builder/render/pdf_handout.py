@@ -8,7 +8,6 @@ identical inputs give identical bytes.
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
