@@ -78,3 +78,36 @@ def html(path: Path) -> _Text:
 
 def html_text(path: Path) -> str:
     return " ".join(html(path).parts)
+
+
+CLIENTS = Path(__file__).resolve().parent / "clients"
+
+
+def need(*programs: str) -> None:
+    """Skip (or, in CI, fail) unless every program is installed."""
+    import os
+    import shutil
+
+    import pytest
+
+    missing = [p for p in programs if shutil.which(p) is None]
+    if missing:
+        reason = f"needs {', '.join(missing)} (CI installs them: see .ci/run)"
+        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def need_node_packages(*packages: str) -> None:
+    """need("node", "chromium") and the npm packages tests/clients pins (`npm ci --prefix tests/clients`)."""
+    import os
+
+    import pytest
+
+    need("node", "chromium")
+    missing = [p for p in packages if not (CLIENTS / "node_modules" / p).is_dir()]
+    if missing:
+        reason = f"needs {' and '.join(missing)}: npm ci --prefix tests/clients"
+        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import CLIENTS, need, need_node_packages
 from pptx import Presentation
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.group import GroupShape
@@ -28,7 +29,6 @@ from workshop_builder.cli import main
 pytestmark = pytest.mark.clients
 
 REPO = Path(__file__).resolve().parent.parent
-CLIENTS = REPO / "tests" / "clients"
 FORMATS = ("pptx", "facilitator", "participant", "facilitator-pdf", "participant-pdf",
            "facilitator-docx", "participant-docx")
 AUDIENCES = ("elected-members", "childrens-practitioners", "adult-safeguarding", "district-and-regulatory",
@@ -36,16 +36,6 @@ AUDIENCES = ("elected-members", "childrens-practitioners", "adult-safeguarding",
 TIMEOUT = 300
 WORD = re.compile(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>')
 PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
-
-
-def need(*programs: str) -> None:
-    """Skip (or, in CI, fail) unless every program is installed."""
-    missing = [p for p in programs if shutil.which(p) is None]
-    if missing:
-        reason = f"needs {', '.join(missing)} (CI installs them: see .ci/run)"
-        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
 
 
 def flat(text: str) -> str:
@@ -209,12 +199,7 @@ def test_facilitator_handout_shows_each_slide_picture_with_its_title(built):
 
 
 def test_handouts_have_no_axe_violations_for_wcag_2_2_aa(built):
-    need("node", "chromium")
-    if not (CLIENTS / "node_modules" / "axe-core").is_dir():
-        reason = "needs axe-core and playwright-core: npm ci --prefix tests/clients"
-        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    need_node_packages("axe-core", "playwright-core")
     pages = outputs(built, "-facilitator.html") + outputs(built, "-participant.html")
     proc = subprocess.run(["node", str(CLIENTS / "axe_check.js"), "--chromium", shutil.which("chromium")]
                           + [str(p) for p in pages], capture_output=True, text=True, timeout=TIMEOUT)

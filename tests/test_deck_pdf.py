@@ -106,7 +106,7 @@ def test_an_old_libreoffice_is_named_with_the_version_needed(basic, cli, monkeyp
 def pdfs(tmp_path_factory):
     """Every audience's deck, deck PDF and notes PDF of the shipped workshop, and how many
     LibreOffice instances the build started."""
-    from test_clients import need
+    from helpers import need
 
     need("soffice", "pdfinfo", "pdftotext")
     out = tmp_path_factory.mktemp("deck-pdf")
@@ -160,7 +160,7 @@ def test_deck_pdf_has_one_tagged_page_a_slide_with_its_title_and_clickable_links
 
 @pytest.mark.clients
 def test_links_on_slides_stay_clickable_and_the_bytes_are_reproducible(basic, cli):
-    from test_clients import need
+    from helpers import need
 
     need("soffice")
     result = cli("build", "-C", basic, "-a", "members", "-f", "pptx", "-f", "deck-pdf", "-f", "notes-pdf")

@@ -216,14 +216,9 @@ def test_a_taken_port_is_one_line_and_exit_status_1(basic, cli):
 def test_the_page_follows_edits_shows_the_overlay_and_clears_it_in_chromium(basic, tmp_path):
     """Done when (issue 16): an edit appears within a second; a broken front matter shows the
     overlay with file and line; the fix removes it."""
-    from test_clients import CLIENTS, need
+    from helpers import CLIENTS, need_node_packages
 
-    need("node", "chromium")
-    if not (CLIENTS / "node_modules" / "playwright-core").is_dir():
-        reason = "needs playwright-core: npm ci --prefix tests/clients"
-        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    need_node_packages("playwright-core")
     proc, url, lines = start_preview(basic, tmp_path, "-a", "staff")
     try:
         check = subprocess.run(["node", str(CLIENTS / "preview_check.js"), "--chromium", shutil.which("chromium"),

@@ -10,15 +10,15 @@ presenter view against WCAG 2.2 AA. Skipped without node, Chromium and the clien
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import CLIENTS, need, need_node_packages
 from pptx import Presentation
-from test_clients import AUDIENCES, CLIENTS, REPO, TIMEOUT, need
+from test_clients import AUDIENCES, REPO, TIMEOUT
 
 from workshop_builder.cli import main
 
@@ -27,12 +27,7 @@ AUDIENCE = "elected-members"
 
 
 def need_packages() -> None:
-    need("node", "chromium")
-    if not (CLIENTS / "node_modules" / "axe-core").is_dir():
-        reason = "needs axe-core and playwright-core: npm ci --prefix tests/clients"
-        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    need_node_packages("axe-core", "playwright-core")
 
 
 @pytest.fixture(scope="module")

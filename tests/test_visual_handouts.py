@@ -11,7 +11,6 @@ The clients-marked tests print the PDF handouts with Chromium and run axe-core o
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from helpers import CLIENTS, need, need_node_packages
 
 from tests.conftest import run
 from workshop_builder.checks import check_project
@@ -35,7 +35,6 @@ from workshop_builder.resolver import resolve
 
 HERE = Path(__file__).parent
 SAMPLE = HERE / "projects" / "visual"
-CLIENTS = HERE / "clients"
 HANDOUTS = ("facilitator", "participant", "facilitator-docx", "participant-docx")
 KINDS = ("facilitator", "participant")
 NRM = [["Year", "Referrals"], ["2021", "12,706"], ["2022", "16,921"], ["2023", "17,004"], ["2024", "19,125"]]
@@ -300,18 +299,9 @@ def test_word_handout_without_the_vocabulary_keeps_its_styles(tmp_path):
 
 # ---- in the real programs ----
 
-def _need(*programs: str) -> None:
-    missing = [p for p in programs if shutil.which(p) is None]
-    if missing:
-        reason = f"needs {', '.join(missing)} (CI installs them: see .ci/run)"
-        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-
-
 @pytest.mark.clients
 def test_pdf_handouts_print_the_charts_diagrams_and_big_numbers(tmp_path):
-    _need("chromium", "pdftotext")
+    need("chromium", "pdftotext")
     dest = tmp_path / "visual"
     shutil.copytree(SAMPLE, dest, ignore=shutil.ignore_patterns("output"))
     assert run("build", "-C", dest, "-f", "facilitator-pdf", "-f", "participant-pdf").exit_code == 0
@@ -332,12 +322,7 @@ def test_pdf_handouts_print_the_charts_diagrams_and_big_numbers(tmp_path):
 
 @pytest.mark.clients
 def test_html_handouts_with_charts_and_diagrams_have_no_axe_violations(built):
-    _need("node", "chromium")
-    if not (CLIENTS / "node_modules" / "axe-core").is_dir():
-        reason = "needs axe-core and playwright-core: npm ci --prefix tests/clients"
-        if os.environ.get("WORKSHOP_BUILDER_REQUIRE_CLIENTS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    need_node_packages("axe-core", "playwright-core")
     pages = [handout(built, f"-{kind}.html") for kind in KINDS]
     proc = subprocess.run(["node", str(CLIENTS / "axe_check.js"), "--chromium", shutil.which("chromium")]
                           + [str(p) for p in pages], capture_output=True, text=True, timeout=300, check=False)
