@@ -37,6 +37,8 @@ from .render.base import RenderError, RenderOptions
 from .source_files import inside
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from .model import Workshop
 
 CACHE_DIR = ".workshop-builder-cache"  # in the output folder: what builds keep for the next one
@@ -155,7 +157,8 @@ def plan_outputs(workshop: Workshop, audiences, formats, out_dir: Path, editions
 
     The national edition goes to <out>/<audience>/, a council's to <out>/<edition>/<audience>/.
     """
-    specs, seen = [], {}
+    specs: list = []
+    seen: dict = {}
     for edition_id in editions:
         base = Path(out_dir) / edition_id if edition_id else Path(out_dir)
         stem = f"{workshop.slug}-{edition_id}" if edition_id else workshop.slug
@@ -218,6 +221,7 @@ def _init_worker(workshop: Optional[Workshop]) -> None:
 
 
 def _render_in_worker(spec: OutputSpec, options: RenderOptions) -> tuple:
+    assert _WORKER_WORKSHOP is not None  # set by fork or by _init_worker before any job runs
     return render_one(_WORKER_WORKSHOP, spec, options)
 
 
@@ -241,6 +245,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
     methods = multiprocessing.get_all_start_methods()
     warmed = []
     precheck()
+    context: BaseContext
     if "fork" in methods:  # workers inherit the loaded workshop and warm caches; nothing is pickled
         # One output of each format is rendered here first, so every forked worker starts with
         # python-pptx imported, the template parsed, the font metrics and templates loaded.

@@ -69,7 +69,7 @@ def _select_audience(workshop, audience: str) -> None:
     try:
         select_audiences(workshop, [audience])
     except UsageError as exc:
-        raise click.UsageError(str(exc))
+        raise click.UsageError(str(exc)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -139,7 +139,7 @@ def _run_build(request, progress=None):
     except ContentError as exc:
         _print_content_error(exc)
     except UsageError as exc:
-        raise click.UsageError(str(exc))
+        raise click.UsageError(str(exc)) from None
     except BuildError as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
     finally:
@@ -389,9 +389,9 @@ def preview_command(project, audience, edition, port, open_browser):
     try:
         serve(Path(project), audience, edition, port=port, open_browser=open_browser, echo=click.echo)
     except UsageError as exc:
-        raise click.UsageError(str(exc))
+        raise click.UsageError(str(exc)) from None
     except PreviewError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
 
 
 def _clock() -> str:

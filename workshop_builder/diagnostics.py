@@ -36,7 +36,7 @@ class Diagnostic:
     """
 
     loc: Location
-    code: str
+    code: Union[Code, str]  # always the code string once constructed (see __post_init__)
     message: str
     fix: Optional[str] = None
     severity: str = ERROR

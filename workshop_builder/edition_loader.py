@@ -183,7 +183,7 @@ def _check_one(report, path: str, loc: Location, when, everyone) -> None:
         if edition.lookup(path) is None:
             table = {"contact": edition.contacts, "fact": edition.facts}.get(root, {})
             key = path.split(".")[1]
-            hint = did_you_mean(key, table) if table and key not in table else None
+            near = did_you_mean(key, table) if table and key not in table else None
             where = "workshop.yaml (edition:)" if edition.id == NATIONAL else edition.rel
             report.error(loc, UNDEFINED_PLACEHOLDER, f"placeholder '{{{{ {path} }}}}' is not defined by edition '{edition.id}'",
-                         hint or f"define it in {where}, or put this text in a '::: edition' block")
+                         near or f"define it in {where}, or put this text in a '::: edition' block")

@@ -123,7 +123,9 @@ class Manifest:
     def up_to_date(self, path: Path, key: str) -> bool:
         """Whether the file at path was built from exactly these inputs and is unchanged since."""
         entry = self.outputs.get(self._name(path))
-        return bool(entry) and entry.get("key") == key and file_digest(path) == entry.get("sha256")
+        if not entry:
+            return False
+        return entry.get("key") == key and file_digest(path) == entry.get("sha256")
 
     def record(self, path: Path, key: str, sha256: str) -> None:
         """Remember that the file at path holds sha256 and was built from key."""

@@ -204,7 +204,8 @@ class Loader:
             self.report.error(Location(rel, line_of(lines, "modules")), WRONG_TYPE,
                               "modules must be a list: the running order", "write one '- module-id' per line")
             return []
-        entries, seen = [], {}
+        entries: list = []
+        seen: dict = {}
         for i, item in enumerate(value):
             line = line_of(lines, "modules", i)
             loc = Location(rel, line)
@@ -237,7 +238,7 @@ class Loader:
 
     def _support(self, value, lines: dict) -> list:
         rel = WORKSHOP_FILE
-        out = []
+        out: list = []
         if value is None:
             return out
         if not isinstance(value, list):
@@ -250,7 +251,8 @@ class Loader:
                 continue
             check_contact_fields(self.report, lambda k, i=i: Location(rel, line_of(lines, "support", i, k)),
                                  "support contact", item)
-            out.append(Contact(**{k: " ".join(str(item.get(k) or "").split()) for k in CONTACT_KEYS}))
+            fields: dict = {k: " ".join(str(item.get(k) or "").split()) for k in CONTACT_KEYS}
+            out.append(Contact(**fields))
         return out
 
     # ---- modules ----
@@ -293,9 +295,10 @@ class Loader:
             if len(self.report.errors) > errors_before:
                 return None
             data = {} if data is None else data
-            data = as_mapping(data, rel, 2, self.report, "front matter") if data != {} else {}
-            if data is None:
+            mapping = as_mapping(data, rel, 2, self.report, "front matter") if data != {} else {}
+            if mapping is None:
                 return None
+            data = mapping
             body_start = end + 2
         else:
             self.report.error(Location(rel, 1), MISSING_KEY, "module has no front matter",

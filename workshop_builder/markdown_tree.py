@@ -361,7 +361,7 @@ def _picture_attributes(root: etree.Element) -> None:
             unknown.append(rest)
         if unknown:
             img.set("unknown-attrs", " ".join(unknown))
-        img.tail = img.tail[m.end():]
+        img.tail = (img.tail or "")[m.end():]
 
 
 def attribute_alt(after: str) -> str:
@@ -381,8 +381,10 @@ def _put_back_fences(root: etree.Element, fences: list) -> None:
     parents = {child: parent for parent in root.iter() for child in parent}
     for el in list(root.iter()):
         if el.text and FENCE_TOKEN_RE.search(el.text):
+            token = FENCE_TOKEN_RE.search(el.text)
             if el.tag == "p" and not len(el) and FENCE_TOKEN_RE.fullmatch(el.text.strip()):
-                _as_pre(el, fences[int(FENCE_TOKEN_RE.search(el.text).group(1))])
+                assert token is not None  # searched just above
+                _as_pre(el, fences[int(token.group(1))])
             else:
                 el.text, pre = _split_off(el.text, fences)
                 el.insert(0, pre)

@@ -87,7 +87,7 @@ class Slide:
     """A section header, content or activity slide with its blocks in source order."""
 
     kind: str  # "section" | "content" | "activity"
-    title: str
+    title: Optional[str]  # None only while an activity is read: its ### heading, else "Activity" at its close
     loc: Location
     when: Condition = ALWAYS
     minutes: Optional[int] = None

@@ -7,6 +7,7 @@ fragments between structure lines, once.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from . import visuals
 from .codes.load import (
@@ -72,7 +73,7 @@ class BodyParser:
         self.audience_refs: list = []  # (Location, audience id)
         self.edition_refs: list = []  # (Location, edition id)
         self._stack: list = []
-        self._slide = None
+        self._slide: Optional[Slide] = None
         self._buf: list = []
         self._buf_line = 0
         self._too_many = False

@@ -158,7 +158,7 @@ def estimate(resolved: Resolved, deck_slides: Optional[int] = None) -> Estimate:
 def min_minutes_per_slide(audience) -> float:
     """The audience's threshold for W204 (workshop.yaml min_minutes_per_slide, else 2)."""
     value = getattr(audience, "min_minutes_per_slide", None)
-    return float(value) if valid_threshold(value) else MIN_MINUTES_PER_SLIDE
+    return float(value) if value is not None and valid_threshold(value) else MIN_MINUTES_PER_SLIDE
 
 
 def valid_threshold(value) -> bool:

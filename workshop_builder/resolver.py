@@ -118,7 +118,9 @@ def resolve(workshop: Workshop, audience_id: str, start: Optional[str] = None,
 
 def _number_references(modules: list):
     """Number sources in order of first citation; one number per distinct source."""
-    references, numbers, by_identity = [], {}, {}
+    references: list = []
+    numbers: dict = {}
+    by_identity: dict = {}
     for rmod in modules:
         module = rmod.module
         blocks = list(rmod.intro) + [b for s in rmod.slides for b in s.body + s.notes + s.handout]

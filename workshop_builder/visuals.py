@@ -199,7 +199,10 @@ def _check_chart(visual: Visual, elements: list, rel: str, report) -> None:
     if not rows:
         return
     header_offset, header = rows[0]
-    where = lambda offset: Location(rel, block.loc.line + offset, 1)
+
+    def where(offset):
+        return Location(rel, block.loc.line + offset, 1)
+
     if len(header) < 2 or len(rows) < 2:
         report.error(where(header_offset), CHART_TABLE, "a chart's table needs a category column, at least one "
                      "series column and at least one row of figures",

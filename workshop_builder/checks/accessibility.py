@@ -81,8 +81,7 @@ def _slide_loc(ctx, planned) -> Location:
 
 def _module_blocks(module):
     """Every block of a module: the introduction's, then each slide's."""
-    for block in module.intro:
-        yield block
+    yield from module.intro
     for slide in module.slides:
         yield from slide.blocks
 
@@ -510,14 +509,14 @@ class _Page(HTMLParser):
 @rule(LANGUAGE_AND_TITLE)
 def language_and_title(ctx, report):
     built = _built(ctx)
-    for aud, deck in built.decks.items():
+    for deck in built.decks.values():
         if not deck.language.strip():
             report.error(_yaml_loc(ctx, "language"), LANGUAGE_AND_TITLE, "the deck does not declare its language",
                          "set language: (e.g. en-GB) in workshop.yaml")
         if not deck.title.strip():
             report.error(_yaml_loc(ctx, "title"), LANGUAGE_AND_TITLE, "the deck has no title in its properties",
                          "set title: in workshop.yaml")
-    for (aud, fmt), (page, own) in built.handouts.items():
+    for (_aud, fmt), (page, own) in built.handouts.items():
         if not (page.lang or "").strip():
             report.error(_template_with(ctx, own, "<html", "language"), LANGUAGE_AND_TITLE,
                          f"the {fmt} handout does not declare its language (<html lang>)",

@@ -312,7 +312,7 @@ def rows_from(data) -> list:
                 raise DataError(f"{where}: unknown term keys {sorted(set(spec) - TERM_KEYS)}")
             twhere = f"{where} term '{spec['term']}'"
 
-            def pick(key):
+            def pick(key, spec=spec, raw=raw, twhere=twhere):
                 return _strings(spec[key] if key in spec else raw.get(key), twhere)
 
             severity = spec.get("severity", row.severity)
@@ -417,9 +417,9 @@ def _masked(text: str) -> list:
         cover(a, b)
     for m in _ITALIC.finditer(text):
         inner = m.group(1) or m.group(2)
-        if inner[:1].isupper() or inner[:1].isdigit():
-            if len(inner.split()) >= 2 and not inner.rstrip().endswith((".", "!", "?")):
-                cover(m.start(), m.end())
+        if ((inner[:1].isupper() or inner[:1].isdigit())
+                and len(inner.split()) >= 2 and not inner.rstrip().endswith((".", "!", "?"))):
+            cover(m.start(), m.end())
     for m in _LINK_TEXT.finditer(text):
         if m.group(1)[:1].isupper() and len(m.group(1).split()) >= 2:
             cover(m.start(1), m.end(1))
@@ -486,15 +486,19 @@ class Words:
         i = self.word_at(offset) + ADJACENT
         return self.stream[offset:self.starts[i] if i < len(self.starts) else len(self.stream)]
 
-    def line_offset(self, offset: int) -> int:
-        """The line (counted from 0 in text) that holds a character offset."""
+    def _starts(self) -> list:
+        """The offset at which each line of text starts (worked out once)."""
         if self._line_starts is None:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        return bisect_right(self._line_starts, offset) - 1
+        return self._line_starts
+
+    def line_offset(self, offset: int) -> int:
+        """The line (counted from 0 in text) that holds a character offset."""
+        return bisect_right(self._starts(), offset) - 1
 
     def line_col(self, offset: int) -> tuple:
         line = self.line_offset(offset)
-        return self.line + line, offset - self._line_starts[line] + 1
+        return self.line + line, offset - self._starts()[line] + 1
 
 
 def split_words(text: str, line: int = 1, code: frozenset = frozenset()) -> Words:
@@ -506,11 +510,17 @@ def split_words(text: str, line: int = 1, code: frozenset = frozenset()) -> Word
         if row.strip() and row.strip() in code:
             mask[start:start + len(row)] = [True] * len(row)
         start += len(row) + 1
-    ok_lines, bad_ok = set(), set()
+    ok_lines: set = set()
+    bad_ok: set = set()
     for n, row in enumerate(text.split("\n")):
         for m in LANGUAGE_OK.finditer(row):
             (ok_lines if m.group(1).strip() else bad_ok).add(n)
-    parts, starts, token_word, spans, sentence, skipped = [], [], [], [], [], []
+    parts: list = []
+    starts: list = []
+    token_word: list = []
+    spans: list = []
+    sentence: list = []
+    skipped: list = []
     offset, prev_end, sent = 0, 0, 0
     for m in WORD.finditer(text):
         gap = text[prev_end:m.start()]
@@ -555,9 +565,7 @@ def _term_applies(term: Term, words: Words, first: int, last: int, start: int, e
         return False
     if term.exclude_before and term.exclude_before.search(words.before(start)):
         return False
-    if term.exclude_after and term.exclude_after.match(words.after(end)):
-        return False
-    return True
+    return not (term.exclude_after and term.exclude_after.match(words.after(end)))
 
 
 def find_terms(rows: list, words: Words, rel: str) -> list:
@@ -599,7 +607,7 @@ def _heading_lines(module) -> list:
             if s.title and getattr(s, "title_loc", None) is not None]
 
 
-def module_hits(module, rows: list = None) -> list:
+def module_hits(module, rows: Optional[list] = None) -> list:
     """Every language finding in a module's body, notes, handout and headings."""
     rows = compiled_rows() if rows is None else rows
     hits = []

@@ -14,6 +14,7 @@ import json
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from typing import cast
 from urllib.parse import unquote, urlsplit
 
 from .session import Session
@@ -22,9 +23,15 @@ KEEPALIVE = 15.0  # seconds between comments on an idle event stream (finds clos
 STATIC = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
 
 
-def make_server(session: Session, port: int = 0) -> ThreadingHTTPServer:
+class PreviewServer(ThreadingHTTPServer):
+    """A threading HTTP server that knows the session it previews."""
+
+    session: Session
+
+
+def make_server(session: Session, port: int = 0) -> PreviewServer:
     """A server for the session on 127.0.0.1 (port 0: a free one); OSError when the port is taken."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    server = PreviewServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     server.session = session
     return server
@@ -66,7 +73,7 @@ class Handler(BaseHTTPRequestHandler):
     @property
     def session(self) -> Session:
         """The session this server previews."""
-        return self.server.session
+        return cast(PreviewServer, self.server).session
 
     def do_GET(self):  # noqa: N802 - the standard library's name
         """Answer a page, a built output, the state or the event stream; anything else is 404."""

@@ -14,7 +14,10 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:  # type hints only
+    from ..model import Workshop
 
 FORMATS = ("slides-html", "facilitator", "participant")
 LABELS = {"slides-html": "Slides (press p for the presenter view)", "facilitator": "Facilitator handout",
@@ -25,7 +28,7 @@ LABELS = {"slides-html": "Slides (press p for the presenter view)", "facilitator
 class Built:
     """What one build made: the workshop, its title, the audience and edition, and the outputs."""
 
-    workshop: object
+    workshop: Workshop
     title: str
     audience: str  # "Elected members (members)"
     edition: str  # "national", or the edition's name
@@ -108,7 +111,7 @@ class Session:
         self.condition = threading.Condition()
         self.version = 0  # goes up with every change of state
         self.closed = False
-        self.state = {"build": 0, "building": False, "checking": False, "ok": True, "errors": [], "findings": [],
+        self.state: dict[str, Any] = {"build": 0, "building": False, "checking": False, "ok": True, "errors": [], "findings": [],
                       "outputs": {}, "title": "", "audience": audience or "the first audience in workshop.yaml",
                       "edition": edition or "national", "seconds": 0.0, "time": ""}
         self.files: dict = {}  # file name -> Path, of the last good build

@@ -43,8 +43,9 @@ class RenderOptions:
         self.cache_dir = cache_dir  # the output folder's cache (slide pictures by deck); not in key()
 
     def key(self) -> str:
-        thumbnails = self.thumbnails
-        if thumbnails:  # whether LibreOffice is there changes the handout too
+        wanted = self.thumbnails
+        thumbnails = str(wanted)
+        if wanted:  # whether LibreOffice is there changes the handout too
             missing = external.missing_program()
             thumbnails = f"without-{missing}" if missing else "yes"
         return f"start={self.start};thumbnails={thumbnails}"

@@ -70,8 +70,8 @@ def _hex(value: str) -> str:
 
 
 def _luminance(rgb: str) -> float:
-    def channel(c: int) -> float:
-        c = c / 255
+    def channel(byte: int) -> float:
+        c = byte / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
     r, g, b = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)

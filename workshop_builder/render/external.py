@@ -61,8 +61,8 @@ def run(args: list, purpose: str, cwd: Optional[Path] = None, timeout: int = TIM
 
     env = dict(os.environ, HOME=str(cwd) if cwd else os.environ.get("HOME", "/tmp"))
     try:
-        proc = subprocess.run(args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=timeout)
+        proc = subprocess.run(args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                              timeout=timeout)
     except subprocess.TimeoutExpired:
         raise RenderError(f"{purpose}: {Path(args[0]).name} did not finish within {timeout} seconds") from None
     except OSError as exc:

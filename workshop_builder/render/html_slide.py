@@ -238,11 +238,20 @@ class SlideDrawer:
         self.info, self.look, self.image_uri = info, look, image_uri
         self.canvas = Canvas(info.slide_width, info.slide_height)
         self.slide: Slide | None = None  # the slide being drawn, its number and how many charts/diagrams so far
-        self.number, self.drawn, self.beside = 0, 0, None
+        self.number, self.drawn = 0, 0
+        self.beside: int | None = None
 
     def layout(self, slide: Slide) -> Layout | None:
         """The slide's layout in the template (the deck writer insists that it is there)."""
         return self.info.layouts.get(slide.layout) or self.info.layouts.get(DEFAULT_LAYOUT)
+
+    def _drawing(self) -> tuple[Slide, Layout]:
+        """The slide being drawn and its layout (shapes are drawn only inside a slide, whose layout is there)."""
+        slide = self.slide
+        assert slide is not None
+        layout = self.layout(slide)
+        assert layout is not None
+        return slide, layout
 
     def layout_name(self, slide: Slide) -> str:
         """The name of the layout the slide is drawn in."""
@@ -300,15 +309,16 @@ class SlideDrawer:
         in the left half of it when visuals take the right half."""
         style = ""
         if slot == self.beside:
-            half = beside(self.layout(self.slide).bodies[slot])
+            half = beside(self._drawing()[1].bodies[slot])
             style = f' style="{self.canvas.place(half.left, half.top, half.width, half.height)}"'
         return f'<div class="ph ph-{slot}"{style}><div class="tx">{text_html(text)}</div></div>'
 
     def stat(self, stat: Stat, slot: int) -> str:
         """A big number on its card (the figure, the label, the citation, styled by the card's levels);
         one or two figures sit in the middle of the row, as the deck writer moves them."""
-        bodies = self.layout(self.slide).bodies
-        stats = [s for s, shapes in placements(self.slide) if isinstance(shapes[0], Stat)]
+        slide, layout = self._drawing()
+        bodies = layout.bodies
+        stats = [s for s, shapes in placements(slide) if isinstance(shapes[0], Stat)]
         style = ""
         if stats and len(stats) < len(bodies) and stats == list(range(len(stats))):
             lefts = stat_columns([b.left for b in bodies], bodies[0].width, len(stats))
@@ -319,7 +329,7 @@ class SlideDrawer:
     def columns(self, shape: Columns, slot: int) -> str:
         """Columns side by side in the layout's boxes: on a comparison each heading in its heading box
         over its column; a column with no box of its own takes the last one's style (as the deck copies it)."""
-        layout = self.layout(self.slide)
+        layout = self._drawing()[1]
         own = list(range(slot, len(layout.bodies)))
         boxes = column_boxes(layout.bodies[slot:], shape, free_area(layout, self.info))
         headed = bool(shape.headings) and len(own) >= 4

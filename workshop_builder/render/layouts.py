@@ -70,7 +70,10 @@ class LayoutChoice:
         return self.name is not None and self.name != self.wanted
 
 
-def choose_layout(available: Iterable[str], wanted: str, where: Location = Location("template"),
+_TEMPLATE_LOCATION = Location("template")
+
+
+def choose_layout(available: Iterable[str], wanted: str, where: Location = _TEMPLATE_LOCATION,
                   template_name: str = "the template") -> LayoutChoice:
     """The layout to use for `wanted` among the names a template has, nearest first."""
     names = set(available)

@@ -14,13 +14,13 @@ if TYPE_CHECKING:  # type hints only: the model is imported when something is re
     from ..model import Resolved
 from .base import Renderer, RenderError, RenderOptions, build_time
 from .external import chromium_print_pdf, find_program, not_found
-from .handout import FacilitatorHandout, ParticipantHandout
+from .handout import FacilitatorHandout, ParticipantHandout, _Handout
 
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]{0,8}\)")
 
 
 class _PdfHandout(Renderer):
-    html = None  # the HTML handout renderer whose page is printed
+    html: _Handout  # the HTML handout renderer whose page is printed (set by each subclass)
     default = False  # needs Chromium: built when asked for with --format
 
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:

@@ -129,7 +129,9 @@ def _read(path: str, size: int, mtime: int) -> Optional[TemplateInfo]:
     layouts = {}
     for layout in prs.slide_layouts:
         layouts[layout.name] = _layout(layout, master, theme)
-    return TemplateInfo(Path(path), prs.slide_width, prs.slide_height, layouts, _notes_box(prs, theme))
+    # python-pptx types the slide size as optional (sldSz may be absent); every deck PowerPoint writes has it
+    return TemplateInfo(Path(path), prs.slide_width, prs.slide_height,  # type: ignore[arg-type]
+                        layouts, _notes_box(prs, theme))
 
 
 def _notes_box(prs, theme: _Theme) -> Optional[Box]:
