@@ -108,21 +108,35 @@ class TemplateInfo:
     notes: Optional[Box] = None  # the notes master's body placeholder (the notes page's text)
 
 
-def template_info(path) -> Optional[TemplateInfo]:
-    """The template's layouts and styles, or None when the file cannot be read as a deck."""
+def _file_key(path) -> Optional[tuple]:
+    """(resolved path, size, modification time): what the cached readers are keyed on, or None."""
     path = Path(path)
     try:
         stat = path.stat()
     except OSError:
         return None
-    return _read(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    return str(path.resolve()), stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=2)
+def _opened(path: str, size: int, mtime: int):
+    """The template opened once with python-pptx (read only, shared by both readers), or None."""
+    try:
+        return Presentation(path)
+    except Exception:  # not a deck at all: rendering reports it
+        return None
+
+
+def template_info(path) -> Optional[TemplateInfo]:
+    """The template's layouts and styles, or None when the file cannot be read as a deck."""
+    key = _file_key(path)
+    return _read(*key) if key else None
 
 
 @functools.lru_cache(maxsize=8)
 def _read(path: str, size: int, mtime: int) -> Optional[TemplateInfo]:
-    try:
-        prs = Presentation(path)
-    except Exception:  # not a deck at all: rendering reports it
+    prs = _opened(path, size, mtime)
+    if prs is None:
         return None
     master = prs.slide_master
     theme = _Theme(master)
@@ -391,19 +405,14 @@ class Look:
 
 def template_look(path) -> Optional[Look]:
     """The template's theme, bullets and decorations, or None when the file cannot be read as a deck."""
-    path = Path(path)
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return _read_look(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    key = _file_key(path)
+    return _read_look(*key) if key else None
 
 
 @functools.lru_cache(maxsize=8)
 def _read_look(path: str, size: int, mtime: int) -> Optional[Look]:
-    try:
-        prs = Presentation(path)
-    except Exception:  # not a deck at all: rendering reports it
+    prs = _opened(path, size, mtime)
+    if prs is None:
         return None
     master = prs.slide_master
     theme = _Theme(master)
