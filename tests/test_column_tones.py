@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import run
 from docx import Document
 from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
 
-from tests.conftest import run
 from tests.test_visual_handouts import find, slide, text, tree
 from workshop_builder.checks import check_project
 from workshop_builder.checks.accessibility import contrast_ratio

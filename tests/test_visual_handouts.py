@@ -19,9 +19,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import run
 from helpers import CLIENTS, need, need_node_packages
 
-from tests.conftest import run
 from workshop_builder.checks import check_project
 from workshop_builder.checks.accessibility import _Page
 from workshop_builder.loader import load_project
