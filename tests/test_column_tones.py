@@ -15,8 +15,8 @@ from conftest import run
 from docx import Document
 from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
+from test_visual_handouts import find, slide, text, tree
 
-from tests.test_visual_handouts import find, slide, text, tree
 from workshop_builder.checks import check_project
 from workshop_builder.checks.accessibility import contrast_ratio
 from workshop_builder.render.template_info import template_look

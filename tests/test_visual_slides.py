@@ -30,7 +30,7 @@ def visual(tmp_path) -> Path:
 
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory) -> Path:
-    from tests.conftest import run
+    from conftest import run
 
     dest = tmp_path_factory.mktemp("v") / "visual"
     shutil.copytree(SAMPLE, dest, ignore=shutil.ignore_patterns("output"))
@@ -342,7 +342,7 @@ def test_a_template_with_only_the_required_layouts_loses_nothing(visual, cli):
     prs.save(str(visual / "templates/deck.pptx"))
     assert cli("build", "-C", visual, "-f", "pptx").exit_code == 0
     deck = next((visual / "output").rglob("*.pptx"))
-    from tests.helpers import deck_text
+    from helpers import deck_text
 
     text = deck_text(deck)
     for words in ("15,500", "1 in 4", "19,125", "Record and refer", "Criminal exploitation", "owed them",
