@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .codes import ERROR, WARNING, Code, all_codes, load_families
 
-DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
+DOC_PATH = Path("docs") / "checks.md"  # run from the repository's root, where docs/ is
 EXAMPLE_MODULE = "modules/deep-dive.md"
 EXAMPLE_LINE = 39
 
