@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..links import scrub_html
-from .base import Renderer, RenderError, RenderOptions, default_templates_dir
+from .base import Renderer, RenderError, RenderOptions
+from .handout import environment
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
@@ -49,7 +50,7 @@ def slides_page(resolved: Resolved, slides: list) -> str:
     drawer = SlideDrawer(info, look, HtmlWriter(resolved).image_uri)
     canvas = Canvas(info.slide_width, info.slide_height)
     used = sorted({drawer.layout_name(s) for s in slides})
-    env = _environment(resolved)
+    env = environment(resolved.workshop.root)  # the handouts' cached one: project templates first
     source = env.loader.get_source
     views = [SlideView(n, s, drawer, layout_class(drawer.layout_name(s))) for n, s in enumerate(slides, 1)]
     page = env.get_template("slides.html.j2").render(
@@ -61,17 +62,6 @@ def slides_page(resolved: Resolved, slides: list) -> str:
         data=Markup(script_json(presenter_data(resolved, slides))),
     )
     return scrub_html(page)  # the last gate: no link outside http, https, mailto, tel or #slide
-
-
-def _environment(resolved: Resolved):
-    """Templates from the project's templates/ first, then the package's (as the handouts find theirs)."""
-    import jinja2
-
-    folders = [resolved.workshop.root / "templates", default_templates_dir()]
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
-        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-    )
 
 
 class SlideView:
