@@ -14,9 +14,9 @@ def inline_style(el, style: dict) -> dict:
     if flag:
         style[flag] = True
     elif el.tag == "a":
-        href = el.get("href", "")
-        if safe_href(href):
-            style["href"] = safe_href(href)
+        href = safe_href(el.get("href", ""))
+        if href:
+            style["href"] = href
     return style
 
 
