@@ -52,7 +52,7 @@ def run(args, cwd=None) -> tuple:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + list(args), cwd=cwd, env=ENV,
-                          capture_output=True, text=True)
+                          capture_output=True, encoding="utf-8")
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -84,7 +84,7 @@ def copy_project(dest: Path) -> Path:
 def machine() -> str:
     cpu = ""
     try:
-        with open("/proc/cpuinfo") as info:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
             cpu = next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
@@ -251,7 +251,7 @@ def main():
     repeats = 3 if args.quick else args.repeats
     if not shutil.which("pandoc"):
         raise Failed("pandoc is not installed: the benchmark compares with it (apt-get install pandoc)")
-    version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    version = subprocess.run(["pandoc", "--version"], capture_output=True, encoding="utf-8").stdout.split("\n")[0]
     print(f"Machine: {machine()}; {version}; medians of {repeats} alternating runs")
     tmp = Path(tempfile.mkdtemp(prefix="wb-bench-"))
     try:

@@ -57,9 +57,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             (root / "modules").mkdir()
-            (root / "workshop.yaml").write_text(WORKSHOP)
+            (root / "workshop.yaml").write_text(WORKSHOP, encoding="utf-8")
             slides = "".join(f"## Slide {i}\n\n{body}\n" for i in range(n))
-            (root / "modules/m.md").write_text(FRONT + slides)
+            (root / "modules/m.md").write_text(FRONT + slides, encoding="utf-8")
             resolved = resolve(load_project(root), "all")
             write_deck(resolved)  # warm: imports and template reading
             start = time.perf_counter()

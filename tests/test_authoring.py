@@ -31,7 +31,7 @@ def test_new_module_refuses_to_overwrite_and_bad_ids(basic, cli):
 
 def test_watch_rebuilds_when_a_module_changes(basic):
     proc = subprocess.Popen([sys.executable, "-m", "workshop_builder", "watch", "-C", str(basic), "-a", "staff",
-                             "-f", "participant"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                             "-f", "participant"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8")
     out = basic / "output/staff/test-workshop-staff-participant.html"
     try:
         deadline = time.monotonic() + 60

@@ -48,7 +48,7 @@ def test_a_second_build_into_the_same_folder_is_refused(basic, cli):
     holder = subprocess.Popen(  # another build, part-way through writing
         [sys.executable, "-c", "import sys, time; from workshop_builder.lock import OutputLock; "
          "OutputLock(sys.argv[1]).hold(); print('held', flush=True); time.sleep(60)", str(basic / "output")],
-        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent.parent)
+        stdout=subprocess.PIPE, cwd=Path(__file__).parent.parent, encoding="utf-8")
     try:
         assert holder.stdout.readline().strip() == "held"
         line = fails_once(cli("build", "-C", basic, "--jobs", "1"), "another build is writing here")
@@ -66,7 +66,7 @@ def test_a_second_build_into_the_same_folder_is_refused(basic, cli):
 def test_a_lock_taken_and_given_back_in_one_process(tmp_path):
     first, second = OutputLock(tmp_path / "out"), OutputLock(tmp_path / "out")
     first.hold()
-    assert (tmp_path / "out" / ".workshop-builder.lock").read_text() == f"{os.getpid()}\n"
+    assert (tmp_path / "out" / ".workshop-builder.lock").read_text(encoding="utf-8") == f"{os.getpid()}\n"
     first.release()
     second.hold()
     second.release()
@@ -78,7 +78,7 @@ def test_two_real_builds_at_once_never_crash_and_leave_whole_outputs(basic, cli,
     expected = {k: v for k, v in snapshot(tmp_path / "serial").items() if not k.startswith(".")}
     procs = [subprocess.Popen([sys.executable, "-m", "workshop_builder", "build", "-C", str(basic), "--force",
                                "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              cwd=Path(__file__).parent.parent) for _ in range(3)]
+                              cwd=Path(__file__).parent.parent, encoding="utf-8") for _ in range(3)]
     outputs = [(p.wait(timeout=120), p.stdout.read()) for p in procs]
     for code, text in outputs:
         assert "Traceback" not in text, text
@@ -178,7 +178,7 @@ def test_too_few_file_descriptors(basic, cli):
     seen = set()
     for limit in (12, 16, 20, 24, 32):
         proc = subprocess.run([sys.executable, "-c", script, str(limit), "build", "-C", str(basic), "--jobs", "2"],
-                              capture_output=True, text=True, cwd=Path(__file__).parent.parent, timeout=120)
+                              capture_output=True, cwd=Path(__file__).parent.parent, timeout=120, encoding="utf-8")
         text = proc.stdout + proc.stderr
         assert "Traceback" not in text, (limit, text)
         if proc.returncode == 0:

@@ -58,7 +58,7 @@ def soffice_to_pdf(files, out: Path, profile: Path) -> None:
 def pdf_pages(pdf: Path) -> list:
     """[(width, height, [(xMin, yMin, xMax, yMax, word)])] for every page, from `pdftotext -bbox`."""
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, timeout=TIMEOUT,
-                         capture_output=True, text=True).stdout
+                         capture_output=True, encoding="utf-8").stdout
     return [(float(w), float(h), [(float(a), float(b), float(c), float(d), html_lib.unescape(t))
                                   for a, b, c, d, t in WORD.findall(body)])
             for w, h, body in PAGE.findall(out)]
@@ -66,12 +66,12 @@ def pdf_pages(pdf: Path) -> list:
 
 def pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, timeout=TIMEOUT,
-                          capture_output=True, text=True).stdout
+                          capture_output=True, encoding="utf-8").stdout
 
 
 def pdfinfo(pdf: Path) -> dict:
     out = subprocess.run(["pdfinfo", str(pdf)], check=True, timeout=TIMEOUT, capture_output=True,
-                         text=True).stdout
+                         encoding="utf-8").stdout
     return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
 
 
@@ -202,7 +202,7 @@ def test_handouts_have_no_axe_violations_for_wcag_2_2_aa(built):
     need_node_packages("axe-core", "playwright-core")
     pages = outputs(built, "-facilitator.html") + outputs(built, "-participant.html")
     proc = subprocess.run(["node", str(CLIENTS / "axe_check.js"), "--chromium", shutil.which("chromium")]
-                          + [str(p) for p in pages], capture_output=True, text=True, timeout=TIMEOUT)
+                          + [str(p) for p in pages], capture_output=True, timeout=TIMEOUT, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
     results = json.loads(proc.stdout)
     assert sorted(results) == sorted(str(p) for p in pages)

@@ -56,7 +56,8 @@ def test_reference_style_picture_builds(basic, cli):
     edit(basic / INTRO, "![A map of the area with a marked circle](images/map.png)",
          "![A map of the area][map]\n\n[map]: images/map.png")
     out = builds(cli, basic)
-    assert "data:image/png;base64," in (out / "staff" / "test-workshop-staff-participant.html").read_text()
+    page = (out / "staff" / "test-workshop-staff-participant.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page
 
 
 @pytest.mark.parametrize("target", ["\\\\host\\share\\x.png", "//host/x.png"])
@@ -69,7 +70,7 @@ def test_network_picture_refused(basic, cli, target):
 def test_safe_autolinks_build_and_stay_safe(basic, cli):
     edit(basic / INTRO, GUIDANCE, "- Mail <help@example.org> or see <https://example.org/a>")
     out = builds(cli, basic)
-    text = (out / "staff" / "test-workshop-staff-participant.html").read_text()
+    text = (out / "staff" / "test-workshop-staff-participant.html").read_text(encoding="utf-8")
     assert 'href="mailto:help@example.org">help@example.org</a>' in text
     assert 'href="https://example.org/a"' in text
     assert unsafe_links(out) == []
@@ -111,7 +112,8 @@ def test_safe_support_contacts_build_with_only_safe_links(basic, cli):
          "    phone: 0808 800 5000\n    url: https://www.nspcc.org.uk\n    email: help@nspcc.org.uk\n")
     out = builds(cli, basic)
     assert unsafe_links(out) == []
-    assert 'href="https://www.nspcc.org.uk"' in (out / "staff" / "test-workshop-staff-participant.html").read_text()
+    page = (out / "staff" / "test-workshop-staff-participant.html").read_text(encoding="utf-8")
+    assert 'href="https://www.nspcc.org.uk"' in page
 
 
 @pytest.mark.parametrize("url", ["javascript:x", "//host/x", "\\\\host\\x", "../../x.exe", "file:///x",

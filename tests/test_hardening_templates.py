@@ -38,7 +38,8 @@ def _docx(path: Path) -> None:
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda p: p.write_text("just some text\n"), "is not a PowerPoint deck (not a .pptx file, or cut short)"),
+    (lambda p: p.write_text("just some text\n", encoding="utf-8"),
+     "is not a PowerPoint deck (not a .pptx file, or cut short)"),
     (lambda p: p.write_bytes(DECK.read_bytes()[: len(DECK.read_bytes()) // 2]),
      "is not a PowerPoint deck (not a .pptx file, or cut short)"),
     (_docx, "is a Word document (it has no ppt/presentation.xml)"),
@@ -63,13 +64,13 @@ def test_template_zip_bomb_refused(basic, cli, monkeypatch):
 
 def test_project_default_template_checked(basic, cli):
     (basic / "templates").mkdir()
-    (basic / "templates" / "deck.pptx").write_text("not a deck")
+    (basic / "templates" / "deck.pptx").write_text("not a deck", encoding="utf-8")
     fails_with(cli, basic, "templates/deck.pptx: E090 template 'templates/deck.pptx' is not a PowerPoint deck")
 
 
 def test_cli_template_checked(basic, cli, tmp_path):
     bad = tmp_path / "bad.pptx"
-    bad.write_text("not a deck")
+    bad.write_text("not a deck", encoding="utf-8")
     result = cli("build", "-C", basic, "--template", bad, "-f", "pptx")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"--template: E090 template '{bad}' is not a PowerPoint deck" in result.output

@@ -179,7 +179,7 @@ def test_the_checker_finds_an_upward_import_and_a_cycle(tmp_path):
 def test_list_imports_no_renderer_and_no_document_library():
     project = Path(__file__).parent / "projects" / "basic"
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "workshop_builder", "list", "-C", str(project)],
-                          capture_output=True, text=True, cwd=PACKAGE.parent, timeout=120)
+                          capture_output=True, cwd=PACKAGE.parent, timeout=120, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
     assert "workshop_builder.loader" in imported  # the measurement works
@@ -193,9 +193,9 @@ def test_a_template_checked_once_is_not_opened_again_by_list(tmp_path):
     """The shipped workshop names its template: the first run checks it, later runs only hash it."""
     env = dict(os.environ, WORKSHOP_BUILDER_CACHE=str(tmp_path))
     command = [sys.executable, "-X", "importtime", "-m", "workshop_builder", "list", "-C", str(PACKAGE.parent)]
-    first = subprocess.run(command, capture_output=True, text=True, cwd=PACKAGE.parent, timeout=120, env=env)
+    first = subprocess.run(command, capture_output=True, cwd=PACKAGE.parent, timeout=120, env=env, encoding="utf-8")
     assert first.returncode == 0 and "pptx" in first.stderr  # the first run opened it to check it
-    again = subprocess.run(command, capture_output=True, text=True, cwd=PACKAGE.parent, timeout=120, env=env)
+    again = subprocess.run(command, capture_output=True, cwd=PACKAGE.parent, timeout=120, env=env, encoding="utf-8")
     imported = {line.rsplit("|", 1)[-1].strip() for line in again.stderr.splitlines() if "|" in line}
     assert again.returncode == 0 and "workshop_builder.loader" in imported
     assert sorted(m for m in imported if m.split(".")[0] in ("pptx", "lxml")) == []

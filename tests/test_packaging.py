@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _options() -> configparser.ConfigParser:
     config = configparser.ConfigParser()
-    config.read(ROOT / "setup.cfg")
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
     return config
 
 

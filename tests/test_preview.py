@@ -168,7 +168,7 @@ def start_preview(project: Path, tmp: Path, *args) -> tuple:
     env = dict(os.environ, TMPDIR=str(tmp), PYTHONPATH=str(REPO))
     proc = subprocess.Popen([sys.executable, "-m", "workshop_builder", "preview", "-C", str(project), "--no-open",
                              *args], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), encoding="utf-8")
     lines = []
     for line in proc.stdout:
         lines.append(line)
@@ -223,7 +223,7 @@ def test_the_page_follows_edits_shows_the_overlay_and_clears_it_in_chromium(basi
     try:
         check = subprocess.run(["node", str(CLIENTS / "preview_check.js"), "--chromium", shutil.which("chromium"),
                                 "--url", url, "--module", str(basic / "modules" / "intro.md")],
-                               capture_output=True, text=True, timeout=120)
+                               capture_output=True, timeout=120, encoding="utf-8")
     finally:
         status, err = stop(proc)
     assert check.returncode == 0, check.stderr

@@ -21,7 +21,7 @@ def test_looking_up_one_format_imports_only_its_renderer():
             "print(sorted(m for m in sys.modules if m.startswith('workshop_builder.render.')));"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pptx', 'docx', 'jinja2')))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          cwd=Path(__file__).parent.parent)
+                          cwd=Path(__file__).parent.parent, encoding="utf-8")
     modules, libraries = proc.stdout.splitlines()
     assert "workshop_builder.render.handout" in modules
     for other in ("pptx_deck", "pptx_writer", "docx_handout", "pdf_handout", "fit", "deck_plan"):

@@ -48,7 +48,7 @@ def driven(slides_built, tmp_path_factory) -> dict:
     work = tmp_path_factory.mktemp("driven")
     proc = subprocess.run(["node", str(CLIENTS / "slides_check.js"), "--chromium", shutil.which("chromium"),
                            "--pdf", str(work / "print.pdf"), str(page)],
-                          capture_output=True, text=True, timeout=TIMEOUT, check=False)
+                          capture_output=True, timeout=TIMEOUT, check=False, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout)
     deck = page.with_name(page.name.replace("-slides.html", ".pptx"))
@@ -125,12 +125,12 @@ def schedule(slide: dict, elapsed: float) -> str:
 
 def test_prints_one_slide_a_page_at_the_decks_size(driven):
     need("pdfinfo", "pdftotext")
-    info = subprocess.run(["pdfinfo", str(driven["pdf"])], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(driven["pdf"])], capture_output=True, check=True, encoding="utf-8").stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     assert int(fields["Pages"]) == len(driven["titles"])
     assert fields["Page size"].split()[:3] == ["960", "x", "540"]  # 13.333 × 7.5 in, the deck's 16:9
     text = subprocess.run(["pdftotext", "-f", "5", "-l", "5", str(driven["pdf"]), "-"], capture_output=True,
-                          text=True, check=True).stdout
+                          check=True, encoding="utf-8").stdout
     assert " ".join(driven["titles"][4].split()) in " ".join(text.split())
 
 
@@ -140,7 +140,7 @@ def test_slides_overview_and_presenter_view_have_no_axe_violations(driven, slide
     assert len(pages) == len(AUDIENCES)
     urls = [str(p) for p in pages] + [p.as_uri() + "?presenter#5" for p in pages[:1]]
     proc = subprocess.run(["node", str(CLIENTS / "axe_check.js"), "--chromium", shutil.which("chromium")] + urls,
-                          capture_output=True, text=True, timeout=TIMEOUT, check=False)
+                          capture_output=True, timeout=TIMEOUT, check=False, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
     results = json.loads(proc.stdout)
     assert sorted(results) == sorted(urls)
@@ -162,7 +162,7 @@ def test_every_visual_slide_kind_has_no_axe_violations(tmp_path):
     assert text.count('role="img"') >= 6 and 'class="diagram-steps"' in text
     urls = [f"{page.as_uri()}#{n}" for n in range(1, count + 1)] + [f"{page.as_uri()}?presenter#{n}" for n in (4, 8)]
     proc = subprocess.run(["node", str(CLIENTS / "axe_check.js"), "--chromium", shutil.which("chromium")] + urls,
-                          capture_output=True, text=True, timeout=TIMEOUT, check=False)
+                          capture_output=True, timeout=TIMEOUT, check=False, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
     results = json.loads(proc.stdout)
     assert sorted(results) == sorted(urls)

@@ -308,7 +308,7 @@ def test_pdf_handouts_print_the_charts_diagrams_and_big_numbers(tmp_path):
     for kind in KINDS:
         [pdf] = list((dest / "output").rglob(f"*-{kind}.pdf"))
         out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
-                             text=True, timeout=300).stdout
+                             timeout=300, encoding="utf-8").stdout
         flat = " ".join(out.split())
         for words in ("NRM referrals, UK", "19,125", "10,415", "Home Office 52%", "Gifts and debt",
                       "Work to pay it off", "15,500", "1 in 4", "Record and refer",
@@ -325,7 +325,7 @@ def test_html_handouts_with_charts_and_diagrams_have_no_axe_violations(built):
     need_node_packages("axe-core", "playwright-core")
     pages = [handout(built, f"-{kind}.html") for kind in KINDS]
     proc = subprocess.run(["node", str(CLIENTS / "axe_check.js"), "--chromium", shutil.which("chromium")]
-                          + [str(p) for p in pages], capture_output=True, text=True, timeout=300, check=False)
+                          + [str(p) for p in pages], capture_output=True, timeout=300, check=False, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
     results = json.loads(proc.stdout)
     assert sorted(results) == sorted(str(p) for p in pages)

@@ -145,9 +145,9 @@ def test_agenda_on_one_slide_when_it_fits_and_split_evenly_when_not(basic, cli):
 
     assert [len(p) for p in _even(list(range(9)), 2)] == [5, 4]
     assert [len(p) for p in _even(list(range(13)), 3)] == [5, 4, 4]
-    text = (basic / "workshop.yaml").read_text()
+    text = (basic / "workshop.yaml").read_text(encoding="utf-8")
     breaks = "".join(f"  - break: 1\n    title: Pause {n}\n    audiences: [members]\n" for n in range(12))
-    (basic / "workshop.yaml").write_text(text.replace("  - intro\n", "  - intro\n" + breaks))
+    (basic / "workshop.yaml").write_text(text.replace("  - intro\n", "  - intro\n" + breaks), encoding="utf-8")
     assert cli("build", "-C", basic, "-f", "pptx", "-a", "members").exit_code == 0
     deck = next((basic / "output").rglob("*members*.pptx"))
     agenda = [s for t, s in by_title(deck).items() if t.startswith("Agenda")]
@@ -177,7 +177,7 @@ def test_missing_optional_layouts_fall_back_with_w611(visual, cli):
 
 def add_slide(project: Path, markdown: str) -> None:
     path = project / "modules/visuals.md"
-    path.write_text(path.read_text() + "\n## Added slide\n\n" + markdown)
+    path.write_text(path.read_text(encoding="utf-8") + "\n## Added slide\n\n" + markdown, encoding="utf-8")
 
 
 def codes(project: Path) -> list:
@@ -205,7 +205,7 @@ def test_each_rule_fails(visual, markdown, code, line):
     add_slide(visual, markdown)
     found = codes(visual)
     assert any(f.endswith(code) for f in found), found
-    start = len((SAMPLE / "modules/visuals.md").read_text().split("\n")) + 2
+    start = len((SAMPLE / "modules/visuals.md").read_text(encoding="utf-8").split("\n")) + 2
     assert f"{start + line - 4 + 1}:{code}" in found or any(f.endswith(code) for f in found)
 
 
@@ -227,7 +227,7 @@ def test_a_finding_names_the_line_and_the_fix(visual):
     add_slide(visual, "::: chart bar\n| Year | N |\n|---|---|\n| 2024 | 12 |\n| 2025 | n/a |\n\n[@ho-nrm]\n:::\n")
     _, findings = check_project(visual)
     [hit] = [d for d in findings if d.code == "E037"]
-    lines = (visual / "modules/visuals.md").read_text().split("\n")
+    lines = (visual / "modules/visuals.md").read_text(encoding="utf-8").split("\n")
     assert lines[hit.loc.line - 1] == "| 2025 | n/a |"
     assert "'n/a'" in hit.message and "write the figure alone" in hit.fix
 
@@ -285,7 +285,8 @@ def test_an_activity_too_long_for_its_layout_goes_on_title_and_content(visual, c
     path = visual / "modules/visuals.md"
     points = "".join(f"- Point {n}: read the case study together and note every sign you see there\n"
                      for n in range(5))  # two lines each at 28 pt, one at 24 pt
-    path.write_text(path.read_text() + f"\n::: activity 5\n### Long task\n\n{points}:::\n")
+    path.write_text(path.read_text(encoding="utf-8") + f"\n::: activity 5\n### Long task\n\n{points}:::\n",
+                    encoding="utf-8")
     assert cli("build", "-C", visual, "-f", "pptx").exit_code == 0
     slide = by_title(next((visual / "output").rglob("*.pptx")))["Activity: Long task"]
     assert slide.slide_layout.name == "Title and Content"
@@ -305,9 +306,9 @@ def test_a_seven_step_process_is_not_a_dense_slide(visual):
 
 def test_nine_agenda_rows_stay_on_one_slide_with_closer_rows(basic, cli):
     """Nine rows do not fit at the usual row height but do with closer rows (the type stays 18 pt)."""
-    text = (basic / "workshop.yaml").read_text()
+    text = (basic / "workshop.yaml").read_text(encoding="utf-8")
     breaks = "".join(f"  - break: 1\n    title: Pause {n}\n    audiences: [members]\n" for n in range(8))
-    (basic / "workshop.yaml").write_text(text.replace("  - intro\n", "  - intro\n" + breaks))
+    (basic / "workshop.yaml").write_text(text.replace("  - intro\n", "  - intro\n" + breaks), encoding="utf-8")
     assert cli("build", "-C", basic, "-f", "pptx", "-a", "members").exit_code == 0
     deck = next((basic / "output").rglob("*members*.pptx"))
     agenda = [s for t, s in by_title(deck).items() if t.startswith("Agenda")]
@@ -320,7 +321,8 @@ def test_nine_agenda_rows_stay_on_one_slide_with_closer_rows(basic, cli):
 def test_a_long_footer_takes_the_whole_row_on_one_line(visual, cli):
     title = "County lines, modern slavery and child sexual exploitation in the council"
     path = visual / "workshop.yaml"
-    path.write_text(path.read_text().replace('title: "Visual slides workshop"', f'title: "{title}"'))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('title: "Visual slides workshop"', f'title: "{title}"'), encoding="utf-8")
     assert cli("build", "-C", visual, "-f", "pptx").exit_code == 0
     prs = Presentation(str(next((visual / "output").rglob("*.pptx"))))
     slide = prs.slides[1]
