@@ -1,4 +1,4 @@
-"""Other programs some formats use (LibreOffice, Chromium, poppler): finding and running them.
+"""Other programs some formats use (LibreOffice, Chromium, poppler): running them (programs.py finds them).
 
 Each run gets a fresh profile directory and a timeout, so runs never share state, never wait
 on a user's open LibreOffice, and never hang a build. LibreOffice itself is run by office.py.
@@ -7,44 +7,17 @@ on a user's open LibreOffice, and never hang a build. LibreOffice itself is run 
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Optional
+
+from .programs import find_program, not_found
 
 
 class RenderError(Exception):
     """A renderer cannot run here (a program it needs is missing or failed): one line for the user."""
 
 
-# Program -> (names to look for on PATH, environment variable that may name it, its name for
-# people, how to install it).
-PROGRAMS = {
-    "soffice": (("soffice", "libreoffice"), "WORKSHOP_BUILDER_SOFFICE", "LibreOffice (soffice)",
-                "apt install libreoffice-impress libreoffice-writer"),
-    "chromium": (("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"),
-                 "WORKSHOP_BUILDER_CHROMIUM", "Chromium", "apt install chromium"),
-    "pdftoppm": (("pdftoppm",), "WORKSHOP_BUILDER_PDFTOPPM", "poppler's pdftoppm", "apt install poppler-utils"),
-}
 TIMEOUT = 180  # seconds for one conversion
-
-
-def find_program(program: str) -> Optional[str]:
-    """The path of a program (by its environment variable, else on PATH), or None."""
-    names, env, _, _ = PROGRAMS[program]
-    named = os.environ.get(env)
-    if named:
-        return shutil.which(named)
-    for name in names:
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-def not_found(program: str) -> str:
-    """"<Program> was not found; install it (e.g. apt install …) or set <VARIABLE> to its path"."""
-    _, env, label, install = PROGRAMS[program]
-    return f"{label} was not found; install it (e.g. {install}) or set {env} to its path"
 
 
 def require(program: str, purpose: str) -> str:

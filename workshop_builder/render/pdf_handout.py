@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
 from .base import Renderer, RenderError, RenderOptions, build_time
-from .external import chromium_print_pdf, find_program, not_found
+from .external import chromium_print_pdf
 from .handout import FacilitatorHandout, ParticipantHandout, _Handout
+from .programs import find_program, not_found
 
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]{0,8}\)")
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from ..model import Resolved
 from . import picture_cache
 from .base import RenderError, RenderOptions
-from .external import PROGRAMS, missing_program, not_found, pdf_pages_to_png
+from .external import missing_program, pdf_pages_to_png
 from .office import soffice_to_pdf
+from .programs import PROGRAMS, not_found
 
 WIDTH_PX = 480  # sharp at 80 mm wide in print, small enough for 70 slides in one file
 _CACHE: dict = {}  # sha256 of a deck -> its PNGs (facilitator and facilitator-pdf share them)
@@ -67,7 +68,7 @@ def slide_thumbnails(resolved: Resolved, cache_dir=None) -> Thumbnails:
 
     program = missing_program()
     if program:
-        return Thumbnails(missing=f"Slide pictures are not included: {PROGRAMS[program][2]} was not found "
+        return Thumbnails(missing=f"Slide pictures are not included: {PROGRAMS[program].label} was not found "
                                   "when this handout was built.")
     plan = plan_deck(resolved)
     deck = PptxDeck().render(resolved, RenderOptions())
