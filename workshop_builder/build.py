@@ -103,6 +103,7 @@ class BuildResult:
     warnings: list = field(default_factory=list)  # every warning as one line (remembered when nothing was done)
     notes: list = field(default_factory=list)  # one-line notes: missing programs, incomplete outputs
     incomplete: list = field(default_factory=list)  # Paths written without something (rebuilt next time)
+    locked: list = field(default_factory=list)  # Paths another program holds open: not replaced (exit 1)
     audiences: int = 0
     editions: list = field(default_factory=lambda: [None])
     nothing_to_do: bool = False
@@ -448,7 +449,10 @@ class Build:
                 continue
             _, tmp, sha, warnings = by_spec[spec]
             if tmp is not None:
-                os.replace(tmp, spec.path)
+                if not writing.replace_unless_locked(tmp, spec.path):  # open in PowerPoint, Word, a viewer
+                    result.locked.append(spec.path)
+                    manifest.forget(spec.path)
+                    continue
                 result.written.append(spec.path)
             else:
                 result.unchanged.append(spec.path)

@@ -128,6 +128,8 @@ def build_command(project, audiences, formats, out, start, template, jobs, force
     if result is None:
         sys.exit(1)
     show_result(result, quiet=quiet)
+    if result.locked:  # outputs open in another program were not replaced
+        sys.exit(1)
 
 
 def _run_build(request, progress=None):
@@ -171,6 +173,10 @@ def show_result(result, quiet: bool = False) -> None:
                + (f" in {n_ed} edition{'s' if n_ed != 1 else ''}" if result.editions != [None] else "")
                + f" in {_show(result.out_dir)} "
                f"({len(result.written)} written, {len(result.unchanged)} up to date).")
+    from .writing import locked_line
+
+    for path in result.locked:
+        click.echo(f"error: {locked_line(_show(path))}", err=True)
 
 
 def _show(path: Path) -> str:

@@ -51,6 +51,28 @@ def write_atomic(path: Path, data: bytes) -> bool:
     return tmp is not None
 
 
+def replace_unless_locked(tmp: Path, path: Path) -> bool:
+    """Rename a staged file onto path; False (the staged file removed) when path is locked.
+
+    Windows refuses to replace a file another program has open (a deck open in PowerPoint):
+    that is a PermissionError, and the old file stays as it was.
+    """
+    try:
+        os.replace(tmp, path)
+    except PermissionError:
+        unlink(tmp)
+        return False
+    return True
+
+
+def locked_line(path) -> str:
+    """One line saying an output is open in another program and what to do."""
+    holder = {".pptx": "PowerPoint", ".docx": "Word", ".pdf": "the PDF viewer"}.get(Path(path).suffix.lower())
+    where = f"in {holder} (or the program that has it open)" if holder else "in the program that has it open"
+    return (f"{path} is open in another program and was not replaced; close it {where} and build again "
+            "(every other output was written)")
+
+
 def unlink(path: Path) -> None:
     """Remove a file if it is there; never raises."""
     try:
