@@ -161,7 +161,7 @@ def _die(spec, options):
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+@pytest.mark.skipif(build_module.start_method() != "fork", reason="the workers must be forked to inherit the patch")
 def test_a_killed_worker(basic, cli, monkeypatch):
     before = built(basic, cli)
     monkeypatch.setattr(build_module, "_render_in_worker", _die)

@@ -226,6 +226,23 @@ def _render_in_worker(spec: OutputSpec, options: RenderOptions) -> tuple:
     return render_one(_WORKER_WORKSHOP, spec, options)
 
 
+START_METHOD = "WORKSHOP_BUILDER_START_METHOD"  # fork, spawn or forkserver: how worker processes start
+
+
+def start_method() -> str:
+    """How worker processes start: WORKSHOP_BUILDER_START_METHOD when set, else fork where it exists, else spawn."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    wanted = os.environ.get(START_METHOD, "").strip()
+    if wanted:
+        if wanted not in methods:
+            raise BuildError(f"{START_METHOD} is '{wanted}', which this system cannot start workers with; "
+                             f"set it to {' or '.join(methods)}, or unset it")
+        return wanted
+    return "fork" if "fork" in methods else "spawn"
+
+
 def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int, precheck: Callable):
     """Yield (spec, bytes, warnings) for each spec, in worker processes when jobs > 1.
 
@@ -243,11 +260,11 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    methods = multiprocessing.get_all_start_methods()
+    method = start_method()
     warmed = []
     precheck()
     context: BaseContext
-    if "fork" in methods:  # workers inherit the loaded workshop and warm caches; nothing is pickled
+    if method == "fork":  # workers inherit the loaded workshop and warm caches; nothing is pickled
         # One output of each format is rendered here first, so every forked worker starts with
         # python-pptx imported, the template parsed, the font metrics and templates loaded.
         first = list({spec.format: spec for spec in reversed(specs)}.values())
@@ -258,8 +275,8 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
             return
         jobs = min(jobs, len(specs))
         context, _WORKER_WORKSHOP, initarg = multiprocessing.get_context("fork"), workshop, None
-    else:  # pragma: no cover - Windows and macOS defaults
-        context, initarg = multiprocessing.get_context("spawn"), workshop
+    else:  # spawn (Windows' only way) or forkserver: each worker is sent the loaded workshop
+        context, initarg = multiprocessing.get_context(method), workshop
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                initargs=(initarg,))
     # A bounded window of outstanding renders: finished outputs are handed on and dropped,
