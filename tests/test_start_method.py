@@ -1,9 +1,10 @@
-"""Parallel builds whose workers are spawned (Windows' only way, macOS' default) give the bytes
+"""Parallel builds whose workers are spawned (Windows' only way, and macOS') give the bytes
 forked workers give; WORKSHOP_BUILDER_START_METHOD chooses the way (CI runs the suite with spawn)."""
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 
 import pytest
 
@@ -40,10 +41,18 @@ def test_spawned_workers_write_the_bytes_forked_workers_write(basic, cli, tmp_pa
     assert [name for name in forked if spawned[name] != forked[name]] == []
 
 
-def test_the_start_method_is_fork_where_it_exists_unless_chosen(monkeypatch):
+def test_the_start_method_is_fork_where_it_exists_and_is_safe_unless_chosen(monkeypatch):
     monkeypatch.delenv(START_METHOD, raising=False)
     methods = multiprocessing.get_all_start_methods()
-    assert start_method() == ("fork" if "fork" in methods else "spawn")
+    assert start_method() == ("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn", "forkserver"])
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert start_method() == "fork"
+    monkeypatch.setattr(sys, "platform", "darwin")  # has fork, but its system libraries are not fork-safe
+    assert start_method() == "spawn"
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # Windows
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert start_method() == "spawn"
     monkeypatch.setenv(START_METHOD, "spawn")
     assert start_method() == "spawn"
 

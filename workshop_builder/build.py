@@ -230,8 +230,13 @@ START_METHOD = "WORKSHOP_BUILDER_START_METHOD"  # fork, spawn or forkserver: how
 
 
 def start_method() -> str:
-    """How worker processes start: WORKSHOP_BUILDER_START_METHOD when set, else fork where it exists, else spawn."""
+    """How worker processes start: WORKSHOP_BUILDER_START_METHOD when set, else fork, else spawn.
+
+    macOS has fork but spawns, as Python does there by default: its system libraries are not
+    safe to use in a forked child.
+    """
     import multiprocessing
+    import sys
 
     methods = multiprocessing.get_all_start_methods()
     wanted = os.environ.get(START_METHOD, "").strip()
@@ -240,7 +245,7 @@ def start_method() -> str:
             raise BuildError(f"{START_METHOD} is '{wanted}', which this system cannot start workers with; "
                              f"set it to {' or '.join(methods)}, or unset it")
         return wanted
-    return "fork" if "fork" in methods else "spawn"
+    return "fork" if "fork" in methods and sys.platform != "darwin" else "spawn"
 
 
 def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int, precheck: Callable):
