@@ -1,7 +1,7 @@
 """One build at a time per output folder: a lock file held while outputs are written.
 
-The lock is a POSIX record lock (fcntl.lockf) on `.workshop-builder.lock` in the output
-folder, taken without waiting: a second build into the same folder stops with one line instead
+The lock is a POSIX record lock (fcntl.lockf; on Windows msvcrt.locking on its first byte) on
+`.workshop-builder.lock` in the output folder, taken without waiting: a second build into the same folder stops with one line instead
 of deleting the first one's staged files. It belongs to the building process alone (worker
 processes forked from it do not inherit it, so a stray worker never holds it), and the kernel
 releases it when the build is killed. The file is removed when the build ends, and a lock on a
@@ -37,8 +37,6 @@ class OutputLock:
 
     def hold(self) -> None:
         """Take the lock, creating the output folder; BusyError when another build has it."""
-        import fcntl
-
         if self._fd is not None:
             return
         attempts = 0
@@ -46,7 +44,7 @@ class OutputLock:
             attempts += 1
             try:
                 self.out_dir.mkdir(parents=True, exist_ok=True)
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _NOT_INHERITED, 0o644)
             except FileNotFoundError:
                 if attempts < 5:  # a failed build removed the folder it had just made: make it again
                     continue
@@ -54,10 +52,10 @@ class OutputLock:
             except OSError as exc:  # name the folder, not our lock file
                 raise OSError(exc.errno, exc.strerror, str(self.out_dir)) from None
             try:
-                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _lock(fd)
             except OSError as exc:
                 os.close(fd)
-                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK) or os.name == "nt":
                     raise BusyError(f"another build is writing here ({self.out_dir}); wait for it to "
                                     "finish, or build into another --out") from None
                 raise
@@ -78,9 +76,29 @@ class OutputLock:
         """Remove the lock file and give up the lock (nothing when it is not held)."""
         if self._fd is None:
             return
+        if os.name == "nt":  # Windows removes no file that is open: give it up first
+            os.close(self._fd)
+            self._fd = None
         try:
-            os.unlink(self.path)
+            os.unlink(self.path)  # on Windows fails, harmlessly, while another build has it open
         except OSError:
             pass
-        os.close(self._fd)
-        self._fd = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+_NOT_INHERITED = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOINHERIT", 0)  # POSIX / Windows
+
+
+def _lock(fd: int) -> None:
+    """Lock an open file for this process without waiting; OSError when another process has it."""
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+    else:
+        import fcntl
+
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -25,7 +25,8 @@ def stage(path: Path, data: bytes) -> Optional[Path]:
         unlink(stale)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_UMASK)  # as an ordinary new file, not mkstemp's private 0600
+        if hasattr(os, "fchmod"):  # not on Windows (before Python 3.13), where mkstemp's file is ordinary
+            os.fchmod(fd, 0o666 & ~_UMASK)  # as an ordinary new file, not mkstemp's private 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
     except BaseException:

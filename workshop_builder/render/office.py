@@ -57,14 +57,23 @@ class _Warm:
         if self.owner != os.getpid():
             return  # a forked worker leaves its parent's instance alone
         try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
+            _end(self.proc, force=False)
             self.proc.wait(10)
         except (ProcessLookupError, PermissionError):
             pass
         except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
+            _end(self.proc, force=True)
             self.proc.wait()
         self.tmp.cleanup()
+
+
+def _end(proc: subprocess.Popen, force: bool) -> None:
+    """Stop a soffice and the processes it started (its process group; on Windows its process tree)."""
+    if hasattr(os, "killpg"):
+        os.killpg(proc.pid, signal.SIGKILL if force else signal.SIGTERM)
+    else:  # Windows: soffice.exe runs soffice.bin, which taskkill /T ends with it (/F: it has no window to close)
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], stdin=subprocess.DEVNULL,
+                       capture_output=True, check=False)
 
 
 _LOCK = threading.Lock()
