@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 LOCK_FILE = ".workshop-builder.lock"
+WINDOWS = os.name == "nt"  # msvcrt's lock, and an open file cannot be removed
 
 
 class BusyError(Exception):
@@ -55,7 +56,7 @@ class OutputLock:
                 _lock(fd)
             except OSError as exc:
                 os.close(fd)
-                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK) or os.name == "nt":
+                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK) or WINDOWS:
                     raise BusyError(f"another build is writing here ({self.out_dir}); wait for it to "
                                     "finish, or build into another --out") from None
                 raise
@@ -76,7 +77,7 @@ class OutputLock:
         """Remove the lock file and give up the lock (nothing when it is not held)."""
         if self._fd is None:
             return
-        if os.name == "nt":  # Windows removes no file that is open: give it up first
+        if WINDOWS:  # Windows removes no file that is open: give it up first
             os.close(self._fd)
             self._fd = None
         try:
@@ -93,7 +94,7 @@ _NOT_INHERITED = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOINHERIT", 0)  # 
 
 def _lock(fd: int) -> None:
     """Lock an open file for this process without waiting; OSError when another process has it."""
-    if os.name == "nt":
+    if WINDOWS:
         import msvcrt
 
         os.lseek(fd, 0, os.SEEK_SET)
