@@ -176,6 +176,13 @@ def test_the_variable_wins_over_install_locations_and_path(tmp_path):
     assert find_program("chromium", linux) == named
 
 
+def test_a_variable_pasted_with_quotes_is_the_path_inside_them(tmp_path):
+    own = "C:\\Program Files\\LibreOffice\\program\\soffice.exe"
+    install(tmp_path, own)
+    machine = faked(tmp_path, "Windows", dict(WINDOWS_ENV, WORKSHOP_BUILDER_SOFFICE=f'"{own}" '))
+    assert find_program("soffice", machine) == own
+
+
 def test_a_variable_may_name_a_program_on_path(tmp_path):
     bin_dir = tmp_path / "bin"
     wanted = _executable(bin_dir / "chromium-beta")

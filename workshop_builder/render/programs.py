@@ -135,12 +135,17 @@ def candidates(program: str, where: Platform) -> list:
     return list(dict.fromkeys(out))
 
 
+def _named(spec: Program, where: Platform) -> str:
+    """The program a variable names ("" when unset), without the quotes Windows' "Copy as path" adds."""
+    return where.env.get(spec.env, "").strip().strip('"').strip()
+
+
 def find_program(program: str, where: Optional[Platform] = None) -> Optional[str]:
     """The path of a program: its environment variable, else a standard install location, else PATH; or None."""
     where = where or Platform.here()
     spec = PROGRAMS[program]
     path_var = where.env.get("PATH")
-    named = where.env.get(spec.env)
+    named = _named(spec, where)
     if named:
         return where.which(named, path_var) or (named if where.exists(named) else None)
     for path in candidates(program, where):
@@ -157,7 +162,7 @@ def not_found(program: str, where: Optional[Platform] = None) -> str:
     """Why a program is not found here and what to do: install it (this system's way) or set its variable."""
     where = where or Platform.here()
     spec = PROGRAMS[program]
-    named = where.env.get(spec.env)
+    named = _named(spec, where)
     install = spec.install[where.kind]
     if named:
         return (f"{spec.label} was not found: {spec.env} names '{named}', which is not a program here; "
