@@ -2,10 +2,11 @@
 
 The lock is a POSIX record lock (fcntl.lockf; on Windows msvcrt.locking on its first byte) on
 `.workshop-builder.lock` in the output folder, taken without waiting: a second build into the
-same folder stops with one line instead of deleting the first one's staged files. It belongs to the building process alone (worker
-processes forked from it do not inherit it, so a stray worker never holds it), and the kernel
-releases it when the build is killed. The file is removed when the build ends, and a lock on a
-file already removed is taken again.
+same folder stops with one line instead of deleting the first one's staged files. It belongs
+to the building process alone (worker processes do not inherit it, so a stray worker never
+holds it), and the system releases it when the build is killed. The file is removed when the
+build ends (on Windows, unless another build has it open), and a lock on a file already removed
+is taken again.
 """
 
 from __future__ import annotations
