@@ -80,6 +80,17 @@ def main():
     Run `workshop-builder build` in a workshop folder (one with a workshop.yaml) to build
     every audience's PowerPoint deck and facilitator and participant handouts into output/.
     """
+    _printable_streams()
+
+
+def _printable_streams() -> None:
+    """Messages never crash on a character the console's code page lacks (cp1252 on Windows
+    when output is redirected): such a character prints as a '?' instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding not in ("utf8", "utf_8"):
+            reconfigure(errors="replace")
 
 
 @main.command("build")
