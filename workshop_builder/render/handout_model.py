@@ -382,7 +382,7 @@ class ReferenceItem:
 
     number: int
     credit: str  # "Author, Publisher", or the publisher alone
-    year: str
+    year: str  # as the slides cite it: "2025", or "2025a" beside another source of the publisher's 2025
     title: str
     url: str = ""
 
@@ -562,7 +562,7 @@ def _references(r: Resolved) -> Optional[References]:
     """The reference list, or None when nothing is cited."""
     if not r.references:
         return None
-    items = tuple(ReferenceItem(ref.number, ref.source.credit, str(ref.source.year or say.NO_YEAR),
+    items = tuple(ReferenceItem(ref.number, ref.source.credit, ref.year_text or say.NO_YEAR,
                                 ref.source.title, ref.source.url or "") for ref in r.references)
     return References(say.REFERENCES, items)
 
