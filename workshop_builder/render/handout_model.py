@@ -618,7 +618,7 @@ class _TreeWalk:
                     out[-1] = Fragment((StatsBlock(previous[0].items + block.items),))
                 else:
                     out.append(Fragment((block,)))
-            return tuple(out)
+            return _joined_lists(out)
         finally:
             self.in_slide = False
 
@@ -767,6 +767,30 @@ class _TreeWalk:
             return ()
         return (Run(text, bool(style.get("bold")), bool(style.get("italic")), bool(style.get("mono")),
                     style.get("href", "") or "", marks),)
+
+
+def _joined_lists(fragments: list) -> tuple:
+    """The fragments with a list that continues the list just before it (an `::: audience`
+    block's points after the points everyone sees) joined to it: one list, no gap."""
+    out: list = []
+    for fragment in fragments:
+        previous = out[-1].blocks[-1] if out and out[-1].blocks else None
+        first = fragment.blocks[0] if fragment.blocks else None
+        if isinstance(previous, BulletList) and isinstance(first, BulletList) and _continues(previous, first):
+            joined = BulletList(previous.ordered, previous.items + first.items, previous.start)
+            out[-1] = Fragment(out[-1].blocks[:-1] + (joined,))
+            fragment = Fragment(fragment.blocks[1:])
+            if not fragment.blocks:
+                continue
+        out.append(fragment)
+    return tuple(out)
+
+
+def _continues(previous: BulletList, following: BulletList) -> bool:
+    """Whether a list goes on from the one before: both bulleted, or numbered on from its last number."""
+    if previous.ordered != following.ordered:
+        return False
+    return not following.ordered or following.start == previous.start + len(previous.items)
 
 
 def _align(cell) -> str:
