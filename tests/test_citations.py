@@ -179,7 +179,10 @@ def test_fixture_reference_list_shows_the_letters_and_one_entry_a_source(fixture
         "Home Office (2025b). Example offence guidance. https://example.org/offence",
     ]
     assert len(refs.entries) == 4  # the strategy, cited under two keys in two modules, is one entry
-    assert "[3, 4]" in refs.cites and "[4, 1]" in refs.cites  # the same citations, numbered
+    # the slide's four points, numbered (the last cites its source once, as on the slide), then the notes
+    assert refs.cites[-4:] == ["[3, 4]", "[3]", "[4, 1]", "[3]"]
+    assert references(fixture_build / "test-workshop-members-facilitator.html").cites[-5:] == \
+        ["[3, 4]", "[3]", "[4, 1]", "[3]", "[3, 4]"]
     words = docx.Document(str(fixture_build / "test-workshop-members-participant.docx"))
     texts = [p.text for p in words.paragraphs]
     assert "Home Office (2025a). Example factsheet. https://example.org/factsheet" in texts

@@ -598,6 +598,7 @@ class _TreeWalk:
         self._numbers = itertools.count()
         self._figures = itertools.count(1)
         self.in_slide = False
+        self._point_cites: Optional[set] = None  # a slide point's reference numbers so far (it cites each once, as the deck)
 
     def fragments(self, blocks, in_slide: bool = False, title: str = "") -> tuple:
         """One Fragment per Block, or per slide-vocabulary block (consecutive big numbers share
@@ -681,7 +682,18 @@ class _TreeWalk:
         return tuple(out)
 
     def block(self, el) -> BlockType:
-        """One block-level element."""
+        """One block-level element; on a slide, each paragraph and top-level list item is a point
+        that cites a source once (as the deck shows it)."""
+        if not self.in_slide or self._point_cites is not None or el.tag in ("ul", "ol", "table"):  # a table's cells: each its own
+            return self._block(el)
+        self._point_cites = set()
+        try:
+            return self._block(el)
+        finally:
+            self._point_cites = None
+
+    def _block(self, el) -> BlockType:
+        """One block-level element, in the point being walked."""
         tag = el.tag
         if tag in ("ul", "ol"):
             start = el.get("start", "1")
@@ -709,7 +721,18 @@ class _TreeWalk:
         return CodeBlock(runs, pre.get("lang", ""))
 
     def _item(self, li) -> ListItem:
-        """One list item: its text, then its paragraphs, nested lists and inline elements in order."""
+        """One list item: its text, then its paragraphs, nested lists and inline elements in order
+        (on a slide, a top-level item is a point: see block)."""
+        if not self.in_slide or self._point_cites is not None:
+            return self._item_in_point(li)
+        self._point_cites = set()
+        try:
+            return self._item_in_point(li)
+        finally:
+            self._point_cites = None
+
+    def _item_in_point(self, li) -> ListItem:
+        """One list item, in the point being walked."""
         children: list = []
         for child in li:
             if child.tag in ("ul", "ol", "pre", "blockquote", "table"):
@@ -748,7 +771,10 @@ class _TreeWalk:
             return (LineBreak(marks),)
         if tag == "cite":
             numbers = self.resolved.cite_numbers(self.module_id, el.get("keys", "").split())
-            return (Citation(tuple(numbers), marks),)
+            if self._point_cites is not None:
+                numbers = [n for n in numbers if n not in self._point_cites]
+                self._point_cites.update(numbers)
+            return (Citation(tuple(numbers), marks),) if numbers or self._point_cites is None else ()
         if tag == "img":
             return (Picture(el.get("path") or None, el.get("alt", ""), marks, width_fraction(el.get("width", ""))),)
         if tag == "fnref":
