@@ -227,6 +227,7 @@ def labels(citation: str) -> list:
     return out
 
 
+@pytest.mark.slow  # builds the shipped workshop
 @pytest.mark.parametrize("aud", AUDIENCES)
 def test_every_slide_citation_is_one_entry_of_the_handouts_reference_list(shipped, aud):
     refs = references(shipped / aud / f"{SLUG}-{aud}-participant.html")
@@ -242,6 +243,7 @@ def test_every_slide_citation_is_one_entry_of_the_handouts_reference_list(shippe
             assert name in heads, (name, citation)
 
 
+@pytest.mark.slow  # builds the shipped workshop
 def test_the_new_offences_cite_two_lettered_home_office_2025_sources(shipped):
     for aud in ("elected-members", "childrens-practitioners", "adult-safeguarding"):
         deck = shipped / aud / f"{SLUG}-{aud}.pptx"

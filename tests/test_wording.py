@@ -72,6 +72,7 @@ def shipped(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow  # builds the shipped workshop
 def test_the_opening_content_note_summarises_instead_of_listing_modules(shipped):
     for aud in AUDIENCES:
         deck = Presentation(str(shipped / aud / f"{SLUG}-{aud}.pptx"))
@@ -99,12 +100,14 @@ def _agenda_text(deck) -> str:
     return "\n".join(rows)
 
 
+@pytest.mark.slow  # builds the shipped workshop
 def test_breaks_are_found_in_some_agenda(shipped):
     """The content-note test above checks break times: at least one audience has a break."""
     decks = [Presentation(str(shipped / aud / f"{SLUG}-{aud}.pptx")) for aud in AUDIENCES]
     assert any(re.search(r"^\d\d:\d\d–\d\d:\d\d\s+Break\b", _agenda_text(d), re.M) for d in decks)
 
 
+@pytest.mark.slow  # builds the shipped workshop
 def test_participant_handouts_never_point_to_a_slide(shipped):
     for aud in AUDIENCES:
         page = (shipped / aud / f"{SLUG}-{aud}-participant.html").read_text(encoding="utf-8")
@@ -117,6 +120,7 @@ def test_participant_handouts_never_point_to_a_slide(shipped):
         "&quot;", '"')
 
 
+@pytest.mark.slow  # builds the shipped workshop
 def test_audience_points_join_the_list_they_continue_in_both_handouts(shipped):
     for aud in AUDIENCES:
         for kind in ("participant", "facilitator"):
