@@ -5,7 +5,10 @@ The rules, in the one place that makes them:
 - A citation names each source once. `[@a; @a]`, or two keys of one source (the same
   address, or the same title, author, publisher and year, declared in two modules), come
   out as one entry; citations with nothing but spaces between them (`[@a] [@b]`) are one
-  citation.
+  citation. A slide's point (one bullet, one claim) cites a source once: a later citation of
+  it in the same point is left out (from_markdown.py, and handout_model.py for the handouts'
+  copy of the slide). Notes and handout paragraphs keep a source cited again in a later
+  sentence: there each citation attributes its own sentence.
 - Two sources of one build whose short forms would read alike (the same publisher and
   year, "Home Office, 2025") get the letters a, b, c… after the year, in the order of the
   build's reference list (the order each source is first cited in). The reference list is
