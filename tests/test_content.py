@@ -291,7 +291,7 @@ def test_nrm_referrals_are_a_native_chart_with_the_modules_figures(built):
         assert [list(s.values) for s in plot.series] == [values], aud
         assert "2025 23,411" in alt_text(charts[0]) and "Home Office" in alt_text(charts[0]), aud
         source = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
-        assert "calendar year" in source and "Home Office, 2026" in source, aud
+        assert "calendar year" in source and re.search(r"Home Office, (20\d\d[a-z]?, )*2026[a-z]?\b", source), aud
 
 
 def test_cce_estimates_are_big_numbers_with_their_years_and_source(built):
@@ -301,7 +301,7 @@ def test_cce_estimates_are_big_numbers_with_their_years_and_source(built):
         stats = [ph.text_frame.text for ph in slide.placeholders if ph.placeholder_format.idx in (1, 2, 3)]
         assert [s.splitlines()[0] for s in stats] == ["14,000", "14,500", "15,500"], aud
         assert ["2022-23" in stats[0], "2023-24" in stats[1], "March 2025" in stats[2]] == [True] * 3, aud
-        assert all(s.splitlines()[-1] == "Home Office, 2025" for s in stats), aud
+        assert all(re.fullmatch(r"Home Office, 2025[a-z]?", s.splitlines()[-1]) for s in stats), aud
     _, layout, slide = find_slide(deck(built, "elected-members"), "National figures count different things")
     stats = [ph.text_frame.text for ph in slide.placeholders if ph.placeholder_format.idx in (1, 2, 3)]
     assert layout == "Big Number" and [s.splitlines()[0] for s in stats] == ["15,500", "15,750", "23,411"]

@@ -83,7 +83,7 @@ def test_loose_item_paragraphs_join_the_item_then_follow_unbulleted():
 
 def test_inline_styles_become_runs():
     [para] = paragraphs("Say **bold *both***, *it*, `x = 1`, [site](https://example.org), "
-                        "[bad](javascript:alert) [@a; @b] [@unknown]  \nnext line")
+                        "[bad](javascript:alert) [@a; @b], [@unknown]  \nnext line")
     runs = [r for r in para.runs if not (isinstance(r, Run) and r.text.strip(" ,") == "")]
     assert Run("bold ", bold=True) in runs
     assert Run("both", bold=True, italic=True) in runs

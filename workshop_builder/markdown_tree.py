@@ -1,7 +1,8 @@
 """Markdown fragments to element trees, with Python-Markdown, once per fragment.
 
 Raw HTML is not interpreted (it stays literal text, which renderers escape), and citations
-`[@key]` / `[@a; @b]` become `<cite keys="a b">` elements that renderers format.
+`[@key]` / `[@a; @b]` become `<cite keys="a b">` elements that renderers format (each key
+once; citations with only spaces between them are one element).
 
 What the tree promises every walker (so no renderer re-reads Markdown):
 
@@ -29,6 +30,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
+from .citations import merge_adjacent
 from .markdown_limits import bound_inline_scans
 
 FENCE_OPEN = re.compile(r"^( *)(`{3,}|~{3,})(.*)$")
@@ -301,6 +303,7 @@ class MarkdownParser:
         _characters(root, md.htmlStash.rawHtmlBlocks)
         _join_soft_breaks(root)
         _picture_attributes(root)
+        merge_adjacent(root)
         _put_back_fences(root, md.workshop_fences)
         return root
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 from xml.etree.ElementTree import Element
 
+from .citations import join_short
 from .diagnostics import Location
 from .visuals import Visual
 
@@ -265,8 +266,22 @@ class AgendaItem:
 
 @dataclass
 class Reference:
+    """One entry of a build's reference list: its number, its source and its year as cited
+    ("2025", or "2025a" beside another Home Office 2025 source; see citations.py)."""
+
     number: int
     source: Source
+    year_text: str = ""
+
+    @property
+    def cited(self) -> tuple:
+        """(publisher, year as cited): what a citation of this source shows."""
+        return (self.source.publisher, self.year_text)
+
+    @property
+    def short(self) -> str:
+        """The short form as the slides show it: "Home Office, 2025a"."""
+        return join_short([self.cited])
 
 
 @dataclass
@@ -316,10 +331,21 @@ class Resolved:
         return sum(item.minutes for item in self.agenda)
 
     def cite_numbers(self, module_id: str, keys) -> list:
-        """Reference-list numbers for a citation's keys."""
-        return [self.ref_numbers[(module_id, k)] for k in keys if (module_id, k) in self.ref_numbers]
+        """Reference-list numbers for a citation's keys, each number once."""
+        found = [self.ref_numbers[(module_id, k)] for k in keys if (module_id, k) in self.ref_numbers]
+        return list(dict.fromkeys(found))
 
     def cite_short(self, module_id: str, keys) -> str:
-        """The short form of a citation for a slide: "Home Office, 2018; NCA, 2019"."""
+        """The short form of a citation for a slide, each source once and lettered as in the
+        reference list: "Home Office, 2025a, 2025b; National Crime Agency, 2019"."""
         sources = self.workshop.modules[module_id].sources
-        return "; ".join(sources[k].short for k in keys if k in sources)
+        by_number = {ref.number: ref for ref in self.references}
+        parts = []
+        for key in keys:
+            ref = by_number.get(self.ref_numbers.get((module_id, key), 0))
+            if ref is not None:
+                parts.append(ref.cited)
+            elif key in sources:
+                source = sources[key]
+                parts.append((source.publisher, str(source.year) if source.year else ""))
+        return join_short(parts)

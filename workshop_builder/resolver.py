@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Optional
 
+from .citations import year_labels
 from .footnotes import with_footnotes
 from .model import (
     NATIONAL,
@@ -117,7 +118,8 @@ def resolve(workshop: Workshop, audience_id: str, start: Optional[str] = None,
 
 
 def _number_references(modules: list):
-    """Number sources in order of first citation; one number per distinct source."""
+    """Number sources in order of first citation, one number per distinct source, and letter
+    the years of sources that would cite alike (citations.year_labels)."""
     references: list = []
     numbers: dict = {}
     by_identity: dict = {}
@@ -135,4 +137,7 @@ def _number_references(modules: list):
                         by_identity[identity] = len(references) + 1
                         references.append(Reference(len(references) + 1, source))
                     numbers[(module.id, key)] = by_identity[identity]
+    labels = year_labels([(ref.source.publisher, ref.source.year) for ref in references])
+    for ref, label in zip(references, labels):
+        ref.year_text = label
     return references, numbers

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..codes.structure import ACTIVITY_TOO_LONG, NO_DURATION, UNCITED_SOURCE, UNUSED_MODULE
+import re
+
+from ..codes.structure import ACTIVITY_TOO_LONG, NO_DURATION, SLIDE_WORDS_IN_HANDOUT, UNCITED_SOURCE, UNUSED_MODULE
 from ..diagnostics import Location
 from ..footnotes import with_footnotes
 from .base import rule
@@ -58,3 +60,20 @@ def no_duration(ctx, report):
             if module_applies(ctx.workshop, entry, aud) and module.minutes_for(aud) is None:
                 report.error(Location(module.rel, module.key_lines.get(("duration",), 1)), NO_DURATION,
                              f"no duration for audience '{aud}'", f"add '{aud}: N' or 'default: N' to duration")
+
+
+SLIDE_WORDS = re.compile(r"\b(?:(?:next|previous|last|this|following) slide|on (?:the )?screen|click(?:ing)? (?:here|on|the))\b",
+                         re.IGNORECASE)
+
+
+@rule(SLIDE_WORDS_IN_HANDOUT)
+def slide_words_in_handout(ctx, report):
+    for module in ctx.modules:
+        blocks = list(module.intro) + [b for s in module.slides for b in s.blocks if b.kind in ("body", "handout")]
+        for block in blocks:
+            for offset, line in enumerate(block.text.split("\n")):
+                for m in SLIDE_WORDS.finditer(line):
+                    report.warning(Location(module.rel, block.loc.line + offset, m.start() + 1), SLIDE_WORDS_IN_HANDOUT,
+                                   f"'{m.group(0)}' is printed in the handouts too, where there is no slide",
+                                   "say where it is on paper as well, e.g. 'at the end of your handout', "
+                                   "or move it to the notes")

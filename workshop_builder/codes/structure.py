@@ -3,7 +3,7 @@
 from . import ERROR, WARNING, Family, declare
 
 FAMILY = Family('structure', 'Structure (E1xx, W1xx)', "",
-                about='Unused modules and sources, activities longer than their module, modules with no duration.')
+                about='Unused modules and sources, activities longer than their module, modules with no duration, handout text that points to a slide.')
 
 UNUSED_MODULE = declare(
     'W101', 'unused-module', WARNING, FAMILY,
@@ -127,6 +127,35 @@ modules/intro.md:3: E104 [error] no duration for audience 'members' (fix: add 'm
 ```yaml
 duration: {default: 30, staff: 40}
 audiences: all
+```
+""",
+)
+
+SLIDE_WORDS_IN_HANDOUT = declare(
+    'W105', 'slide-words-in-handout', WARNING, FAMILY,
+    summary='Text that is printed in the handouts but points to a slide or the screen',
+    why="""\
+A slide's points, a `::: handout` block and a module's introduction are all printed in the
+handouts. On paper, "support lines are on the next slide", "as on screen" or "click here"
+point to nothing. Notes are not checked: they are the facilitator's, who is at the slides.
+""",
+    example="""\
+**Bad:**
+
+```markdown
+- Support lines are on the next slide
+```
+
+**check prints:**
+
+```text
+modules/welcome.md:12:23: W105 [warning] 'next slide' is printed in the handouts too, where there is no slide (fix: say where it is on paper as well, e.g. 'at the end of your handout', or move it to the notes)
+```
+
+**Fix:**
+
+```markdown
+- Support lines: at the end of your handout
 ```
 """,
 )

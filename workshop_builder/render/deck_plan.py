@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..model import Resolved
 from .base import long_date, minutes_text
+from .content_note import spoken_note
 from .fit import (
     AGENDA_COLUMNS,
     AGENDA_COMPACT_FACTOR,
@@ -284,14 +285,10 @@ def _edition_line(resolved: Resolved) -> str:
 
 def _opening_note(resolved: Resolved) -> str:
     """What the facilitator says first: who the session is for, and the content note."""
-    notes = [m.title for m in resolved.modules if m.module.content_note]
     text = (f"Welcome everyone. This session is for {resolved.audience.name.lower()} and runs for "
             f"{resolved.total_minutes} minutes.")
-    if notes:
-        text += (" Before you start, give the content note: some sessions discuss abuse and exploitation ("
-                 + "; ".join(notes) + "). People may step out at any time; the support slide at the end "
-                 "lists who can help.")
-    return text
+    note = spoken_note(resolved)
+    return f"{text} {note}" if note else text
 
 
 def _cells(values) -> tuple:

@@ -51,7 +51,7 @@ def text_points(elements: Iterable, module_id: str, cite: Cite) -> tuple:
         if el.tag in LISTS:
             start = _start(el)
             for n, li in enumerate(el.findall("li")):
-                walk.paragraphs = []
+                walk.paragraphs, walk.cited = [], set()
                 walk.item(el, li, 0, start + n, start)
                 out.append(Point(walk.frozen(), index, start + n))
         else:
@@ -131,6 +131,7 @@ class _Walk:
     def __init__(self, module_id: str, cite: Cite, notes: bool):
         self.module_id, self.cite, self.notes = module_id, cite, notes
         self.paragraphs: list = []
+        self.cited: set = set()  # a slide point's keys cited so far (a point cites each source once)
 
     def frozen(self) -> tuple:
         return tuple(p.frozen() for p in self.paragraphs)
@@ -207,9 +208,14 @@ class _Walk:
             runs.append(LineBreak())
             return
         if tag == "cite":
-            short = self.cite(self.module_id, el.get("keys", "").split())
+            keys = el.get("keys", "").split()
+            if not self.notes:  # on a slide a point is one claim: a source it already cites is not repeated
+                keys, self.cited = [k for k in keys if k not in self.cited], self.cited | set(keys)
+            short = self.cite(self.module_id, keys)
             if short:
                 runs.append(Run(f"({short})"))
+            elif runs and isinstance(runs[-1], Run):  # no citation left: nor the space before it
+                runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
             return
         if tag == "img":
             runs.append(_run(el.get("alt", ""), style))
@@ -269,9 +275,8 @@ def _cite_text(el, module_id: str, cite: Cite) -> str:
 
 
 def _cites(elements, module_id: str, cite: Cite) -> str:
-    """The short forms of every citation in elements, joined."""
-    found = [cite(module_id, c.get("keys", "").split()) for el in elements for c in el.iter("cite")]
-    return "; ".join(dict.fromkeys(c for c in found if c))
+    """Every citation in elements as one short form, each source once."""
+    return cite(module_id, [k for el in elements for c in el.iter("cite") for k in c.get("keys", "").split()])
 
 
 def chart(visual, blocks, module_id: str, cite: Cite) -> Chart:

@@ -382,7 +382,7 @@ class ReferenceItem:
 
     number: int
     credit: str  # "Author, Publisher", or the publisher alone
-    year: str
+    year: str  # as the slides cite it: "2025", or "2025a" beside another source of the publisher's 2025
     title: str
     url: str = ""
 
@@ -562,7 +562,7 @@ def _references(r: Resolved) -> Optional[References]:
     """The reference list, or None when nothing is cited."""
     if not r.references:
         return None
-    items = tuple(ReferenceItem(ref.number, ref.source.credit, str(ref.source.year or say.NO_YEAR),
+    items = tuple(ReferenceItem(ref.number, ref.source.credit, ref.year_text or say.NO_YEAR,
                                 ref.source.title, ref.source.url or "") for ref in r.references)
     return References(say.REFERENCES, items)
 
@@ -598,6 +598,7 @@ class _TreeWalk:
         self._numbers = itertools.count()
         self._figures = itertools.count(1)
         self.in_slide = False
+        self._point_cites: Optional[set] = None  # a slide point's reference numbers so far (it cites each once, as the deck)
 
     def fragments(self, blocks, in_slide: bool = False, title: str = "") -> tuple:
         """One Fragment per Block, or per slide-vocabulary block (consecutive big numbers share
@@ -618,7 +619,7 @@ class _TreeWalk:
                     out[-1] = Fragment((StatsBlock(previous[0].items + block.items),))
                 else:
                     out.append(Fragment((block,)))
-            return tuple(out)
+            return _joined_lists(out)
         finally:
             self.in_slide = False
 
@@ -681,7 +682,18 @@ class _TreeWalk:
         return tuple(out)
 
     def block(self, el) -> BlockType:
-        """One block-level element."""
+        """One block-level element; on a slide, each paragraph and top-level list item is a point
+        that cites a source once (as the deck shows it)."""
+        if not self.in_slide or self._point_cites is not None or el.tag in ("ul", "ol", "table"):  # a table's cells: each its own
+            return self._block(el)
+        self._point_cites = set()
+        try:
+            return self._block(el)
+        finally:
+            self._point_cites = None
+
+    def _block(self, el) -> BlockType:
+        """One block-level element, in the point being walked."""
         tag = el.tag
         if tag in ("ul", "ol"):
             start = el.get("start", "1")
@@ -709,7 +721,18 @@ class _TreeWalk:
         return CodeBlock(runs, pre.get("lang", ""))
 
     def _item(self, li) -> ListItem:
-        """One list item: its text, then its paragraphs, nested lists and inline elements in order."""
+        """One list item: its text, then its paragraphs, nested lists and inline elements in order
+        (on a slide, a top-level item is a point: see block)."""
+        if not self.in_slide or self._point_cites is not None:
+            return self._item_in_point(li)
+        self._point_cites = set()
+        try:
+            return self._item_in_point(li)
+        finally:
+            self._point_cites = None
+
+    def _item_in_point(self, li) -> ListItem:
+        """One list item, in the point being walked."""
         children: list = []
         for child in li:
             if child.tag in ("ul", "ol", "pre", "blockquote", "table"):
@@ -748,7 +771,10 @@ class _TreeWalk:
             return (LineBreak(marks),)
         if tag == "cite":
             numbers = self.resolved.cite_numbers(self.module_id, el.get("keys", "").split())
-            return (Citation(tuple(numbers), marks),)
+            if self._point_cites is not None:
+                numbers = [n for n in numbers if n not in self._point_cites]
+                self._point_cites.update(numbers)
+            return (Citation(tuple(numbers), marks),) if numbers or self._point_cites is None else ()
         if tag == "img":
             return (Picture(el.get("path") or None, el.get("alt", ""), marks, width_fraction(el.get("width", ""))),)
         if tag == "fnref":
@@ -767,6 +793,30 @@ class _TreeWalk:
             return ()
         return (Run(text, bool(style.get("bold")), bool(style.get("italic")), bool(style.get("mono")),
                     style.get("href", "") or "", marks),)
+
+
+def _joined_lists(fragments: list) -> tuple:
+    """The fragments with a list that continues the list just before it (an `::: audience`
+    block's points after the points everyone sees) joined to it: one list, no gap."""
+    out: list = []
+    for fragment in fragments:
+        previous = out[-1].blocks[-1] if out and out[-1].blocks else None
+        first = fragment.blocks[0] if fragment.blocks else None
+        if isinstance(previous, BulletList) and isinstance(first, BulletList) and _continues(previous, first):
+            joined = BulletList(previous.ordered, previous.items + first.items, previous.start)
+            out[-1] = Fragment(out[-1].blocks[:-1] + (joined,))
+            fragment = Fragment(fragment.blocks[1:])
+            if not fragment.blocks:
+                continue
+        out.append(fragment)
+    return tuple(out)
+
+
+def _continues(previous: BulletList, following: BulletList) -> bool:
+    """Whether a list goes on from the one before: both bulleted, or numbered on from its last number."""
+    if previous.ordered != following.ordered:
+        return False
+    return not following.ordered or following.start == previous.start + len(previous.items)
 
 
 def _align(cell) -> str:
