@@ -158,3 +158,28 @@ def html_text(page: str) -> str:
 
 def _strip_tags(fragment: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def docx_headings(path: Path) -> set:
+    """The text of every heading, title and label paragraph of a Word handout, and of every
+    paragraph set wholly in bold (a lead-in such as "My local contacts")."""
+    import docx
+
+    found = set()
+    for para in docx.Document(str(path)).paragraphs:
+        text = flat(para.text)
+        style = para.style.name if para.style is not None else ""
+        runs = [r for r in para.runs if r.text.strip()]
+        if text and (style.startswith(("Heading", "Title")) or style == "Handout Label"
+                     or (runs and all(r.bold for r in runs))):
+            found.add(text)
+    return found
+
+
+def docx_text(path: Path) -> str:
+    """A Word document's body text, paragraph by paragraph (tables included)."""
+    import docx
+
+    doc = docx.Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return flat(" ".join([p.text for p in doc.paragraphs] + cells))
