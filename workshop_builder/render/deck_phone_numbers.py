@@ -1,4 +1,4 @@
-"""The deck's phone numbers kept on one line, and the slide text the closing slide compares with.
+"""The deck's phone numbers kept on one line, and the points the closing slide compares its contacts with.
 
 Every phone number and short code in a slide's text (points, columns, tables, notes) gets
 no-break spaces between its groups before the fitter measures the slide, so the fitter, PowerPoint
@@ -40,19 +40,11 @@ def _kept(value):
     return value
 
 
-def slide_text(slide: Slide) -> str:
-    """Every run's text on a slide (not its notes), no-break spaces read as spaces."""
-    texts: list = []
-    _texts(slide.shapes, texts)
-    return " ".join(" ".join(texts).replace(NO_BREAK_SPACE, " ").split())
-
-
-def _texts(value, out: list) -> None:
-    if isinstance(value, Run):
-        out.append(value.text)
-    elif isinstance(value, tuple):
-        for v in value:
-            _texts(v, out)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            _texts(getattr(value, f.name), out)
+def listed_texts(slide: Slide) -> set:
+    """The text of every paragraph in the slide's text boxes (not its notes), no-break spaces read as spaces."""
+    texts: set = set()
+    for shape in slide.shapes:
+        for box in (shape,) + tuple(getattr(shape, "columns", ())):
+            for para in getattr(box, "paragraphs", ()):
+                texts.add(" ".join(para.text.replace(NO_BREAK_SPACE, " ").split()))
+    return texts

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ..model import Resolved
 from .base import long_date, minutes_text
-from .deck_phone_numbers import numbers_kept_together, slide_text
+from .deck_phone_numbers import listed_texts, numbers_kept_together
 from .fit import (
     AGENDA_COLUMNS,
     AGENDA_COMPACT_FACTOR,
@@ -375,8 +375,8 @@ def _closing(resolved: Resolved, before: list) -> Slide:
 
 
 def _not_shown(contacts, before: list) -> list:
-    """The contacts that no slide of the last module already lists as `{{ contact.key }}` writes
-    one ("Name, phone number")."""
+    """The contacts that no slide of the last module already lists as a point of its own, written as
+    `{{ contact.key }}` writes one ("Name, phone number")."""
     last = before[-1].module_id if before else ""
-    shown = " ".join(slide_text(s) for s in before if last and s.module_id == last)
-    return [c for c in contacts if not (c.phone and str(c) in shown)]
+    listed = set().union(*(listed_texts(s) for s in before if last and s.module_id == last))
+    return [c for c in contacts if not (c.phone and str(c) in listed)]
