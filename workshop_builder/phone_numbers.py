@@ -14,11 +14,14 @@ from typing import Callable
 NO_BREAK_SPACE = "\u00a0"
 NO_BREAK_HYPHEN = "\u2011"
 _GAP = r"[ \u00a0\u2011-]"
-# A number starts with 0 or +44 and has 8 to 11 digits after its country code (groups separated by
-# one space, no-break space or hyphen); a short code stands alone. Neither touches a letter or digit.
+# A UK number as people write it: 0 (or +44) and an area or service code of 2 to 4 digits, then
+# one or two groups of 3 or 4 digits ("0800 1111", "0113 496 0400") or one of 6 ("07700 900123"),
+# or 10 or 11 digits run together; a short code stands alone. None touches a letter or digit.
+_CODE = r"(?:\+44" + _GAP + r"?(?:\(0\)" + _GAP + r"?)?|0)\d{2,4}"
 PHONE_NUMBER = re.compile(
     r"(?<![\w+\u2011-])"
-    r"(?:(?:\+44" + _GAP + r"?(?:\(0\)" + _GAP + r"?)?|0)\d(?:" + _GAP + r"?\d){6,9}"
+    r"(?:" + _CODE + r"(?:" + _GAP + r"\d{3,4}(?:" + _GAP + r"\d{3,4})?|" + _GAP + r"\d{6})"
+    r"|(?:\+44|0)\d{9,10}"
     r"|116" + _GAP + r"?\d{3}|999|101|111|112)"
     r"(?![\w\u2011-])"
 )
