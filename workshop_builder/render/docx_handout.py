@@ -414,6 +414,8 @@ class _Writer:
         """A table with a repeating, shaded header row; cells are text, a contact or (title, agenda item)."""
         from docx.shared import Cm
 
+        if self.last_para is not None:  # what leads into the table stays with its first rows
+            self.last_para.paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=len(rows), cols=len(rows[0]))
         table.style = self.doc.styles["Table Grid"]
         table.autofit = False
