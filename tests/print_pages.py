@@ -147,10 +147,11 @@ def html_headings(page: str) -> set:
     return {flat(_strip_tags(a or b)) for _, a, b in found}
 
 
-def html_module_titles(page: str) -> set:
-    """The title of every module section of an HTML handout."""
+def html_page_starts(page: str) -> set:
+    """The heading of every section the print style starts on a page of its own: each module, and the
+    support contacts."""
     return {flat(_strip_tags(t)) for t in
-            re.findall(r'<section class="module"[^>]*>\s*<h2[^>]*>(.*?)</h2>', page, re.DOTALL)}
+            re.findall(r'<section class="(?:module|support)"[^>]*>\s*<h2[^>]*>(.*?)</h2>', page, re.DOTALL)}
 
 
 def html_text(page: str) -> str:

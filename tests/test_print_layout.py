@@ -5,7 +5,8 @@ The shipped workshop's longest facilitator handout (children's practitioners, wi
 pictures) and the elected members' handouts are printed by Chromium (PDF) and by LibreOffice
 (the Word files); every page must say "Page X of Y" with the right Y and carry the running head
 (but the cover), no page may end with a heading, no page may be under a third full unless a
-module starts on the next page, and no phone number may be split across lines. The example
+module (or the support contacts, printed on a page of their own) starts on the next page, and no
+phone number may be split across lines. The example
 council's deck, printed by LibreOffice, keeps its phone numbers whole too.
 """
 
@@ -23,7 +24,7 @@ from print_pages import (
     docx_text,
     headless_pages,
     html_headings,
-    html_module_titles,
+    html_page_starts,
     html_text,
     page_count,
     pages_ending_in_a_heading,
@@ -96,7 +97,17 @@ def test_pdf_pages_never_end_in_a_heading_or_run_nearly_empty(printed, audience,
     page = _file(printed, audience, kind, ".html").read_text(encoding="utf-8")
     pages = read_pages(_file(printed, audience, kind, ".pdf"))
     assert pages_ending_in_a_heading(pages, html_headings(page)) == []
-    assert sparse_pages(pages, html_module_titles(page)) == []
+    assert sparse_pages(pages, html_page_starts(page)) == []
+
+
+@pytest.mark.parametrize("audience, kind", HANDOUTS)
+def test_pdf_support_contacts_are_on_one_page(printed, audience, kind):
+    pages = read_pages(_file(printed, audience, kind, ".pdf"))
+    support = [p for p in pages if any(line.text == "Support and contacts" for line in p.body)]
+    assert len(support) == 1 and support[0].body[0].text == "Support and contacts"
+    assert support[0] is pages[-1]
+    text = " ".join(line.text for line in support[0].body)
+    assert "Emergency services" in text and "Crimestoppers" in text  # the first row and the last
 
 
 @pytest.mark.parametrize("audience, kind", HANDOUTS)
