@@ -116,6 +116,8 @@ def test_word_pages_never_end_in_a_heading_or_run_nearly_empty(printed, audience
     pages = read_pages(_word_pdf(printed, audience, kind))
     assert pages_ending_in_a_heading(pages, docx_headings(docx)) == []
     assert sparse_pages(pages, set()) == []  # the Word handouts start no page of their own
+    first_row = [p for p in pages if any(line.text.startswith("Emergency services") for line in p.body)]
+    assert first_row and "Crimestoppers" in " ".join(line.text for line in first_row[-1].body)  # one page
 
 
 @pytest.mark.parametrize("audience, kind", HANDOUTS)

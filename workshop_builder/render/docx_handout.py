@@ -401,6 +401,10 @@ class _Writer:
         self.para(support.intro)
         rows = [list(support.columns)] + [[c.name, c, c.description] for c in support.contacts]
         table = self.table(rows, widths=(4.5, 5, 7.5))
+        for row in table.rows[:-1]:  # the contacts stay on one page: each row kept with the next
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
         for row, contact in zip(table.rows[1:], support.contacts):
             para = row.cells[0].paragraphs[0]
             for run in para.runs:
