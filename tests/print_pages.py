@@ -154,6 +154,13 @@ def html_page_starts(page: str) -> set:
             re.findall(r'<section class="(?:module|support)"[^>]*>\s*<h2[^>]*>(.*?)</h2>', page, re.DOTALL)}
 
 
+def html_support_services(page: str) -> list:
+    """The service named in each row of an HTML handout's support contacts table, in order."""
+    section = page[page.index('<section class="support"'):]
+    section = section[:section.index("</section>")]
+    return [flat(_strip_tags(name)) for name in re.findall(r"<tr><td>(.*?)(?:<br>|</td>)", section, re.DOTALL)]
+
+
 def html_text(page: str) -> str:
     """An HTML page's text (tags removed, entities read)."""
     return flat(_strip_tags(re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.DOTALL)))

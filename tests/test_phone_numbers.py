@@ -76,3 +76,14 @@ def test_html_numbers_wrapped_in_text_only():
     assert '<a href="tel:08001111"><span class="phone">0800 1111</span></a>' in out
     assert '<span class="phone">999</span>.' in out
     assert re.sub(r'</?span[^>]*>', "", out) == page
+
+
+def test_the_slide_fitter_measures_a_kept_number_as_one_word():
+    from workshop_builder.render.measure import line_count, text_width
+    from workshop_builder.render.presentation import Run
+
+    size = 18
+    width = text_width("0113 496 0400", size) + 1  # the number just fits a line
+    text = "Call 0113 496 0400 now"
+    assert line_count([Run(text)], width, size) == 2  # "Call 0113 496" / "0400 now": broken mid-number
+    assert line_count([Run(keep_numbers_together(text))], width, size) == 3  # "Call" / the number / "now"
