@@ -1,9 +1,8 @@
 """The handouts printed as a trainer prints them, read page by page (slow; needs Chromium,
 LibreOffice and poppler).
 
-The shipped workshop's longest facilitator handout (children's practitioners, with slide
-pictures) and the elected members' handouts are printed by Chromium (PDF) and by LibreOffice
-(the Word files); every page must say "Page X of Y" with the right Y and carry the running head
+Every audience's facilitator (with slide pictures) and participant handouts of the shipped
+workshop are printed by Chromium (PDF) and by LibreOffice (the Word files); every page must say "Page X of Y" with the right Y and carry the running head
 (but the cover), no page may end with a heading, no page may be under a third full unless a
 module (or the support contacts, printed on a page of their own) starts on the next page, and no
 phone number may be split across lines. The example
@@ -17,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from helpers import need
 from print_pages import (
@@ -40,10 +40,12 @@ from workshop_builder.cli import main
 pytestmark = pytest.mark.clients
 
 REPO = Path(__file__).resolve().parent.parent
-AUDIENCES = ("childrens-practitioners", "elected-members")
+AUDIENCES = ("elected-members", "childrens-practitioners", "adult-safeguarding", "district-and-regulatory",
+             "all-council-staff")
 HANDOUTS = [(a, k) for a in AUDIENCES for k in ("facilitator", "participant")]
-HEADS = {"childrens-practitioners": "Children's practitioners", "elected-members": "Elected members"}
-TITLE = "County lines, modern slavery and child sexual exploitation"
+HEADS = {audience: spec["name"] for audience, spec in
+         yaml.safe_load((REPO / "workshop.yaml").read_text(encoding="utf-8"))["audiences"].items()}
+TITLE = yaml.safe_load((REPO / "workshop.yaml").read_text(encoding="utf-8"))["title"]
 TIMEOUT = 600
 
 

@@ -104,6 +104,7 @@ class _Writer:
         self._numbering: dict = {}  # "List Number N" style -> its abstractNum id
         self._style_ids: dict = {}  # style name -> style id
         self.last_para: Any = None  # the paragraph written last
+        self._label_last = False  # whether that paragraph is a label (Handout Label style)
         self.container = self.doc  # where paragraphs and tables go: the body, or a layout table's cell
         self._vocabulary = False  # whether the slide vocabulary's styles are in the document yet
 
@@ -259,7 +260,13 @@ class _Writer:
 
     def para(self, text: str = "", style: Optional[str] = None):
         """A new paragraph in a named style (set by id: python-docx's lookup by name is slow)."""
+        after_label = self.last_para is not None and self._label_last
         para = self.last_para = self.container.add_paragraph()
+        self._label_last = style == "Handout Label"
+        if after_label and not self._label_last:
+            # the first paragraph under a label ("What to say") may leave one line at a page's foot:
+            # with orphan control LibreOffice leaves the label alone there instead of moving it
+            para.paragraph_format.widow_control = False
         if style:
             if style not in self._style_ids:
                 self._style_ids[style] = self.doc.styles[style].style_id
