@@ -136,3 +136,24 @@ def test_closing_slide_does_not_repeat_contacts_the_last_module_listed(basic, cl
     got = slides(basic / "output/north/staff/test-workshop-north-staff.pptx")
     closing_text = " ".join(t for s in got if s[0].startswith("Support and contacts") for _, t in s[1])
     assert "North Shire Front Door: 01632 960 111" in closing_text
+
+
+def test_run_on_marks_only_the_sections_named():
+    from workshop_builder.render.run_on import modules_to_run_on, run_on
+
+    page = ('<section class="module" id="a" aria-labelledby="a-title"><h2 id="a-title">A</h2></section>'
+            '<section class="module" id="b" aria-labelledby="b-title"><h2 id="b-title">B</h2></section>'
+            '<section class="support" aria-labelledby="support"><h2 id="support">Support</h2></section>').encode()
+    marked = run_on(page, ['module" id="b', "support"]).decode()
+    assert '<section class="module" id="a"' in marked
+    assert '<section class="module run-on" id="b"' in marked and '<section class="support run-on"' in marked
+    assert run_on(page, []) == page
+    assert modules_to_run_on(b"<p>no sections</p>", b"%PDF-1.4") == []
+
+
+def test_run_on_needs_pdftotext(monkeypatch):
+    from workshop_builder.render.run_on import modules_to_run_on
+
+    monkeypatch.setenv("WORKSHOP_BUILDER_PDFTOTEXT", "/nonexistent/pdftotext")
+    page = b'<section class="module" id="a" aria-labelledby="t"><h2 id="t">A</h2></section>'
+    assert modules_to_run_on(page, b"%PDF-1.4") == []  # the first print stands

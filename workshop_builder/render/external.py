@@ -24,6 +24,7 @@ PROGRAMS = {
     "chromium": (("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"),
                  "WORKSHOP_BUILDER_CHROMIUM", "Chromium", "apt install chromium"),
     "pdftoppm": (("pdftoppm",), "WORKSHOP_BUILDER_PDFTOPPM", "poppler's pdftoppm", "apt install poppler-utils"),
+    "pdftotext": (("pdftotext",), "WORKSHOP_BUILDER_PDFTOTEXT", "poppler's pdftotext", "apt install poppler-utils"),
 }
 TIMEOUT = 180  # seconds for one conversion
 
