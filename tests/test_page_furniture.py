@@ -141,9 +141,9 @@ def test_closing_slide_does_not_repeat_contacts_the_last_module_listed(basic, cl
 def test_run_on_marks_only_the_sections_named():
     from workshop_builder.render.run_on import modules_to_run_on, run_on
 
-    page = ('<section class="module" id="a" aria-labelledby="a-title"><h2 id="a-title">A</h2></section>'
-            '<section class="module" id="b" aria-labelledby="b-title"><h2 id="b-title">B</h2></section>'
-            '<section class="support" aria-labelledby="support"><h2 id="support">Support</h2></section>').encode()
+    page = (b'<section class="module" id="a" aria-labelledby="a-title"><h2 id="a-title">A</h2></section>'
+            b'<section class="module" id="b" aria-labelledby="b-title"><h2 id="b-title">B</h2></section>'
+            b'<section class="support" aria-labelledby="support"><h2 id="support">Support</h2></section>')
     marked = run_on(page, ['module" id="b', "support"]).decode()
     assert '<section class="module" id="a"' in marked
     assert '<section class="module run-on" id="b"' in marked and '<section class="support run-on"' in marked
