@@ -48,7 +48,7 @@ SLOW_FILES = {
     "test_reproducible.py", "test_build_environment.py", "test_content.py", "test_formats.py",
     "test_incremental.py", "test_hostile.py", "test_preview.py", "test_editions.py",
     "test_authoring.py", "test_watch.py", "test_properties.py", "test_fuzz_outputs.py",
-    "test_slides_html.py",
+    "test_slides_html.py", "test_print_layout.py",
 }
 
 

@@ -9,7 +9,8 @@ from pptx import Presentation
 
 
 def slides(path: Path):
-    """(title, body paragraphs [(level, text)], notes text) for every slide of a deck."""
+    """(title, body paragraphs [(level, text)], notes text) for every slide of a deck; no-break spaces
+    (in phone numbers) read as spaces."""
     prs = Presentation(str(path))
     out = []
     for slide in prs.slides:
@@ -17,8 +18,9 @@ def slides(path: Path):
         paras = []
         for shape in slide.shapes:
             if shape.has_text_frame and shape != slide.shapes.title and not _navigation(shape):
-                paras += [(p.level, "".join(r.text for r in p.runs)) for p in shape.text_frame.paragraphs]
-        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+                paras += [(p.level, "".join(r.text for r in p.runs).replace("\u00a0", " "))
+                          for p in shape.text_frame.paragraphs]
+        notes = slide.notes_slide.notes_text_frame.text.replace("\u00a0", " ") if slide.has_notes_slide else ""
         out.append((title, paras, notes))
     return out
 
@@ -29,7 +31,7 @@ def _navigation(shape) -> bool:
 
 
 def deck_text(path: Path) -> str:
-    """All text on the slides themselves (not notes)."""
+    """All text on the slides themselves (not notes), no-break spaces (in phone numbers) read as spaces."""
     prs = Presentation(str(path))
     parts = []
     for slide in prs.slides:
@@ -38,7 +40,7 @@ def deck_text(path: Path) -> str:
                 parts.append(shape.text_frame.text)
             if shape.has_table:
                 parts += [c.text for row in shape.table.rows for c in row.cells]
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u00a0", " ")
 
 
 class _Text(HTMLParser):

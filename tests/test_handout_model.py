@@ -268,7 +268,9 @@ def test_word_writer_renders_a_hand_made_model():
     xml = document.element.xml
     assert 'w:anchor="m_signs"' in xml and 'w:anchor="ref_1"' in xml
     assert document.core_properties.subject == "Facilitator handout: Staff"
-    assert document.sections[0].footer.paragraphs[0].text == "Hand-made · Staff · Org"
+    # the running head and "Page X of Y" (the fields' placeholder results read "1")
+    assert document.sections[0].header.paragraphs[0].text == "Hand-made\tStaff · Facilitator handout"
+    assert document.sections[0].footer.paragraphs[0].text == "Org\tPage 1 of 1"
 
 
 def test_both_writers_say_the_same_headings(workshop):

@@ -19,6 +19,7 @@ from dataclasses import replace
 from ..model import Resolved
 from .base import long_date, minutes_text
 from .content_note import spoken_note
+from .deck_phone_numbers import listed_texts, numbers_kept_together
 from .fit import (
     AGENDA_COLUMNS,
     AGENDA_COMPACT_FACTOR,
@@ -109,12 +110,12 @@ def plan_deck(resolved: Resolved) -> list:
             else:
                 layout, kind, shapes = _content(s, mid, cite)
                 slides.append(Slide(layout, s.title, kind, shapes, notes, module_id=mid, source=s.loc))
-    slides.append(_closing(resolved))
+    slides.append(_closing(resolved, slides))
     # python-pptx reads the template, as for the fitter
     from .template_info import template_info
 
     info = template_info(w.template)
-    slides = [_navigation(_roomy(_fallback(slide, info), info), resolved) for slide in slides]
+    slides = [numbers_kept_together(_navigation(_roomy(_fallback(slide, info), info), resolved)) for slide in slides]
     return _fitted(slides, w.template)
 
 
@@ -353,10 +354,12 @@ def _even(rows: list, count: int) -> list:
     return out
 
 
-def _closing(resolved: Resolved) -> Slide:
-    """Who can help: each contact's name in bold with a phone number or web address."""
+def _closing(resolved: Resolved, before: list) -> Slide:
+    """Who can help: each contact's name in bold with a phone number or web address; a contact
+    the last module's slides already show with its number (a "Your local contacts" slide) is not
+    repeated."""
     points: list = []
-    for contact in resolved.contacts:
+    for contact in _not_shown(resolved.contacts, before):
         tail = f": {contact.phone}" if contact.phone else (f": {contact.url}" if contact.url else "")
         runs = ((Run(contact.name, bold=True),) if contact.name else ()) + ((Run(tail),) if tail else ())
         points.append(Point((Paragraph(runs, 0, "bullet"),), 0, len(points) + 1))
@@ -366,3 +369,11 @@ def _closing(resolved: Resolved) -> Slide:
         "adults' front door; in an emergency, call 999. Thank people, and stay for a few minutes in case "
         "anyone wants to talk privately.")
     return Slide("Title and Content", "Support and contacts", "closing", (TextBox(tuple(points)),), (note,))
+
+
+def _not_shown(contacts, before: list) -> list:
+    """The contacts that no slide of the last module already lists as a point of its own, written as
+    `{{ contact.key }}` writes one ("Name, phone number")."""
+    last = before[-1].module_id if before else ""
+    listed = set().union(*(listed_texts(s) for s in before if last and s.module_id == last))
+    return [c for c in contacts if not (c.phone and str(c) in listed)]

@@ -19,11 +19,12 @@ import datetime as dt
 import hashlib
 import io
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
 from ..links import safe_href
+from ..phone_numbers import keep_numbers_together
 from . import handout_wording as say
 from .base import Renderer, RenderOptions, build_time, normalise_zip
 from .code_colours import SHADING as CODE_SHADING
@@ -50,6 +51,7 @@ from .handout_model import (
     Table,
     build_handout,
 )
+from .page_furniture import FOOT_SIZE_PT, PAGE_OF, running_head
 
 NAVY, TEAL, RED = "0B3C5D", "00756A", "8A1C13"
 BODY_FONT, MONO_FONT = "Arial", "Courier New"
@@ -101,6 +103,8 @@ class _Writer:
         self._bookmark_id = 0
         self._numbering: dict = {}  # "List Number N" style -> its abstractNum id
         self._style_ids: dict = {}  # style name -> style id
+        self.last_para: Any = None  # the paragraph written last
+        self._label_last = False  # whether that paragraph is a label (Handout Label style)
         self.container = self.doc  # where paragraphs and tables go: the body, or a layout table's cell
         self._vocabulary = False  # whether the slide vocabulary's styles are in the document yet
 
@@ -119,6 +123,7 @@ class _Writer:
             self._references(h.references)
         self._support()
         self._properties()
+        _keep_numbers_together(self.doc.element.body)
         buf = io.BytesIO()
         self.doc.save(buf)
         return normalise_zip(buf.getvalue(), self.when)
@@ -133,7 +138,8 @@ class _Writer:
         section = self.doc.sections[0]
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2)
-        section.top_margin, section.bottom_margin = Cm(1.8), Cm(2)
+        section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)  # room for the running head
+        section.header_distance = section.footer_distance = Cm(1)
         r_pr = self.doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
         lang = r_pr.find(qn("w:lang"))
         if lang is None:
@@ -168,10 +174,30 @@ class _Writer:
         timing.font.bold, timing.font.color.rgb = True, RGBColor.from_string("4A4A4A")
         note = add("Content Note")
         note.font.color.rgb = RGBColor.from_string(RED)
-        footer = section.footer.paragraphs[0]
-        footer.text = say.WORD_FOOTER.format(title=self.h.title, audience=self.h.audience_name,
-                                         organisation=self.h.organisation)
-        footer.runs[0].font.size = Pt(8)
+        self._page_furniture(section)
+
+    def _page_furniture(self, section) -> None:
+        """The running head (workshop; audience and kind, not on the cover) and a footer with the
+        organisation and "Page X of Y" (PAGE and NUMPAGES fields) on every page."""
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Cm, Pt, RGBColor
+
+        section.different_first_page_header_footer = True
+        before, between = PAGE_OF
+        grey, size = RGBColor.from_string("4A4A4A"), Pt(FOOT_SIZE_PT)
+        left, right = running_head(self.h)
+        for name in ("Header", "Footer"):  # one right-aligned tab stop at the margin, not the template's two
+            tab_stops = self.doc.styles[name].paragraph_format.tab_stops
+            tab_stops.clear_all()
+            tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+        for part, pieces in ((section.header, (left, "\t", right)),
+                             (section.footer, (self.h.organisation, "\t", before, "PAGE", between, "NUMPAGES")),
+                             (section.first_page_footer, ("\t", before, "PAGE", between, "NUMPAGES"))):
+            para = part.paragraphs[0]
+            for piece in pieces:
+                runs = _field(para, piece) if piece in ("PAGE", "NUMPAGES") else [para.add_run(piece)]
+                for run in runs:
+                    run.font.size, run.font.color.rgb = size, grey
 
     def _vocabulary_styles(self) -> None:
         """The styles of the slide vocabulary's blocks, added when the first one is written (so a
@@ -234,7 +260,13 @@ class _Writer:
 
     def para(self, text: str = "", style: Optional[str] = None):
         """A new paragraph in a named style (set by id: python-docx's lookup by name is slow)."""
-        para = self.container.add_paragraph()
+        after_label = self.last_para is not None and self._label_last
+        para = self.last_para = self.container.add_paragraph()
+        self._label_last = style == "Handout Label"
+        if after_label and not self._label_last:
+            # the first paragraph under a label ("What to say") may leave one line at a page's foot:
+            # with orphan control LibreOffice leaves the label alone there instead of moving it
+            para.paragraph_format.widow_control = False
         if style:
             if style not in self._style_ids:
                 self._style_ids[style] = self.doc.styles[style].style_id
@@ -376,6 +408,10 @@ class _Writer:
         self.para(support.intro)
         rows = [list(support.columns)] + [[c.name, c, c.description] for c in support.contacts]
         table = self.table(rows, widths=(4.5, 5, 7.5))
+        for row in table.rows[:-1]:  # the contacts stay on one page: each row kept with the next
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
         for row, contact in zip(table.rows[1:], support.contacts):
             para = row.cells[0].paragraphs[0]
             for run in para.runs:
@@ -389,6 +425,8 @@ class _Writer:
         """A table with a repeating, shaded header row; cells are text, a contact or (title, agenda item)."""
         from docx.shared import Cm
 
+        if self.last_para is not None:  # what leads into the table stays with its first rows
+            self.last_para.paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=len(rows), cols=len(rows[0]))
         table.style = self.doc.styles["Table Grid"]
         table.autofit = False
@@ -405,6 +443,7 @@ class _Writer:
                 else:
                     para.add_run(value)
         self._header_row(table.rows[0])
+        _rows_whole(table)
         if footer:
             last = table.rows[-1]
             for cell in last.cells:
@@ -456,8 +495,10 @@ class _Writer:
     def blocks(self, fragments) -> None:
         """Every block of a tuple of Fragments."""
         for fragment in fragments:
-            for block in fragment.blocks:
+            for block, following in zip(fragment.blocks, fragment.blocks[1:] + (None,)):
                 self.block(block)
+                if type(block) is Paragraph and isinstance(following, (BulletList, Table)):
+                    self.last_para.paragraph_format.keep_with_next = True  # a lead-in stays with what it leads
 
     def block(self, block, style: Optional[str] = None) -> None:
         """One block (style: the paragraph style inside a quotation)."""
@@ -531,6 +572,7 @@ class _Writer:
                 if c:
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         self._header_row(table.rows[0])
+        _rows_whole(table)
         self.para()  # Word runs a table into the next one without a paragraph between
 
     def _diagram(self, block: DiagramBlock) -> None:
@@ -681,6 +723,7 @@ class _Writer:
                     para.alignment = WD_ALIGN_PARAGRAPH.CENTER if model_cell.align == "center" else WD_ALIGN_PARAGRAPH.RIGHT
         if rows[0].cells and rows[0].cells[0].header:
             self._header_row(table.rows[0])
+        _rows_whole(table)
         self.para()  # Word runs a table into the next one without a paragraph between
 
     # ---- inline content ----
@@ -841,6 +884,53 @@ def _rgb(hex_colour: str):
     from docx.shared import RGBColor
 
     return RGBColor.from_string(hex_colour)
+
+
+def _field(para, name: str) -> list:
+    """A field (PAGE, NUMPAGES) as Word writes one: begin, instruction, separate, a result, end."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    runs = []
+    for kind, text in (("begin", ""), ("", f" {name} "), ("separate", ""), ("", "1"), ("end", "")):
+        run = para.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text.strip() == name:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+        runs.append(run)
+    return runs
+
+
+def _rows_whole(table) -> None:
+    """Mark every row of a table as one that never splits across pages (w:cantSplit)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    later = {qn(f"w:{n}") for n in ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del",
+                                     "trPrChange")}
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:cantSplit")) is not None:
+            continue
+        following = next((i for i, child in enumerate(tr_pr) if child.tag in later), len(tr_pr))
+        tr_pr.insert(following, OxmlElement("w:cantSplit"))
+
+
+def _keep_numbers_together(element) -> None:
+    """Join every phone number and short code in an element's text with no-break spaces."""
+    from docx.oxml.ns import qn
+
+    for text in element.iter(qn("w:t")):
+        if text.text:
+            text.text = keep_numbers_together(text.text)
 
 
 def _break():

@@ -14,9 +14,11 @@ from markupsafe import Markup
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
 from ..links import scrub_html
+from ..phone_numbers import wrap_numbers_in_html
 from .base import Renderer, RenderOptions, default_templates_dir, long_date, minutes_text
 from .handout_model import Handout, build_handout
 from .html_fragment import HtmlWriter
+from .page_furniture import page_css
 
 _ENVIRONMENTS: dict = {}
 
@@ -64,12 +66,13 @@ class _Handout(Renderer):
             date=long_date(resolved.workshop.date),
             content_notes=[m for m in resolved.modules if m.module.content_note],
         )
-        return scrub_html(page).encode("utf-8")
+        return wrap_numbers_in_html(scrub_html(page)).encode("utf-8")
 
 
 def render_page(env, template: str, handout: Handout, html: HtmlWriter, thumbs, **extra) -> str:
-    """One handout model through a page template (facilitator.html.j2 or participant.html.j2)."""
-    css = Markup(env.loader.get_source(env, "handout.css")[0])
+    """One handout model through a page template (facilitator.html.j2 or participant.html.j2); its
+    style sheet ends with the printed pages' running head and page numbers."""
+    css = Markup(env.loader.get_source(env, "handout.css")[0] + page_css(handout))
     return env.get_template(template).render(h=handout, html=html, css=css, thumbs=thumbs, **extra)
 
 

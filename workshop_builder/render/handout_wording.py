@@ -62,7 +62,6 @@ SUPPORT_COLUMNS = ("Service", "Contact", "What it is for")
 
 # the footer and the document properties
 FOOTER = "{title} · {audience} · {organisation} · Built {date} with workshop-builder."
-WORD_FOOTER = "{title} · {audience} · {organisation}"  # the Word page footer has no "Built …"
 WORD_SUBJECT = "{kind}: {audience}"
 WORD_KEYWORDS = "workshop; handout; {audience_id}"
 WORD_COMMENTS = "Built with workshop-builder"

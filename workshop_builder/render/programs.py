@@ -112,6 +112,12 @@ PROGRAMS = {
         install={"windows": "scoop install poppler",
                  "macos": "brew install poppler",
                  "linux": "apt install poppler-utils"}),
+    "pdftotext": Program(
+        ("pdftotext",), "WORKSHOP_BUILDER_PDFTOTEXT", "poppler's pdftotext",
+        macos=("/opt/homebrew/bin/pdftotext", "/usr/local/bin/pdftotext"),
+        install={"windows": "scoop install poppler",
+                 "macos": "brew install poppler",
+                 "linux": "apt install poppler-utils"}),
 }
 
 
