@@ -82,10 +82,9 @@ def unnumbered_pages(pages: list, total: int) -> list:
 
 
 def headless_pages(pages: list, running_head: str) -> list:
-    """Pages whose margins do not read the running head (spaces aside: pdftotext may drop the one
-    after a "·")."""
-    head = "".join(running_head.split())
-    return [p.number for p in pages if head not in "".join(p.margin_text().split())]
+    """Pages whose margins do not read the running head, word for word (runs of spaces as one)."""
+    head = " ".join(running_head.split())
+    return [p.number for p in pages if head not in " ".join(p.margin_text().split())]
 
 
 def pages_ending_in_a_heading(pages: list, headings: set) -> list:

@@ -21,9 +21,10 @@ from workshop_builder.render.page_furniture import css_string
 
 
 def _css_unescape(literal: str) -> str:
-    """What a CSS string literal reads (the escapes css_string writes)."""
+    """What a CSS string literal reads, as CSS Syntax §4.3.7 reads an escape: up to six hex
+    digits, then one whitespace character that ends the escape and is not part of the text."""
     assert literal[0] == literal[-1] == '"'
-    return re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), literal[1:-1])
+    return re.sub(r"\\([0-9a-fA-F]{1,6})[ \t\n]?", lambda m: chr(int(m.group(1), 16)), literal[1:-1])
 
 
 def test_css_string_reads_back_and_cannot_end_the_style_element():

@@ -44,11 +44,12 @@ def page_css(h: Handout) -> str:
 
 def css_string(text: str) -> str:
     """Text as a CSS string literal, safe inside a <style> element (quotes, backslashes, <, newlines
-    and anything outside ASCII written as escapes)."""
+    and anything outside ASCII written as escapes). Each escape ends with a space, which CSS
+    reads as the escape's end: without it a space after "·" would be swallowed."""
     out = []
     for ch in text:
         if ch.isascii() and ch.isprintable() and ch not in "\"\\<>&":
             out.append(ch)
         else:
-            out.append(f"\\{ord(ch):06x}")
+            out.append(f"\\{ord(ch):06x} ")
     return '"' + "".join(out) + '"'
