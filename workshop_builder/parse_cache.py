@@ -25,9 +25,9 @@ from .package_files import cache_root, code_digest
 FOLDER = "workshop-builder-parsed"
 
 
-def _folder() -> Optional[Path]:
-    """The cache folder, made private to the user, or None when it is not ours to use."""
-    folder = cache_root() / FOLDER
+def private_folder(name: str) -> Optional[Path]:
+    """cache_root()/name, made private to the user, or None when it is not ours to use."""
+    folder = cache_root() / name
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         stat = folder.stat()
@@ -56,7 +56,7 @@ class ParsedTrees:
 
     def __init__(self, root: Path):
         digest = hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:32]
-        folder = _folder()
+        folder = private_folder(FOLDER)
         self.path = folder / f"{digest}.json" if folder is not None else None
         self.entries: dict = {}
         self.used: set = set()
