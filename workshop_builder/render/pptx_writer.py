@@ -65,6 +65,7 @@ def write_slides(resolved: Resolved, planned_slides: list) -> bytes:
     _remove_slides(prs)
     notes_pages = _NotesPages(prs)
     new_slides = _NewSlides(prs)
+    new_slides.info = template_info(template)  # read once a deck, not once a slide
     for planned in planned_slides:
         _SlideWriter(prs, resolved, planned, notes_pages, new_slides).write()
     _set_properties(prs, resolved)
@@ -177,7 +178,7 @@ class _SlideWriter:
             self._shrink_notes(tf, planned.notes)
 
     def _info(self):
-        return template_info(self.template)
+        return self.new_slides.info
 
     def _free_box(self, info, layout_name: str) -> tuple:
         """The room under the title where shapes go that have no placeholder."""
@@ -321,7 +322,7 @@ class _SlideWriter:
     def _shrink_notes(self, tf, paragraphs) -> None:
         """Notes that print: the notes box shrinks its text on overflow (normAutofit), with the
         font scale the fitter measured, so PowerPoint and LibreOffice print them on the page."""
-        info = template_info(self.template)
+        info = self._info()
         fit = notes_fit(paragraphs, info.notes) if info is not None and info.notes is not None else None
         body_pr = tf._txBody.find(qn("a:bodyPr"))
         for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
@@ -477,6 +478,7 @@ class _NewSlides:
         self.navigations: dict = {}
         self.rooms: dict = {}
         self.layouts: dict = {}
+        self.info = None  # the template's TemplateInfo
 
     def layout(self, name: str):
         """The template's layout named name (python-pptx's get_by_name, looked up once a deck)."""
