@@ -236,8 +236,16 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
     jobs = max(1, min(jobs, len(specs)))
     if jobs == 1:
         precheck()
-        for spec in specs:
-            yield (spec, *render_one(workshop, spec, options))
+        from .render.conversions_early import convert_early
+
+        try:  # LibreOffice converts decks in the background while the other outputs render
+            for spec in convert_early(workshop, specs, options):
+                yield (spec, *render_one(workshop, spec, options))
+        except BaseException:
+            from .render.conversions_early import forget
+
+            forget()
+            raise
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
