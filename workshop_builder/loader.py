@@ -127,6 +127,7 @@ class Loader:
         self.editions = editions_loader.editions()
         modules = self._modules(entries, audiences)
         self.md.cache.save()
+        self.md.cache = None  # its trees are not needed again: memory for the build
         check_placeholders(self.report, modules, national, self.editions)
         support = self._support(data.get("support"), lines)
         title = str(data.get("title") or "")

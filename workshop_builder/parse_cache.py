@@ -105,8 +105,22 @@ class ParsedTrees:
                 json.dump({"code": code_digest(), "entries": {k: self.entries[k] for k in self.used}}, handle,
                           ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, self.path)
+            _prune(self.path.parent)
         except OSError:
             if tmp is not None and os.path.exists(tmp):
                 os.unlink(tmp)
             return
         self.changed = False
+
+
+KEEP = 256  # projects' files kept (the newest); test suites make a project a test
+
+
+def _prune(folder: Path) -> None:
+    """Remove the oldest files beyond KEEP."""
+    files = list(folder.glob("*.json"))
+    if len(files) <= KEEP:
+        return
+    files.sort(key=lambda p: p.stat().st_mtime)
+    for old in files[:len(files) - KEEP]:
+        old.unlink()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
 
-KEEP = 16  # decks remembered (the newest): a build with pictures renders its decks early
+KEEP = 8  # decks remembered (the newest)
 _DECKS: dict = {}  # (audience, edition, start) -> (workshop, bytes)
 
 
