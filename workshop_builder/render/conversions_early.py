@@ -27,17 +27,13 @@ def _needs(spec, options: RenderOptions) -> tuple:
 
 def convert_early(workshop: Workshop, specs: list, options: RenderOptions) -> list:
     """Start the conversions the specs need in the background; the specs in the order to render them."""
-    from .deck_conversion import reset
-    from .thumbnails import forget_pending
-
-    reset()
-    forget_pending()
     wanted: dict = {}  # (audience, edition) -> [pictures, pdf]
     for spec in specs:
         pictures, pdf = _needs(spec, options)
         if pictures or pdf:
             need = wanted.setdefault((spec.audience_id, spec.edition_id), [False, False])
             need[0], need[1] = need[0] or pictures, need[1] or pdf
+    forget()  # an earlier build's, in this process (preview, tests)
     if not wanted:
         return list(specs)
     from ..resolver import resolve
@@ -57,9 +53,11 @@ def convert_early(workshop: Workshop, specs: list, options: RenderOptions) -> li
 
 
 def forget() -> None:
-    """Cancel the conversions not yet started (the build failed)."""
-    from .deck_conversion import reset
-    from .thumbnails import forget_pending
+    """Cancel the conversions not yet started and forget the others (a build failed, or begins)."""
+    import sys
 
-    forget_pending()
-    reset()
+    thumbnails, conversion = (sys.modules.get(f"{__package__}.{name}") for name in ("thumbnails", "deck_conversion"))
+    if thumbnails is not None:  # neither is imported by a build that never converted anything
+        thumbnails.forget_pending()
+    if conversion is not None:
+        conversion.reset()
