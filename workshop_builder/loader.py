@@ -35,10 +35,10 @@ from .link_checks import check_block as check_links_and_pictures
 from .links import check_contact_fields, web_problem
 from .markdown_limits import check_line_lengths
 from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
-from .parse_cache import ParsedTrees
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
 from .package_files import default_templates_dir
+from .parse_cache import ParsedTrees
 from .project_shape import check_audiences_present, module_id_problem
 from .resolver import TIME_RE
 from .schema import FRONT_MATTER, SUPPORT_CONTACT, WORKSHOP, keys_of, validate
@@ -120,13 +120,13 @@ class Loader:
                                   from_cli=template_override is not None)
         if data.get("smart_quotes") is True:
             self.md = MarkdownParser(smart_quotes=True)
-        self.md.cache = ParsedTrees(self.root)
+        self.md.cache = cache = ParsedTrees(self.root)
         entries = self._entries(data.get("modules"), lines, audiences)
         editions_loader = EditionLoader(self)
         national = editions_loader.national(data.get("edition"), lines, "National edition")
         self.editions = editions_loader.editions()
         modules = self._modules(entries, audiences)
-        self.md.cache.save()
+        cache.save()
         self.md.cache = None  # its trees are not needed again: memory for the build
         check_placeholders(self.report, modules, national, self.editions)
         support = self._support(data.get("support"), lines)

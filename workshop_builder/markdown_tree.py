@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING, Optional
 
 import markdown
 from markdown.extensions import Extension
@@ -30,6 +31,9 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
 from .markdown_limits import bound_inline_scans
+
+if TYPE_CHECKING:
+    from .parse_cache import ParsedTrees
 
 FENCE_OPEN = re.compile(r"^( *)(`{3,}|~{3,})(.*)$")
 FOOTNOTE_REF_RE = r"\[\^([^\[\]\s]+)\]"  # the id stops at the next [ : linear on a run of [^
@@ -280,7 +284,7 @@ class MarkdownParser:
             extensions.append("smarty")
         self.smart_quotes = smart_quotes
         self.references: dict = {}  # the module's reference-link definitions: id -> (address, title)
-        self.cache = None  # a parse_cache.ParsedTrees: trees parsed by earlier commands, by fragment
+        self.cache: Optional[ParsedTrees] = None  # trees parsed by earlier commands, by fragment
         self._extensions = extensions
         self._markdown = None  # made on the first fragment not in the cache
 

@@ -251,7 +251,8 @@ class _Lazy:
     __slots__ = ("source", "_compiled")
 
     def __init__(self, source: str):
-        self.source, self._compiled = source, None
+        self.source = source
+        self._compiled: Optional[re.Pattern] = None
 
     def _regex(self) -> re.Pattern:
         if self._compiled is None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from ..model import Resolved
 from . import picture_cache
 from .base import RenderError, RenderOptions
-from .external import PROGRAMS, missing_program, not_found, pdf_pages_to_png
 from .deck_conversion import deck_pdf as soffice_to_pdf  # one conversion a deck: deck-pdf's too
+from .external import PROGRAMS, missing_program, not_found, pdf_pages_to_png
 
 WIDTH_PX = 480  # sharp at 80 mm wide in print, small enough for 70 slides in one file
 _CACHE: dict = {}  # sha256 of a deck -> its PNGs (facilitator and facilitator-pdf share them)
