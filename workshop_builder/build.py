@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import logging
 import os
@@ -265,6 +266,8 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
             return
         jobs = min(jobs, len(specs))
         context, _WORKER_WORKSHOP, initarg = multiprocessing.get_context("fork"), workshop, None
+        gc.collect()  # what the checks and the warm-up left behind is not copied into every worker,
+        gc.freeze()  # and what is kept is not touched (so not copied) by the workers' collections
     else:  # pragma: no cover - Windows and macOS defaults
         context, initarg = multiprocessing.get_context("spawn"), workshop
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
@@ -281,6 +284,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
 
     try:
         fill()
+        gc.unfreeze()  # every worker is forked at the first submit: the parent collects as before
         yield from warmed
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
