@@ -17,6 +17,8 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable, Optional
 
+EXPORT = {"UseTaggedPDF": True, "ExportBookmarks": True, "ExportNotes": False}  # deck-pdf's export options
+
 _GUARD = threading.Lock()
 _POOL: Optional[ThreadPoolExecutor] = None
 _PDFS: dict = {}  # sha256 of a deck -> Future of its PDF, this build's
@@ -45,12 +47,11 @@ def submit(job: Callable) -> Future:
 def target(purpose: str) -> str:
     """The --convert-to value: deck-pdf's tagged export (plain PDF on a LibreOffice before 7.4)."""
     from . import office
-    from .deck_pdf import DeckPdf
 
     found = office.version(purpose)
     if found and found < office.MIN_JSON_OPTIONS:
         return "pdf"
-    return office.pdf_target("impress_pdf_Export", **DeckPdf.export)
+    return office.pdf_target("impress_pdf_Export", **EXPORT)
 
 
 def _convert(deck: bytes, purpose: str) -> bytes:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
 from .base import Renderer, RenderError, RenderOptions, build_time
+from .deck_conversion import EXPORT
 from .external import find_program, not_found
 
 DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:\d{14}[^)]{0,8}\)")
@@ -27,7 +28,7 @@ class DeckPdf(Renderer):
     suffix = ".pdf"
     description = "the deck as a tagged PDF, one page a slide (needs LibreOffice)"
     default = False  # needs LibreOffice: built when asked for with --format
-    export = {"UseTaggedPDF": True, "ExportBookmarks": True, "ExportNotes": False}  # the slide pictures' too
+    export = EXPORT  # the slide pictures' conversion too
 
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
         from .deck_conversion import deck_pdf
