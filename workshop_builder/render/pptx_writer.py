@@ -11,6 +11,7 @@ import copy
 import io
 import re
 from pathlib import Path
+from typing import Optional
 
 from lxml import etree as lxml_etree
 from pptx import Presentation
@@ -479,6 +480,7 @@ class _NewSlides:
         self.rooms: dict = {}
         self.layouts: dict = {}
         self.info = None  # the template's TemplateInfo
+        self.slide_id: Optional[int] = None  # the next slide's id (p:sldId/@id), once known
 
     def layout(self, name: str):
         """The template's layout named name (python-pptx's get_by_name, looked up once a deck)."""
@@ -527,11 +529,22 @@ class _NewSlides:
         if proto is None:
             slide = self.prs.slides.add_slide(layout)
             self.protos[layout.name] = copy.deepcopy(slide._element)
+            self.slide_id = None  # python-pptx numbered it: look again
             return slide
         prs_part = self.prs.part
         part = SlidePart(prs_part._next_slide_partname, CT.PML_SLIDE, prs_part.package, copy.deepcopy(proto))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        self.prs.slides._sldIdLst.add_sldId(prs_part.relate_to(part, RT.SLIDE))
+        # python-pptx's relate_to and add_sldId search every slide's relationship and id for each new
+        # slide (O(n²)); a new part has no relationship to find, and ids go up by one from the largest
+        rid = prs_part._rels._add_relationship(RT.SLIDE, part)
+        id_list = self.prs.slides._sldIdLst
+        if self.slide_id is None:
+            self.slide_id = id_list._next_id
+        if self.slide_id > 2147483647:  # past the largest id: python-pptx looks for a free one
+            id_list.add_sldId(rid)
+        else:
+            id_list._add_sldId(id=self.slide_id, rId=rid)
+            self.slide_id += 1
         return part.slide
 
 
