@@ -45,7 +45,7 @@ from .presentation import (
     placements,
 )
 from .shapes_writer import write_chart, write_diagram
-from .template_info import template_info
+from .template_info import _file_key, template_info
 
 __all__ = ["TABLE_FONT_PT", "write_deck", "write_slides"]
 
@@ -65,7 +65,7 @@ def write_slides(resolved: Resolved, planned_slides: list) -> bytes:
     _check_layouts(prs, template, resolved)
     _remove_slides(prs)
     notes_pages = _NotesPages(prs)
-    new_slides = _NewSlides(prs)
+    new_slides = _NewSlides(prs, template)
     new_slides.info = template_info(template)  # read once a deck, not once a slide
     for planned in planned_slides:
         _SlideWriter(prs, resolved, planned, notes_pages, new_slides).write()
@@ -246,7 +246,7 @@ class _SlideWriter:
         copies neither); the number is a slide-number field, so it stays right when slides move."""
         from pptx.enum.shapes import PP_PLACEHOLDER
 
-        for kind, ph, prepared in self.new_slides.navigation(layout):
+        for kind, prepared in self.new_slides.navigation(layout):
             if kind == PP_PLACEHOLDER.FOOTER and planned.footer:
                 el = _clone_prepared(slide, prepared)
                 tx_body = el.find(P_TX_BODY)
@@ -254,7 +254,7 @@ class _SlideWriter:
                 r = lxml_etree.SubElement(p, A_R)
                 lxml_etree.SubElement(r, A_RPR, lang=self.language)
                 lxml_etree.SubElement(r, A_T).text = planned.footer
-                _widen_footer(el, self.new_slides.footer_room(layout, ph), planned.footer)
+                _widen_footer(el, self.new_slides.footer_room(layout), planned.footer)
             elif kind == PP_PLACEHOLDER.SLIDE_NUMBER and planned.numbered:
                 el = _clone_prepared(slide, prepared)
                 tx_body = el.find(P_TX_BODY)
@@ -465,6 +465,9 @@ def _title_first(slide, title) -> None:
 _SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:pic", "p:graphicFrame", "p:grpSp", "p:cxnSp", "p:contentPart")}
 
 
+_BY_TEMPLATE: dict = {}  # template file key -> (protos, navigations, rooms), see _NewSlides
+
+
 class _NewSlides:
     """New slides made from one prototype per layout.
 
@@ -473,11 +476,19 @@ class _NewSlides:
     python-pptx itself; later ones copy its pristine XML.
     """
 
-    def __init__(self, prs):
+    def __init__(self, prs, template=None):
         self.prs = prs
-        self.protos: dict = {}
-        self.navigations: dict = {}
-        self.rooms: dict = {}
+        # What each layout gives its slides is the template's: kept for the next deck of the same
+        # template in this process (copies of XML only, never an element of this deck's package)
+        key = _file_key(template) if template is not None else None
+        shared = _BY_TEMPLATE.get(key) if key is not None else None
+        if shared is None:
+            shared = ({}, {}, {})
+            if key is not None:
+                if len(_BY_TEMPLATE) >= 4:
+                    _BY_TEMPLATE.pop(next(iter(_BY_TEMPLATE)))
+                _BY_TEMPLATE[key] = shared
+        self.protos, self.navigations, self.rooms = shared  # by layout name
         self.layouts: dict = {}
         self.info = None  # the template's TemplateInfo
         self.slide_id: Optional[int] = None  # the next slide's id (p:sldId/@id), once known
@@ -490,21 +501,29 @@ class _NewSlides:
         return self.layouts.get(name)
 
     def navigation(self, layout) -> list:
-        """A layout's footer and slide-number placeholders as (type, placeholder, the element a slide
-        copies: no position, no list style and, for the footer, no text), found once a deck."""
+        """A layout's footer and slide-number placeholders as (type, the element a slide copies: no
+        position, no list style and, for the footer, no text), found once a template."""
         from pptx.enum.shapes import PP_PLACEHOLDER
 
         found = self.navigations.get(layout.name)
         if found is None:
             wanted = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
-            found = self.navigations[layout.name] = [
-                (ph.placeholder_format.type, ph, _prepared(ph, text=ph.placeholder_format.type != PP_PLACEHOLDER.FOOTER))
-                for ph in layout.placeholders if ph.placeholder_format.type in wanted]
+            found = []
+            for ph in layout.placeholders:
+                kind = ph.placeholder_format.type
+                if kind in wanted:
+                    found.append((kind, _prepared(ph, text=kind != PP_PLACEHOLDER.FOOTER)))
+                    if kind == PP_PLACEHOLDER.FOOTER:
+                        self._footer_room(layout, ph)
+            self.navigations[layout.name] = found
         return found
 
-    def footer_room(self, layout, footer) -> tuple:
+    def footer_room(self, layout) -> tuple:
         """(text size in points, inner width, and the widened box: left, right, top, height) of a
-        layout's footer, worked out once a deck (see _widen_footer)."""
+        layout's footer (see _widen_footer), worked out with navigation()."""
+        return self.rooms[layout.name]
+
+    def _footer_room(self, layout, footer) -> None:
         from pptx.enum.shapes import PP_PLACEHOLDER
 
         room = self.rooms.get(layout.name)
@@ -517,8 +536,7 @@ class _NewSlides:
             left = date.left if date is not None else footer.left
             right = (number.left - 91440 if number is not None and number.left > footer.left
                      else footer.left + footer.width)
-            room = self.rooms[layout.name] = (size, inner, (left, right, footer.top, footer.height))
-        return room
+            self.rooms[layout.name] = (size, inner, (left, right, footer.top, footer.height))
 
     def add(self, layout):
         from pptx.opc.constants import CONTENT_TYPE as CT
