@@ -283,7 +283,8 @@ def main():
                        pptx_slides(md / f"{AUDIENCE}.pptx"))
         row(f"one audience's deck (build -a {AUDIENCE} -f pptx --force) / pandoc, same deck",
             median_of(one_ours) / median_of(one_pandoc), 1.0,
-            f"({median_of(one_ours):.2f} s vs {median_of(one_pandoc):.2f} s)")
+            f"({median_of(one_ours):.2f} s vs {median_of(one_pandoc):.2f} s; CPU {median_of(one_ours, 1):.2f} s vs "
+            f"{median_of(one_pandoc, 1):.2f} s, {median_of(one_ours, 1) / median_of(one_pandoc, 1):.2f}×)")
         cold = alternate(repeats, lambda: (shutil.rmtree(tmp / "cold", ignore_errors=True),
                                            run(build + ["-a", AUDIENCE, "-f", "pptx", "--out", tmp / "cold"]))[1])[0]
         print(f"  the same into an empty output folder (no check cache): {median_of(cold):.2f} s, "
@@ -297,7 +298,8 @@ def main():
                            pptx_slides(md / f"{aud}.pptx"))
         row("all five decks (build -f pptx --force, default --jobs) / pandoc, sequential",
             median_of(all_ours) / median_of(all_pandoc), 0.6,
-            f"({median_of(all_ours):.2f} s vs {median_of(all_pandoc):.2f} s)")
+            f"({median_of(all_ours):.2f} s vs {median_of(all_pandoc):.2f} s; CPU {median_of(all_ours, 1):.2f} s vs "
+            f"{median_of(all_pandoc, 1):.2f} s, {median_of(all_ours, 1) / median_of(all_pandoc, 1):.2f}×)")
 
         # 3. pictures
         if not args.no_pictures and shutil.which("soffice"):
@@ -305,7 +307,8 @@ def main():
             plain = run(build + ["--force", "--out", tmp / "plain"])
             cold = run(pictures + ["--out", tmp / "pictures"])  # an empty picture cache: LibreOffice
             row("default build with slide pictures, first build / the same without",
-                cold[0] / plain[0], 1.5, f"({cold[0]:.2f} s vs {plain[0]:.2f} s; one run each)")
+                cold[0] / plain[0], 1.5, f"({cold[0]:.2f} s vs {plain[0]:.2f} s, one run each; CPU with "
+                                         f"LibreOffice's {cold[1]:.2f} s vs {plain[1]:.2f} s)")
             plain, warm = alternate(repeats, lambda: run(build + ["--force", "--out", tmp / "plain"]),
                                     lambda: run(pictures + ["--out", tmp / "pictures"]))
             row("default build with slide pictures, decks unchanged (build --force) / the same without",
@@ -329,7 +332,8 @@ def main():
             module.write_text(original, encoding="utf-8")
             row(f"one-module edit ({edited}, {len(audiences_of(project, edited))} of {len(audiences)} audiences) "
                 "/ forced full build", median_of(edit) / median_of(full), 0.35,
-                f"({median_of(edit):.2f} s vs {median_of(full):.2f} s)")
+                f"({median_of(edit):.2f} s vs {median_of(full):.2f} s; CPU {median_of(edit, 1):.2f} s vs "
+                f"{median_of(full, 1):.2f} s, {median_of(edit, 1) / median_of(full, 1):.2f}×)")
 
         # 5. no-op vs python -c pass
         run(build + ["--out", out])

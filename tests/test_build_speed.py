@@ -205,3 +205,42 @@ def test_the_sample_deck_the_checks_read_is_written_again_only_when_its_inputs_c
     written.clear()
     Build(request).run()
     assert len(written) == 2
+
+
+def test_deck_pdf_and_slide_pictures_share_one_conversion_started_before_the_other_outputs(basic, monkeypatch):
+    from PIL import Image
+
+    from workshop_builder.render import deck_pdf, external, office, thumbnails
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 3)).save(buf, "PNG")
+    events = []
+
+    def convert(documents, target, purpose):
+        from pptx import Presentation
+
+        deck = list(documents.values())[0]
+        events.append(("convert", target))
+        return {"deck": b"PDF-1.6 pages=" + str(len(Presentation(io.BytesIO(deck)).slides)).encode()}
+
+    from workshop_builder import build as build_module
+
+    real_render = build_module.render_one
+    monkeypatch.setattr(build_module, "render_one", lambda w, spec, o: events.append(("render", spec.format))
+                        or real_render(w, spec, o))
+    monkeypatch.setattr(office, "convert", convert)
+    monkeypatch.setattr(office, "version", lambda purpose: (7, 4, 7, 2))
+    monkeypatch.setattr(external, "find_program", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(deck_pdf, "find_program", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(thumbnails, "missing_program", lambda: None)
+    monkeypatch.setattr(thumbnails, "pdf_pages_to_png", lambda pdf, width, what: [buf.getvalue()] * int(pdf.split(b"=")[1]))
+    monkeypatch.setattr(thumbnails, "_CACHE", {})
+    request = BuildRequest(project=basic, formats=("pptx", "participant", "facilitator", "deck-pdf"),
+                           thumbnails=True, jobs=1)
+    result = Build(request).run()
+    assert not result.incomplete
+    conversions = [e for e in events if e[0] == "convert"]
+    assert len(conversions) == 2 and all("UseTaggedPDF" in target for _, target in conversions)  # one a deck
+    renders = [name for kind, name in events if kind == "render"]
+    assert renders.index("facilitator") > max(renders.index("participant"), renders.index("pptx"))
+    assert "data:image/png;base64," in (basic / "output" / "staff" / "test-workshop-staff-facilitator.html").read_text()

@@ -91,7 +91,7 @@ def test_plain_png_used_as_it_is(basic, cli, tmp_path, monkeypatch):
     out = builds(cli, basic)
     page = (out / "staff" / "test-workshop-staff-participant.html").read_text(encoding="utf-8")
     assert base64.b64encode(original).decode() in page
-    assert not (tmp_path / "cache").exists()
+    assert not (tmp_path / "cache" / "workshop-builder-pictures").exists()  # nothing converted
 
 
 def test_cmyk_logo_converted(basic, cli, tmp_path, monkeypatch):

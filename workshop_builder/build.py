@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import logging
 import os
@@ -259,8 +260,16 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
     jobs = max(1, min(jobs, len(specs)))
     if jobs == 1:
         precheck()
-        for spec in specs:
-            yield (spec, *render_one(workshop, spec, options))
+        from .render.conversions_early import convert_early
+
+        try:  # LibreOffice converts decks in the background while the other outputs render
+            for spec in convert_early(workshop, specs, options):
+                yield (spec, *render_one(workshop, spec, options))
+        except BaseException:
+            from .render.conversions_early import forget
+
+            forget()
+            raise
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -280,6 +289,8 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
             return
         jobs = min(jobs, len(specs))
         context, _WORKER_WORKSHOP, initarg = multiprocessing.get_context("fork"), workshop, None
+        gc.collect()  # what the checks and the warm-up left behind is not copied into every worker,
+        gc.freeze()  # and what is kept is not touched (so not copied) by the workers' collections
     else:  # spawn (Windows' only way) or forkserver: each worker is sent the loaded workshop
         context, initarg = multiprocessing.get_context(method), workshop
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
@@ -296,6 +307,7 @@ def _rendered(workshop: Workshop, specs: list, options: RenderOptions, jobs: int
 
     try:
         fill()
+        gc.unfreeze()  # every worker is forked at the first submit: the parent collects as before
         yield from warmed
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

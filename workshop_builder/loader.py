@@ -38,6 +38,7 @@ from .markdown_tree import CITATION_KEYS_RE, CITATION_RE, MarkdownParser
 from .model import NATIONAL, Audience, Contact, Entry, Module, Source, Workshop
 from .module_parser import BodyParser
 from .package_files import default_templates_dir
+from .parse_cache import ParsedTrees
 from .project_shape import check_audiences_present, module_id_problem
 from .resolver import TIME_RE
 from .schema import FRONT_MATTER, SUPPORT_CONTACT, WORKSHOP, keys_of, validate
@@ -119,11 +120,14 @@ class Loader:
                                   from_cli=template_override is not None)
         if data.get("smart_quotes") is True:
             self.md = MarkdownParser(smart_quotes=True)
+        self.md.cache = cache = ParsedTrees(self.root)
         entries = self._entries(data.get("modules"), lines, audiences)
         editions_loader = EditionLoader(self)
         national = editions_loader.national(data.get("edition"), lines, "National edition")
         self.editions = editions_loader.editions()
         modules = self._modules(entries, audiences)
+        cache.save()
+        self.md.cache = None  # its trees are not needed again: memory for the build
         check_placeholders(self.report, modules, national, self.editions)
         support = self._support(data.get("support"), lines)
         title = str(data.get("title") or "")

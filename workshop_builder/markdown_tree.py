@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING, Optional
 
 import markdown
 from markdown.extensions import Extension
@@ -32,6 +33,9 @@ from markdown.preprocessors import Preprocessor
 
 from .citations import merge_adjacent
 from .markdown_limits import bound_inline_scans
+
+if TYPE_CHECKING:
+    from .parse_cache import ParsedTrees
 
 FENCE_OPEN = re.compile(r"^( *)(`{3,}|~{3,})(.*)$")
 FOOTNOTE_REF_RE = r"\[\^([^\[\]\s]+)\]"  # the id stops at the next [ : linear on a run of [^
@@ -282,11 +286,29 @@ class MarkdownParser:
             extensions.append("smarty")
         self.smart_quotes = smart_quotes
         self.references: dict = {}  # the module's reference-link definitions: id -> (address, title)
-        self._md = markdown.Markdown(extensions=extensions)
-        bound_inline_scans(self._md)
+        self.cache: Optional[ParsedTrees] = None  # trees parsed by earlier commands, by fragment
+        self._extensions = extensions
+        self._markdown = None  # made on the first fragment not in the cache
+
+    @property
+    def _md(self) -> markdown.Markdown:
+        if self._markdown is None:
+            self._markdown = markdown.Markdown(extensions=self._extensions)
+            bound_inline_scans(self._markdown)
+        return self._markdown
 
     def parse(self, text: str) -> etree.Element:
         """Parse one Markdown fragment; the result holds only plain, known elements."""
+        if self.cache is None:
+            return self._parse(text)
+        key = self.cache.key(self.smart_quotes, self.references, text)
+        tree = self.cache.get(key)
+        if tree is None:
+            tree = self._parse(text)
+            self.cache.put(key, tree)
+        return tree
+
+    def _parse(self, text: str) -> etree.Element:
         md = self._md
         md.reset()
         md.references.update(self.references)

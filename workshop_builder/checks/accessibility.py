@@ -117,21 +117,19 @@ class _Built:
 def _built(ctx) -> _Built:
     if ctx in _BUILT:
         return _BUILT[ctx]
-    import jinja2
-    from pptx import Presentation
-
     from ..render.base import RenderOptions
-    from ..render.handout import FacilitatorHandout, ParticipantHandout
 
     built = _BUILT[ctx] = _Built()
     options = RenderOptions()
-    from ..render.pptx_writer import write_slides
-
     inputs = OutputInputs(ctx.workshop) if ctx.cache is not None else None
     for aud in _covering_audiences(ctx):
         sample = _sample(ctx.decks[aud])
 
         def read(aud=aud, sample=sample):
+            from pptx import Presentation  # only when the sample is not in the check cache
+
+            from ..render.pptx_writer import write_slides
+
             data = write_slides(ctx.resolved[aud], sample)  # one slide per layout: what A507/A508 need
             return [_SampleDeck.read(Presentation(io.BytesIO(data)))]
 
@@ -145,6 +143,12 @@ def _built(ctx) -> _Built:
             built.failed.extend(exc.diagnostics)
             break
         built.plans[aud] = sample
+    if not ctx.scope.handouts():  # a deck-only build renders no handout (nor imports Jinja2)
+        return built
+    import jinja2
+
+    from ..render.handout import FacilitatorHandout, ParticipantHandout
+
     for aud, resolved in ctx.resolved.items():
         for renderer in (FacilitatorHandout(), ParticipantHandout()):
             if renderer.name not in ctx.scope.handouts():

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: the model is imported when something is rendered
     from ..model import Resolved
 from .base import Renderer, RenderError, RenderOptions, build_time
+from .deck_conversion import EXPORT
 from .programs import find_program, not_found
 
 DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:\d{14}[^)]{0,8}\)")
@@ -27,9 +28,10 @@ class DeckPdf(Renderer):
     suffix = ".pdf"
     description = "the deck as a tagged PDF, one page a slide (needs LibreOffice)"
     default = False  # needs LibreOffice: built when asked for with --format
-    export = {"UseTaggedPDF": True, "ExportBookmarks": True, "ExportNotes": False}
+    export = EXPORT  # the slide pictures' conversion too
 
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
+        from .deck_conversion import deck_pdf
         from .office import MIN_JSON_OPTIONS, convert, pdf_target, version
         from .rendered_deck import deck_bytes
 
@@ -40,8 +42,11 @@ class DeckPdf(Renderer):
         if found and found < MIN_JSON_OPTIONS:
             raise RenderError(f"{purpose} needs LibreOffice {'.'.join(map(str, MIN_JSON_OPTIONS))} or later "
                               f"(found {'.'.join(map(str, found))})")
-        target = pdf_target("impress_pdf_Export", **self.export)
-        pdf = convert({"deck.pptx": deck_bytes(resolved)}, target, purpose)["deck"]
+        if self.export == DeckPdf.export:  # the slide pictures' conversion too, perhaps already made
+            pdf = deck_pdf(deck_bytes(resolved), ".pptx", purpose)
+        else:  # notes pages: a conversion of its own
+            target = pdf_target("impress_pdf_Export", **self.export)
+            pdf = convert({"deck.pptx": deck_bytes(resolved)}, target, purpose)["deck"]
         return stable_pdf(pdf, build_time(resolved).strftime("%Y%m%d%H%M%S").encode("ascii"),
                           resolved.workshop.language)
 

@@ -20,6 +20,7 @@ title that wraps too often, a table too tall) is recorded on the slide as `overf
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,6 +105,19 @@ class NotesFit:
 
 def notes_fit(paragraphs, box: Box) -> NotesFit:
     """The largest shrink step at which the notes fit the notes box (the last step when none does)."""
+    key = (tuple(paragraphs), box)
+    found = _NOTES_FITS.get(key)
+    if found is None:
+        if len(_NOTES_FITS) >= 4096:  # the checks and the writer measure the same notes: kept a while
+            _NOTES_FITS.clear()
+        found = _NOTES_FITS[key] = _notes_fit(key[0], box)
+    return found
+
+
+_NOTES_FITS: dict = {}
+
+
+def _notes_fit(paragraphs, box: Box) -> NotesFit:
     room = available_height(box)
     need = 0.0
     for scale, reduction in NOTES_STEPS:
@@ -113,6 +127,7 @@ def notes_fit(paragraphs, box: Box) -> NotesFit:
     return NotesFit(scale, reduction, False, need, room)
 
 
+@functools.lru_cache(maxsize=64)
 def _scaled(box: Box, scale: float, reduction: float) -> Box:
     """A box whose text is set scale times as large, with lines reduction tighter."""
     levels = tuple(replace(lv, size_pt=lv.size_pt * scale, space_before_pt=lv.space_before_pt * scale,

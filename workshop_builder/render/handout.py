@@ -54,6 +54,11 @@ class _Handout(Renderer):
     thumbnails = False  # shows slide pictures when RenderOptions.thumbnails is on
 
     def render(self, resolved: Resolved, options: RenderOptions) -> bytes:
+        from .rendered_handout import handout_bytes  # the checks' render of it, when they made one
+
+        return handout_bytes(self.name, resolved, options, lambda: self._render(resolved, options))
+
+    def _render(self, resolved: Resolved, options: RenderOptions) -> bytes:
         from .thumbnails import Thumbnails, slide_thumbnails
 
         thumbs = (slide_thumbnails(resolved, getattr(options, "cache_dir", None))

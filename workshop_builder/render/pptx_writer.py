@@ -8,9 +8,11 @@ Imported only when a deck is rendered (python-pptx is slow to import).
 from __future__ import annotations
 
 import copy
+import gc
 import io
 import re
 from pathlib import Path
+from typing import Optional
 
 from lxml import etree as lxml_etree
 from pptx import Presentation
@@ -44,11 +46,12 @@ from .presentation import (
     placements,
 )
 from .shapes_writer import write_chart, write_diagram
-from .template_info import template_info
+from .template_info import _file_key, template_info
 
 __all__ = ["TABLE_FONT_PT", "write_deck", "write_slides"]
 
 MONO_FONT = "Courier New"
+LARGE_DECK = 200  # slides: a deck this long is let go at once after saving (see write_slides)
 LAYOUTS = (REQUIRED,)  # every other layout falls back (deck_plan, W611)
 
 
@@ -64,12 +67,20 @@ def write_slides(resolved: Resolved, planned_slides: list) -> bytes:
     _check_layouts(prs, template, resolved)
     _remove_slides(prs)
     notes_pages = _NotesPages(prs)
-    new_slides = _NewSlides(prs)
+    new_slides = _NewSlides(prs, template)
+    new_slides.info = template_info(template)  # read once a deck, not once a slide
     for planned in planned_slides:
         _SlideWriter(prs, resolved, planned, notes_pages, new_slides).write()
     _set_properties(prs, resolved)
     buf = io.BytesIO()
     prs.save(buf)
+    del prs, notes_pages, new_slides
+    if len(planned_slides) >= LARGE_DECK:
+        # python-pptx's parts, relationships and proxies refer to one another, so a saved deck is
+        # freed only by a full garbage collection, which a writer allocating as little as this one
+        # rarely triggers: large decks were held several at a time (100 modules x 10 audiences:
+        # +20 MiB a worker). Collected now, at about 5% of such a deck's writing time.
+        gc.collect()
     return normalise_zip(buf.getvalue(), build_time(resolved))
 
 
@@ -125,15 +136,13 @@ class _SlideWriter:
 
     def write(self) -> None:
         planned = self.planned
-        layout = self.prs.slide_layouts.get_by_name(planned.layout)
+        layout = self.new_slides.layout(planned.layout)
         slide = self.new_slides.add(layout)
-        title = slide.shapes.title
+        title, bodies = _placeholders(slide)
         if title is not None:
             title.text_frame.text = planned.title
             self._language(title.text_frame)
             _title_first(slide, title)
-        bodies = sorted((ph for ph in slide.placeholders if ph.placeholder_format.idx != 0),
-                        key=lambda ph: ph.placeholder_format.idx)
         first_free = 0
         if planned.subtitle and bodies:
             tf = bodies[0].text_frame
@@ -179,7 +188,7 @@ class _SlideWriter:
             self._shrink_notes(tf, planned.notes)
 
     def _info(self):
-        return template_info(self.template)
+        return self.new_slides.info
 
     def _free_box(self, info, layout_name: str) -> tuple:
         """The room under the title where shapes go that have no placeholder."""
@@ -246,31 +255,29 @@ class _SlideWriter:
         copies neither); the number is a slide-number field, so it stays right when slides move."""
         from pptx.enum.shapes import PP_PLACEHOLDER
 
-        for kind, ph in self.new_slides.navigation(layout):
+        for kind, prepared in self.new_slides.navigation(layout):
             if kind == PP_PLACEHOLDER.FOOTER and planned.footer:
-                el = _clone_onto(slide, ph)
-                tx_body = el.find(qn("p:txBody"))
-                for p in tx_body.findall(qn("a:p")):
-                    tx_body.remove(p)
-                p = lxml_etree.SubElement(tx_body, qn("a:p"))
-                r = lxml_etree.SubElement(p, qn("a:r"))
-                lxml_etree.SubElement(r, qn("a:rPr"), lang=self.language)
-                lxml_etree.SubElement(r, qn("a:t")).text = planned.footer
-                _widen_footer(el, ph, layout, planned.footer)
+                el = _clone_prepared(slide, prepared)
+                tx_body = el.find(P_TX_BODY)
+                p = lxml_etree.SubElement(tx_body, A_P)
+                r = lxml_etree.SubElement(p, A_R)
+                lxml_etree.SubElement(r, A_RPR, lang=self.language)
+                lxml_etree.SubElement(r, A_T).text = planned.footer
+                _widen_footer(el, self.new_slides.footer_room(layout), planned.footer)
             elif kind == PP_PLACEHOLDER.SLIDE_NUMBER and planned.numbered:
-                el = _clone_onto(slide, ph)
-                tx_body = el.find(qn("p:txBody"))
-                fld = tx_body.find(".//" + qn("a:fld"))
+                el = _clone_prepared(slide, prepared)
+                tx_body = el.find(P_TX_BODY)
+                fld = tx_body.find(".//" + A_FLD)
                 if fld is None:
-                    for p in tx_body.findall(qn("a:p")):
+                    for p in tx_body.findall(A_P):
                         tx_body.remove(p)
-                    p = lxml_etree.SubElement(tx_body, qn("a:p"))
-                    fld = lxml_etree.SubElement(p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+                    p = lxml_etree.SubElement(tx_body, A_P)
+                    fld = lxml_etree.SubElement(p, A_FLD, id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
                                                 type="slidenum")
-                    lxml_etree.SubElement(fld, qn("a:rPr"), lang=self.language)
-                    lxml_etree.SubElement(fld, qn("a:t"))
+                    lxml_etree.SubElement(fld, A_RPR, lang=self.language)
+                    lxml_etree.SubElement(fld, A_T)
                 fld.set("type", "slidenum")
-                fld.find(qn("a:t")).text = str(len(self.prs.slides))
+                fld.find(A_T).text = str(len(self.prs.slides))
 
     # ---- text ----
     # Paragraphs and runs are written as a:p / a:r elements directly (python-pptx's proxy objects
@@ -325,7 +332,7 @@ class _SlideWriter:
     def _shrink_notes(self, tf, paragraphs) -> None:
         """Notes that print: the notes box shrinks its text on overflow (normAutofit), with the
         font scale the fitter measured, so PowerPoint and LibreOffice print them on the page."""
-        info = template_info(self.template)
+        info = self._info()
         fit = notes_fit(paragraphs, info.notes) if info is not None and info.notes is not None else None
         body_pr = tf._txBody.find(qn("a:bodyPr"))
         for tag in ("a:noAutofit", "a:normAutofit", "a:spAutoFit"):
@@ -435,6 +442,26 @@ class _SlideWriter:
         c_nv_pr.set("name", f"Picture: {picture.alt[:40]}")
 
 
+def _placeholders(slide) -> tuple:
+    """(the title placeholder or None, the other placeholders by idx) of a new slide, found with
+    one pass over its shape tree (python-pptx's lookups run an XPath per shape and property)."""
+    shapes = slide.shapes
+    title, bodies = None, []
+    for el in shapes._spTree.iterchildren(P_SP):
+        ph = el.find(PH_PATH)
+        if ph is None:
+            continue
+        idx = int(ph.get("idx", "0"))
+        if idx == 0:
+            if title is None:
+                title = el
+            continue
+        bodies.append((idx, el))
+    bodies.sort(key=lambda found: found[0])
+    factory = shapes._shape_factory
+    return (factory(title) if title is not None else None), [factory(el) for _, el in bodies]
+
+
 def _title_first(slide, title) -> None:
     """Make the title the first shape, so screen readers read it first (a template's layout
     may list its placeholders in any order; python-pptx copies that order)."""
@@ -447,6 +474,9 @@ def _title_first(slide, title) -> None:
 _SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:pic", "p:graphicFrame", "p:grpSp", "p:cxnSp", "p:contentPart")}
 
 
+_BY_TEMPLATE: dict = {}  # template file key -> (protos, navigations, rooms), see _NewSlides
+
+
 class _NewSlides:
     """New slides made from one prototype per layout.
 
@@ -455,22 +485,67 @@ class _NewSlides:
     python-pptx itself; later ones copy its pristine XML.
     """
 
-    def __init__(self, prs):
+    def __init__(self, prs, template=None):
         self.prs = prs
-        self.protos: dict = {}
-        self.navigations: dict = {}
+        # What each layout gives its slides is the template's: kept for the next deck of the same
+        # template in this process (copies of XML only, never an element of this deck's package)
+        key = _file_key(template) if template is not None else None
+        shared = _BY_TEMPLATE.get(key) if key is not None else None
+        if shared is None:
+            shared = ({}, {}, {})
+            if key is not None:
+                if len(_BY_TEMPLATE) >= 4:
+                    _BY_TEMPLATE.pop(next(iter(_BY_TEMPLATE)))
+                _BY_TEMPLATE[key] = shared
+        self.protos, self.navigations, self.rooms = shared  # by layout name
+        self.layouts: dict = {}
+        self.info = None  # the template's TemplateInfo
+        self.slide_id: Optional[int] = None  # the next slide's id (p:sldId/@id), once known
+
+    def layout(self, name: str):
+        """The template's layout named name (python-pptx's get_by_name, looked up once a deck)."""
+        if not self.layouts:
+            for layout in self.prs.slide_layouts:
+                self.layouts.setdefault(layout.name, layout)
+        return self.layouts.get(name)
 
     def navigation(self, layout) -> list:
-        """A layout's footer and slide-number placeholders as (type, placeholder), found once a deck."""
+        """A layout's footer and slide-number placeholders as (type, the element a slide copies: no
+        position, no list style and, for the footer, no text), found once a template."""
         from pptx.enum.shapes import PP_PLACEHOLDER
 
         found = self.navigations.get(layout.name)
         if found is None:
             wanted = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
-            found = self.navigations[layout.name] = [
-                (ph.placeholder_format.type, ph) for ph in layout.placeholders
-                if ph.placeholder_format.type in wanted]
+            found = []
+            for ph in layout.placeholders:
+                kind = ph.placeholder_format.type
+                if kind in wanted:
+                    found.append((kind, _prepared(ph, text=kind != PP_PLACEHOLDER.FOOTER)))
+                    if kind == PP_PLACEHOLDER.FOOTER:
+                        self._footer_room(layout, ph)
+            self.navigations[layout.name] = found
         return found
+
+    def footer_room(self, layout) -> tuple:
+        """(text size in points, inner width, and the widened box: left, right, top, height) of a
+        layout's footer (see _widen_footer), worked out with navigation()."""
+        return self.rooms[layout.name]
+
+    def _footer_room(self, layout, footer) -> None:
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
+        room = self.rooms.get(layout.name)
+        if room is None:
+            sizes = footer._element.xpath(".//a:lvl1pPr/a:defRPr/@sz")
+            size = int(sizes[0]) / 100 if sizes else 18.0
+            inner = (footer.width or 0) - 2 * 91440
+            others = {ph.placeholder_format.type: ph for ph in layout.placeholders}
+            date, number = others.get(PP_PLACEHOLDER.DATE), others.get(PP_PLACEHOLDER.SLIDE_NUMBER)
+            left = date.left if date is not None else footer.left
+            right = (number.left - 91440 if number is not None and number.left > footer.left
+                     else footer.left + footer.width)
+            self.rooms[layout.name] = (size, inner, (left, right, footer.top, footer.height))
 
     def add(self, layout):
         from pptx.opc.constants import CONTENT_TYPE as CT
@@ -481,11 +556,22 @@ class _NewSlides:
         if proto is None:
             slide = self.prs.slides.add_slide(layout)
             self.protos[layout.name] = copy.deepcopy(slide._element)
+            self.slide_id = None  # python-pptx numbered it: look again
             return slide
         prs_part = self.prs.part
         part = SlidePart(prs_part._next_slide_partname, CT.PML_SLIDE, prs_part.package, copy.deepcopy(proto))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        self.prs.slides._sldIdLst.add_sldId(prs_part.relate_to(part, RT.SLIDE))
+        # python-pptx's relate_to and add_sldId search every slide's relationship and id for each new
+        # slide (O(n²)); a new part has no relationship to find, and ids go up by one from the largest
+        rid = prs_part._rels._add_relationship(RT.SLIDE, part)
+        id_list = self.prs.slides._sldIdLst
+        if self.slide_id is None:
+            self.slide_id = id_list._next_id
+        if self.slide_id > 2147483647:  # past the largest id: python-pptx looks for a free one
+            id_list.add_sldId(rid)
+        else:
+            id_list._add_sldId(id=self.slide_id, rId=rid)
+            self.slide_id += 1
         return part.slide
 
 
@@ -502,6 +588,7 @@ class _NotesPages:
         self.prs = prs
         self.proto = None
         self.count = 0
+        self.body_at = None  # the notes body placeholder's position in the page's shape tree
 
     def text_frame(self, slide):
         from pptx.opc.constants import CONTENT_TYPE as CT
@@ -513,14 +600,22 @@ class _NotesPages:
             notes = slide.notes_slide
             self.proto = copy.deepcopy(notes._element)
             self.count = int("".join(ch for ch in notes.part.partname if ch.isdigit()) or 1)
-            return notes.notes_text_frame
+            frame = notes.notes_text_frame
+            if frame is not None:  # where the body placeholder sits, so copies find it without a search
+                tree = notes.shapes._spTree
+                self.body_at = list(tree).index(frame._parent._element)
+            return frame
         self.count += 1
         part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self.count}.xml"), CT.PML_NOTES_SLIDE,
                               slide.part.package, copy.deepcopy(self.proto))
         part.relate_to(self.prs.part.notes_master_part, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
-        return part.notes_slide.notes_text_frame
+        notes = part.notes_slide
+        if self.body_at is None:
+            return notes.notes_text_frame
+        shapes = notes.shapes
+        return shapes._shape_factory(shapes._spTree[self.body_at]).text_frame
 
 
 def _place(placeholder, box) -> None:
@@ -576,43 +671,45 @@ def _copy_placeholder(slide, placeholder):
     return next(ph for ph in slide.placeholders if ph._element is el)
 
 
-def _clone_onto(slide, layout_placeholder):
-    """A slide placeholder inheriting from a layout placeholder (the footer row), appended last."""
+def _prepared(layout_placeholder, text: bool):
+    """A copy of a layout placeholder for slides to inherit from: its position and list style
+    left out (they come from the layout), and its paragraphs too unless text."""
     el = copy.deepcopy(layout_placeholder._element)
-    el.nvSpPr.cNvPr.set("id", str(_next_id(slide)))
     sp_pr = el.find(qn("p:spPr"))
     for child in list(sp_pr):
-        sp_pr.remove(child)  # the position comes from the layout
-    tx_body = el.find(qn("p:txBody"))
+        sp_pr.remove(child)
+    tx_body = el.find(P_TX_BODY)
     lst = tx_body.find(qn("a:lstStyle"))
     if lst is not None:
         for child in list(lst):
             lst.remove(child)
+    if not text:
+        for p in tx_body.findall(A_P):
+            tx_body.remove(p)
+    return el
+
+
+def _clone_prepared(slide, prepared):
+    """A copy of a _prepared placeholder under a fresh shape id, appended last (the footer row)."""
+    el = copy.deepcopy(prepared)
+    el.nvSpPr.cNvPr.set("id", str(_next_id(slide)))
     slide.shapes._spTree.append(el)
     return el
 
 
-def _widen_footer(el, footer, layout, text: str) -> None:
+def _widen_footer(el, room: tuple, text: str) -> None:
     """A footer too long for its box on one line gets the row from the date's left edge to the
-    slide number, aligned left, rather than wrapping out of the slide."""
-    from pptx.enum.shapes import PP_PLACEHOLDER
-
+    slide number, aligned left, rather than wrapping out of the slide (room: footer_room)."""
     from .fit import text_width
 
-    sizes = footer._element.xpath(".//a:lvl1pPr/a:defRPr/@sz")
-    size = int(sizes[0]) / 100 if sizes else 18.0
-    inner = (footer.width or 0) - 2 * 91440
+    size, inner, (left, right, top, height) = room
     if text_width(text, size) * 12700 <= inner:
         return
-    others = {ph.placeholder_format.type: ph for ph in layout.placeholders}
-    date, number = others.get(PP_PLACEHOLDER.DATE), others.get(PP_PLACEHOLDER.SLIDE_NUMBER)
-    left = date.left if date is not None else footer.left
-    right = number.left - 91440 if number is not None and number.left > footer.left else footer.left + footer.width
     sp_pr = el.find(qn("p:spPr"))
     xfrm = lxml_etree.SubElement(sp_pr, qn("a:xfrm"))
-    lxml_etree.SubElement(xfrm, qn("a:off"), x=str(int(left)), y=str(int(footer.top)))
-    lxml_etree.SubElement(xfrm, qn("a:ext"), cx=str(int(right - left)), cy=str(int(footer.height)))
-    for p in el.find(qn("p:txBody")).findall(qn("a:p")):
+    lxml_etree.SubElement(xfrm, qn("a:off"), x=str(int(left)), y=str(int(top)))
+    lxml_etree.SubElement(xfrm, qn("a:ext"), cx=str(int(right - left)), cy=str(int(height)))
+    for p in el.find(P_TX_BODY).findall(A_P):
         p.insert(0, lxml_etree.Element(qn("a:pPr"), algn="l"))
 
 
@@ -670,6 +767,8 @@ def _bullet(p, kind: str) -> None:
 A_P, A_R, A_T, A_BR, A_RPR, A_PPR, A_LATIN = (qn(t) for t in ("a:p", "a:r", "a:t", "a:br", "a:rPr", "a:pPr",
                                                               "a:latin"))
 A_BU_AUTO_NUM = qn("a:buAutoNum")
+A_FLD, P_TX_BODY, P_SP = qn("a:fld"), qn("p:txBody"), qn("p:sp")
+PH_PATH = "/".join(qn(t) for t in ("p:nvSpPr", "p:nvPr", "p:ph"))
 A_END_PARA = qn("a:endParaRPr")
 PPR_SUCCESSORS = frozenset(qn(t) for t in ("a:r", "a:br", "a:fld", "a:endParaRPr"))
 _CTRL_CHARS = re.compile(r"([\x00-\x08\x0B-\x1F])")

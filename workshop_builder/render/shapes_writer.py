@@ -144,6 +144,10 @@ def write_diagram(slide, box, diagram: Diagram) -> None:
     what = "Cycle" if diagram.kind == "cycle" else "Process"
     group.name = f"{what} diagram: {diagram.name}"[:80] if diagram.name else f"{what} diagram"
     group._element.nvGrpSpPr.cNvPr.set("descr", diagram.description)
+    # python-pptx fits the group's box round all its shapes after every shape it adds (O(n²)): fitted
+    # once, after the last, it is the same box
+    shapes = group.shapes
+    shapes._recalculate_extents = lambda: None
     n = len(diagram.steps)
     placed = [(left + x, top + y, w, h) for x, y, w, h in geometry]
     for i, step in enumerate(diagram.steps):
@@ -166,6 +170,8 @@ def write_diagram(slide, box, diagram: Diagram) -> None:
         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         if i + 1 < n or diagram.kind == "cycle":
             _arrow(group, diagram, placed[i], placed[(i + 1) % n], i + 1, (i + 1) % n + 1)
+    del shapes._recalculate_extents
+    shapes._recalculate_extents()
 
 
 def _arrow(group, diagram: Diagram, a, b, start: int, end: int) -> None:

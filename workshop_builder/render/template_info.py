@@ -130,7 +130,78 @@ def _opened(path: str, size: int, mtime: int):
 def template_info(path) -> Optional[TemplateInfo]:
     """The template's layouts and styles, or None when the file cannot be read as a deck."""
     key = _file_key(path)
-    return _read(*key) if key else None
+    return _read_kept(*key) if key else None
+
+
+KEPT_FOLDER = "workshop-builder-template-info"
+
+
+@functools.lru_cache(maxsize=8)
+def _read_kept(path: str, size: int, mtime: int) -> Optional[TemplateInfo]:
+    """_read's result through a JSON copy kept by the template's bytes and the builder's code, so
+    a command whose template is unchanged neither opens it with python-pptx nor reads its layouts."""
+    import hashlib
+    import json
+    import os
+    import tempfile
+
+    from ..package_files import code_digest
+    from ..parse_cache import private_folder
+
+    folder = private_folder(KEPT_FOLDER)
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes() + code_digest().encode()).hexdigest()
+    except OSError:
+        folder = None
+    kept = folder / f"{digest}.json" if folder is not None else None
+    if kept is not None:
+        try:
+            return _info_from_json(json.loads(kept.read_text(encoding="utf-8")), Path(path))
+        except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError):
+            pass  # not kept yet, or damaged: read the template
+    info = _read(path, size, mtime)
+    if info is not None and kept is not None:
+        tmp = None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=kept.name, suffix=".tmp", dir=kept.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(_info_to_json(info), handle)
+            os.replace(tmp, kept)
+        except OSError:
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)
+    return info
+
+
+def _info_to_json(info: TemplateInfo) -> dict:
+    """A TemplateInfo as JSON-able data (its path left out: the caller knows it)."""
+    from dataclasses import asdict
+
+    return {"slide_width": info.slide_width, "slide_height": info.slide_height,
+            "layouts": [asdict(layout) for layout in info.layouts.values()],
+            "notes": asdict(info.notes) if info.notes is not None else None}
+
+
+def _box_from_json(data: Optional[dict]) -> Optional[Box]:
+    if data is None:
+        return None
+    fields = dict(data)
+    fields["insets"] = tuple(fields["insets"])
+    fields["levels"] = tuple(Level(**level) for level in fields["levels"])
+    fields["outline"] = tuple(fields["outline"]) if fields["outline"] is not None else None
+    return Box(**fields)
+
+
+def _info_from_json(data: dict, path: Path) -> TemplateInfo:
+    """The TemplateInfo _info_to_json wrote."""
+    layouts = {}
+    for item in data["layouts"]:
+        layouts[item["name"]] = Layout(
+            item["name"], _box_from_json(item["title"]), tuple(_box_from_json(b) for b in item["bodies"]),
+            item["background"], item["hyperlink"], tuple(item["footers"]),
+            tuple(_box_from_json(b) for b in item["navigation"]))
+    return TemplateInfo(path, int(data["slide_width"]), int(data["slide_height"]), layouts,
+                        _box_from_json(data["notes"]))
 
 
 @functools.lru_cache(maxsize=8)

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from ..model import Resolved
 from . import picture_cache
 from .base import RenderError, RenderOptions
+from .deck_conversion import deck_pdf as soffice_to_pdf  # one conversion a deck: deck-pdf's too
 from .external import missing_program, pdf_pages_to_png
-from .office import soffice_to_pdf
 from .programs import PROGRAMS, not_found
 
 WIDTH_PX = 480  # sharp at 80 mm wide in print, small enough for 70 slides in one file
 _CACHE: dict = {}  # sha256 of a deck -> its PNGs (facilitator and facilitator-pdf share them)
+_PENDING: dict = {}  # sha256 of a deck -> Future of its PNGs, started by prefetch() in this build
 
 
 @dataclass(frozen=True)
@@ -97,11 +98,35 @@ def _stored_or_converted(deck: bytes, slides: int, stored) -> list:
     pngs = picture_cache.get(stored, digest)
     if pngs is not None and len(pngs) == slides:
         return pngs
-    pngs = _pictures(deck)
+    pending = _PENDING.pop(digest, None)
+    pngs = pending.result() if pending is not None else _pictures(deck)
     if len(pngs) != slides:
         raise RenderError(f"LibreOffice drew {len(pngs)} pages for a deck of {slides} slides")
     picture_cache.put(stored, digest, pngs)
     return pngs
+
+
+def prefetch(resolved: Resolved, cache_dir=None) -> bool:
+    """Start drawing the audience's slide pictures in the background (deck_conversion's thread),
+    unless they are kept already or cannot be made here; whether it started."""
+    from .deck_conversion import submit
+    from .pptx_deck import PptxDeck
+
+    if missing_program():
+        return False
+    deck = PptxDeck().render(resolved, RenderOptions())
+    digest = hashlib.sha256(deck).hexdigest()
+    if digest in _CACHE or digest in _PENDING or picture_cache.get(picture_cache.folder(cache_dir), digest):
+        return False
+    _PENDING[digest] = submit(lambda: _pictures(deck))  # its PDF: deck-pdf's, when that was started
+    return True
+
+
+def forget_pending() -> None:
+    """Drop pictures started by prefetch() and not used (a new build begins)."""
+    for future in _PENDING.values():
+        future.cancel()
+    _PENDING.clear()
 
 
 def _pictures(deck: bytes) -> list:
