@@ -30,8 +30,34 @@ def test_material_names_the_kinds_the_notes_declare_in_a_fixed_order():
     assert material(notes) == (["sexual"], ["sexual abuse", "violence", "modern slavery"])
     assert material(["Includes the rape of children and sexual abuse."])[1] == ["sexual abuse and rape"]
     assert material(["A gentle introduction."]) == ([], [])
+    # What a facilitator must warn about is said, not summarised away:
+    assert "self-harm and suicide" in material(["Mentions self-harm and a suicide."])[1]
+    assert "forced internal concealment" in material(["including forced internal concealment"])[1]
+    assert "exploiters taking over people's homes" in material(["adults whose homes are taken over"])[1]
+    assert "abuse through images" in material(["sexual violence and abuse through images"])[1]
     assert who(notes) == "children and adults at risk"
     assert who(["Violence against children."]) == "children"
+
+
+# Words in a module's content note that the spoken note must carry, and what it says for them.
+MUST_SAY = {"rape": "sexual abuse and rape", "images": "abuse through images",
+            "concealment": "forced internal concealment", "taken over": "exploiters taking over people's homes",
+            "homes": "exploiters taking over people's homes", "death": "the deaths of children",
+            "missing": "children who go missing", "slavery": "modern slavery", "trafficking": "human trafficking",
+            "violence": "violence", "victim-blaming": "examples of victim-blaming language"}
+
+
+def test_what_each_shipped_module_warns_about_is_said_aloud():
+    """A warning in a module's content note that the spoken summary dropped would go unsaid."""
+    repo = Path(__file__).resolve().parent.parent
+    notes = [line.split(":", 1)[1].lower() for path in sorted((repo / "modules").glob("*.md"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("content_note:")]
+    assert len(notes) >= 10
+    for note in notes:
+        kinds = material([note])[1]
+        for words, said in MUST_SAY.items():
+            if words in note:
+                assert said in kinds, (note, said)
 
 
 def _item(text: str) -> ListItem:

@@ -22,7 +22,12 @@ EXPLOITATION = (
 KINDS = (
     ("sexual abuse and rape", r"\brape\b"),
     ("sexual abuse", r"sexual abuse|sexual violence"),
-    ("violence", r"violen|weapon|injur"),
+    ("violence", r"violen|weapon|injur|knife|stab"),
+    ("abuse through images", r"through images|indecent images|sexual images"),
+    ("forced internal concealment", r"internal concealment"),
+    ("exploiters taking over people's homes", r"homes? (?:are |were |is )?taken over|taking over the homes|cuckoo"),
+    ("domestic abuse", r"domestic abuse"),
+    ("self-harm and suicide", r"self-harm|suicid"),
     ("modern slavery", r"slavery"),
     ("human trafficking", r"trafficking"),
     ("children who go missing", r"missing"),
