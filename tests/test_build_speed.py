@@ -243,4 +243,4 @@ def test_deck_pdf_and_slide_pictures_share_one_conversion_started_before_the_oth
     assert len(conversions) == 2 and all("UseTaggedPDF" in target for _, target in conversions)  # one a deck
     renders = [name for kind, name in events if kind == "render"]
     assert renders.index("facilitator") > max(renders.index("participant"), renders.index("pptx"))
-    assert "data:image/png;base64," in (basic / "output" / "staff" / "test-workshop-staff-facilitator.html").read_text()
+    assert "data:image/png;base64," in (basic / "output" / "staff" / "test-workshop-staff-facilitator.html").read_text(encoding="utf-8")

@@ -233,7 +233,7 @@ def test_every_slide_citation_is_one_entry_of_the_handouts_reference_list(shippe
     refs = references(shipped / aud / f"{SLUG}-{aud}-participant.html")
     heads = [entry.split(").")[0] + ")" for entry in refs.entries]
     assert len(heads) == len(set(heads)), "two entries of the list read alike"
-    facts = {f["source"] for f in yaml.safe_load((REPO / "workshop.yaml").read_text())["edition"]["facts"].values()}
+    facts = {f["source"] for f in yaml.safe_load((REPO / "workshop.yaml").read_text(encoding="utf-8"))["edition"]["facts"].values()}
     cited = [c for c in deck_citations(shipped / aud / f"{SLUG}-{aud}.pptx") if c.split(", ")[0] not in facts]
     assert cited
     for citation in cited:

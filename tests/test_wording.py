@@ -141,7 +141,7 @@ def test_participant_handouts_never_point_to_a_slide(shipped):
         assert not SLIDE_WORDS.findall(text), aud
         words = docx.Document(str(shipped / aud / f"{SLUG}-{aud}-participant.docx"))
         assert not [p.text for p in words.paragraphs if SLIDE_WORDS.search(p.text)], aud
-    page = (shipped / "childrens-practitioners" / f"{SLUG}-childrens-practitioners-participant.html").read_text()
+    page = (shipped / "childrens-practitioners" / f"{SLUG}-childrens-practitioners-participant.html").read_text(encoding="utf-8")
     assert 'listed under "Support and contacts" at the end of this handout' in page.replace("&#34;", '"').replace(
         "&quot;", '"')
 
