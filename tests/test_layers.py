@@ -20,8 +20,8 @@ ROOT = "workshop_builder"
 # Lowest first. A name covers the module and, for a package, everything under it.
 LAYERS = [
     ("foundation", ["workshop_builder", "workshop_builder.diagnostics", "workshop_builder.data",
-                    "workshop_builder.package_files", "workshop_builder.parse_cache", "workshop_builder.codes",
-                    "workshop_builder.links", "workshop_builder.phone_numbers"]),
+                    "workshop_builder.package_files", "workshop_builder.kept_files", "workshop_builder.parse_cache",
+                    "workshop_builder.codes", "workshop_builder.links", "workshop_builder.phone_numbers"]),
     ("model", ["workshop_builder.model", "workshop_builder.yamlio", "workshop_builder.markdown_tree",
                "workshop_builder.source_files", "workshop_builder.schema", "workshop_builder.visuals",
                "workshop_builder.yaml_values", "workshop_builder.markdown_limits", "workshop_builder.pictures",

@@ -14,28 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Optional
 
-from .package_files import cache_root, code_digest
+from .kept_files import private_folder, read_entries, write_entries
 
 FOLDER = "workshop-builder-parsed"
-
-
-def private_folder(name: str) -> Optional[Path]:
-    """cache_root()/name, made private to the user, or None when it is not ours to use."""
-    folder = cache_root() / name
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        stat = folder.stat()
-    except OSError:
-        return None
-    if hasattr(os, "getuid") and stat.st_uid != os.getuid():
-        return None  # someone else's folder in a shared temp folder: never read it
-    return folder
 
 
 def _to_json(el: etree.Element) -> list:
@@ -61,14 +46,8 @@ class ParsedTrees:
         self.entries: dict = {}
         self.used: set = set()
         self.changed = False
-        if self.path is None:
-            return
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError):
-            return
-        if isinstance(data, dict) and data.get("code") == code_digest() and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
+        if self.path is not None:
+            self.entries = read_entries(self.path)
 
     @staticmethod
     def key(smart_quotes: bool, references: dict, text: str) -> str:
@@ -98,17 +77,12 @@ class ParsedTrees:
         """Write the entries this run used (a project's current fragments); errors only lose the cache."""
         if self.path is None or not (self.changed or len(self.used) < len(self.entries)):
             return
-        tmp = None
+        if not write_entries(self.path, {k: self.entries[k] for k in self.used},
+                             ensure_ascii=False, separators=(",", ":")):
+            return
         try:
-            fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"code": code_digest(), "entries": {k: self.entries[k] for k in self.used}}, handle,
-                          ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)
             _prune(self.path.parent)
         except OSError:
-            if tmp is not None and os.path.exists(tmp):
-                os.unlink(tmp)
             return
         self.changed = False
 

@@ -9,13 +9,10 @@ only means the checks run again.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..package_files import code_digest
+from ..kept_files import read_entries, write_entries
 
 CHECKS_FILE = ".workshop-builder-checks.json"
 MAX_ENTRIES = 2000  # entries kept for inputs other builds (other audiences, old versions) checked
@@ -29,14 +26,8 @@ class CheckCache:
         self.entries: dict = {}
         self.used: set = set()
         self.changed = False
-        if self.path is None:
-            return
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError):
-            return
-        if isinstance(data, dict) and data.get("code") == code_digest() and isinstance(data.get("entries"), dict):
-            self.entries = data["entries"]
+        if self.path is not None:
+            self.entries = read_entries(self.path)
 
     @staticmethod
     def key(kind: str, *parts) -> str:
@@ -70,14 +61,6 @@ class CheckCache:
             if len(kept) >= MAX_ENTRIES:
                 break
             kept.setdefault(key, value)
-        tmp = None
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"code": code_digest(), "entries": kept}, handle)
-            os.replace(tmp, self.path)
-        except OSError:
-            if tmp is not None and os.path.exists(tmp):
-                os.unlink(tmp)
+        if not write_entries(self.path, kept):
             return  # only a cache: the next build checks again
         self.changed = False

@@ -142,11 +142,9 @@ def _read_kept(path: str, size: int, mtime: int) -> Optional[TemplateInfo]:
     a command whose template is unchanged neither opens it with python-pptx nor reads its layouts."""
     import hashlib
     import json
-    import os
-    import tempfile
 
+    from ..kept_files import private_folder, write_json
     from ..package_files import code_digest
-    from ..parse_cache import private_folder
 
     folder = private_folder(KEPT_FOLDER)
     try:
@@ -161,15 +159,7 @@ def _read_kept(path: str, size: int, mtime: int) -> Optional[TemplateInfo]:
             pass  # not kept yet, or damaged: read the template
     info = _read(path, size, mtime)
     if info is not None and kept is not None:
-        tmp = None
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=kept.name, suffix=".tmp", dir=kept.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(_info_to_json(info), handle)
-            os.replace(tmp, kept)
-        except OSError:
-            if tmp is not None and os.path.exists(tmp):
-                os.unlink(tmp)
+        write_json(kept, _info_to_json(info))
     return info
 
 
