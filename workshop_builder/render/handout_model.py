@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Union
 
@@ -684,11 +685,20 @@ class _TreeWalk:
     def block(self, el) -> BlockType:
         """One block-level element; on a slide, each paragraph and top-level list item is a point
         that cites a source once (as the deck shows it)."""
-        if not self.in_slide or self._point_cites is not None or el.tag in ("ul", "ol", "table"):  # a table's cells: each its own
+        if el.tag in ("ul", "ol", "table"):  # a list's items are points; a table's cells each its own
             return self._block(el)
+        with self._point():
+            return self._block(el)
+
+    @contextmanager
+    def _point(self):
+        """Walk one of a slide's points: it cites each source once (inside a point, the same point)."""
+        if not self.in_slide or self._point_cites is not None:
+            yield
+            return
         self._point_cites = set()
         try:
-            return self._block(el)
+            yield
         finally:
             self._point_cites = None
 
@@ -723,13 +733,8 @@ class _TreeWalk:
     def _item(self, li) -> ListItem:
         """One list item: its text, then its paragraphs, nested lists and inline elements in order
         (on a slide, a top-level item is a point: see block)."""
-        if not self.in_slide or self._point_cites is not None:
+        with self._point():
             return self._item_in_point(li)
-        self._point_cites = set()
-        try:
-            return self._item_in_point(li)
-        finally:
-            self._point_cites = None
 
     def _item_in_point(self, li) -> ListItem:
         """One list item, in the point being walked."""
